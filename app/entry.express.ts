@@ -1,0 +1,89 @@
+// The process entry: migrates the database, then serves the Remix app through Express so that
+// compression, logging, static caching and shutdown are ours (docs/decisions/001-express-server.md).
+import path from "node:path";
+import fs from "node:fs";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { createDb } from "#db/connect";
+import { migrateToLatest } from "#db/migrate";
+import { getEnv } from "./utils/env.server";
+
+installGlobals({ nativeFetch: true });
+// React and Remix read NODE_ENV when the build is imported below: production unless told.
+process.env.NODE_ENV ??= "production";
+
+const env = getEnv();
+const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "..");
+const BUILD_PATH = path.join(root, "build", "index.js");
+const VERSION_PATH = path.join(root, "build", "version.txt");
+
+// Migrate with a short-lived connection; the app opens its own (app/utils/db.server.ts).
+{
+  const migrationDb = createDb(env.DATABASE_URL);
+  try {
+    const applied = await migrateToLatest(migrationDb);
+    if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
+  } finally {
+    await migrationDb.destroy();
+  }
+}
+
+async function importBuild(): Promise<ServerBuild> {
+  const stat = fs.statSync(BUILD_PATH);
+  return import(`${url.pathToFileURL(BUILD_PATH).href}?t=${stat.mtimeMs}`) as Promise<ServerBuild>;
+}
+
+const initialBuild = await importBuild();
+
+async function developmentHandler(): Promise<express.RequestHandler> {
+  const { default: chokidar } = await import("chokidar");
+  let build = initialBuild;
+  const reload = async () => {
+    build = await importBuild();
+    await broadcastDevReady(build);
+  };
+  chokidar.watch(VERSION_PATH, { ignoreInitial: true }).on("add", reload).on("change", reload);
+  return (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Fingerprinted assets can be cached for good; everything else in public/ for an hour.
+app.use(
+  "/build",
+  express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
+);
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+app.use(morgan(env.NODE_ENV === "production" ? "combined" : "tiny"));
+app.all(
+  "*",
+  env.NODE_ENV === "development"
+    ? await developmentHandler()
+    : createRequestHandler({ build: initialBuild, mode: initialBuild.mode }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Jishi is listening on http://localhost:${env.PORT}`);
+  if (env.NODE_ENV === "development") void broadcastDevReady(initialBuild);
+});
+
+// Finish the requests in flight, then close the database, so nothing is cut half-way.
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close(async () => {
+    await globalThis.__jishiDb?.destroy();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,45 @@
+// Login sessions are rows, so that logging out (or an administrator) can revoke them.
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { PublicUser } from "./user.server";
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function createSession(
+  db: Kysely<Database>,
+  { userId, userAgent, now = new Date() }: { userId: number; userAgent: string | null; now?: Date },
+) {
+  const id = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await db
+    .insertInto("sessions")
+    .values({
+      id,
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { id, expiresAt };
+}
+
+/** The user a live session belongs to; undefined for an unknown, revoked or expired one. */
+export async function getSessionUser(
+  db: Kysely<Database>,
+  sessionId: string,
+  now = new Date(),
+): Promise<PublicUser | undefined> {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["users.id", "users.display_name", "users.role", "users.phone", "users.email"])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string) {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}

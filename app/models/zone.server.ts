@@ -1,0 +1,105 @@
+import type { Kysely } from "kysely";
+import type { Database, SessionTemplate, Zone } from "#db/schema";
+
+export interface StallSummary {
+  count: number;
+  minFeeFen: number;
+  maxFeeFen: number;
+  publicWelfare: number;
+}
+
+export type ZoneWithSchedule = Zone & {
+  templates: Pick<SessionTemplate, "kind" | "weekdays" | "start_time" | "end_time">[];
+  stalls: StallSummary | null;
+  layoutVersion: number | null;
+};
+
+/**
+ * Zones with their session templates and a summary of their approved layout, in three queries
+ * whatever the number of zones. `zoneIds` narrows the list (a manager's zones).
+ */
+export async function listZonesWithSchedule(
+  db: Kysely<Database>,
+  { zoneIds, activeOnly = true }: { zoneIds?: number[]; activeOnly?: boolean } = {},
+): Promise<ZoneWithSchedule[]> {
+  if (zoneIds && zoneIds.length === 0) return [];
+  let zonesQuery = db.selectFrom("zones").selectAll().orderBy("id");
+  if (activeOnly) zonesQuery = zonesQuery.where("status", "=", "active");
+  if (zoneIds) zonesQuery = zonesQuery.where("id", "in", zoneIds);
+  const zones = await zonesQuery.execute();
+  if (zones.length === 0) return [];
+  const ids = zones.map((z) => z.id);
+
+  const [templates, layouts] = await Promise.all([
+    db
+      .selectFrom("session_templates")
+      .select(["zone_id", "kind", "weekdays", "start_time", "end_time"])
+      .where("zone_id", "in", ids)
+      .orderBy("start_time")
+      .execute(),
+    db
+      .selectFrom("layouts")
+      .innerJoin("stalls", "stalls.layout_id", "layouts.id")
+      .select((eb) => [
+        "layouts.zone_id",
+        "layouts.version",
+        eb.fn.countAll<number>().as("count"),
+        eb.fn.min<number>("stalls.fee_fen").as("min_fee"),
+        eb.fn.max<number>("stalls.fee_fen").as("max_fee"),
+        eb.fn.sum<number>("stalls.public_welfare").as("public_welfare"),
+      ])
+      .where("layouts.status", "=", "approved")
+      .where("layouts.zone_id", "in", ids)
+      .groupBy(["layouts.zone_id", "layouts.version"])
+      .execute(),
+  ]);
+
+  return zones.map((zone) => {
+    const layout = layouts.find((l) => l.zone_id === zone.id);
+    return {
+      ...zone,
+      templates: templates
+        .filter((t) => t.zone_id === zone.id)
+        .map(({ kind, weekdays, start_time, end_time }) => ({
+          kind,
+          weekdays,
+          start_time,
+          end_time,
+        })),
+      layoutVersion: layout?.version ?? null,
+      stalls: layout
+        ? {
+            count: Number(layout.count),
+            minFeeFen: Number(layout.min_fee),
+            maxFeeFen: Number(layout.max_fee),
+            publicWelfare: Number(layout.public_welfare),
+          }
+        : null,
+    };
+  });
+}
+
+/** The ids of the zones a manager is assigned to. */
+export async function managedZoneIds(db: Kysely<Database>, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("zone_managers")
+    .select("zone_id")
+    .where("user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.zone_id);
+}
+
+export async function managersByZone(db: Kysely<Database>, zoneIds: number[]) {
+  if (zoneIds.length === 0) return new Map<number, string[]>();
+  const rows = await db
+    .selectFrom("zone_managers")
+    .innerJoin("users", "users.id", "zone_managers.user_id")
+    .select(["zone_managers.zone_id", "users.display_name"])
+    .where("zone_managers.zone_id", "in", zoneIds)
+    .orderBy("users.display_name")
+    .execute();
+  const byZone = new Map<number, string[]>();
+  for (const row of rows)
+    byZone.set(row.zone_id, [...(byZone.get(row.zone_id) ?? []), row.display_name]);
+  return byZone;
+}

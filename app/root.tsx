@@ -1,0 +1,181 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getOptionalUser } from "~/utils/auth.server";
+import { publicEnv } from "~/utils/env.server";
+import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? DEFAULT_LOCALE);
+  return [
+    { title: `${t("app.name")} · ${t("app.tagline")}` },
+    { name: "description", content: t("app.description") },
+  ];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)]);
+  return {
+    locale,
+    user: user ? { displayName: user.display_name, role: user.role } : null,
+    env: publicEnv(),
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const location = useLocation();
+  const locale = useLocale();
+  return (
+    <Form method="post" action="/language" className="lang-switch">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
+      <button
+        type="submit"
+        className="button button-quiet"
+        lang={locale === "en" ? "zh-CN" : "en"}
+        aria-label={t("nav.switchToLabel")}
+      >
+        {t("nav.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const data = useRootData();
+  const user = data?.user;
+  const canManage = user?.role === "manager" || user?.role === "office";
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            集
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <NavLink to="/" end>
+            {t("nav.whatsOn")}
+          </NavLink>
+          <NavLink to="/markets">{t("nav.markets")}</NavLink>
+          <NavLink to="/for-vendors">{t("nav.forVendors")}</NavLink>
+          {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
+        </nav>
+        <div className="site-tools">
+          <LanguageSwitch />
+          {user ? (
+            <Form method="post" action="/logout" className="account">
+              <span className="account-name">
+                {t("nav.loggedInAs", { name: user.displayName })}
+              </span>
+              <button type="submit" className="button button-quiet">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : (
+            <Link to="/login" className="button button-quiet">
+              {t("nav.login")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("footer.office")}</p>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const t = translator(locale);
+  const data = useRootData();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d6b48" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        {data ? <Header /> : null}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        {data ? <Footer /> : null}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, body] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.body")]
+        : [t("error.generic.title"), t("error.generic.body")];
+  return (
+    <div className="page narrow error-page">
+      <p className="error-code">{status}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/" className="button button-primary">
+          {t("error.backHome")}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import type { Role } from "#db/schema";
+import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { startSession } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("login.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const url = new URL(request.url);
+  if (user) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), homeFor(user.role)));
+  return { locale: await getLocale(request) };
+}
+
+const LoginSchema = z.object({
+  identifier: z
+    .string()
+    .trim()
+    .min(1, "login.error.identifierRequired")
+    .max(254, "login.error.invalid"),
+  password: z.string().min(1, "login.error.passwordRequired").max(1024, "login.error.invalid"),
+  redirectTo: z.string().optional(),
+});
+
+function homeFor(role: Role) {
+  return role === "vendor"
+    ? "/for-vendors"
+    : role === "manager" || role === "office"
+      ? "/manage"
+      : "/";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(LoginSchema, formData);
+  const identifier = String(formData.get("identifier") ?? "").slice(0, 254);
+  if (!parsed.ok) return data({ errors: parsed.errors, identifier }, { status: 400 });
+  const user = await authenticate(parsed.data.identifier, parsed.data.password);
+  if (!user) {
+    return data({ errors: { form: "login.error.invalid" as const }, identifier }, { status: 400 });
+  }
+  return startSession(request, user.id, safeRedirect(parsed.data.redirectTo, homeFor(user.role)));
+}
+
+export default function Login() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const pending = navigation.state !== "idle" && navigation.formAction === "/login";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  const loggedOut = searchParams.get("loggedOut") === "1";
+
+  return (
+    <div className="page narrow">
+      <h1>{t("login.title")}</h1>
+      <p className="lead">{t("login.intro")}</p>
+      {loggedOut && !actionData ? (
+        <p className="notice notice-info" role="status">
+          {t("login.loggedOut")}
+        </p>
+      ) : null}
+      {errors.form ? (
+        <p className="notice notice-error" role="alert" id="form-error">
+          {t(errors.form)}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        className="card"
+        noValidate
+        aria-describedby={errors.form ? "form-error" : undefined}
+      >
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <div className="field">
+          <label htmlFor="identifier">{t("login.identifier")}</label>
+          <input
+            id="identifier"
+            name="identifier"
+            type="text"
+            inputMode="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.identifier ?? ""}
+            aria-invalid={errors.identifier ? true : undefined}
+            aria-describedby={errors.identifier ? "identifier-error" : undefined}
+          />
+          {errors.identifier ? (
+            <p className="field-error" id="identifier-error">
+              {t(errors.identifier)}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? (
+            <p className="field-error" id="password-error">
+              {t(errors.password)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button-primary button-block" disabled={pending}>
+          {pending ? t("login.pending") : t("login.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("login.demoHint")}</p>
+    </div>
+  );
+}

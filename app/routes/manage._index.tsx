@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { KindBadge } from "~/components/zone-format";
+import { countVendorsByStatus } from "~/models/vendor.server";
+import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("manage.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "manager", "office");
+  const locale = await getLocale(request);
+  // The office oversees every zone; a manager sees only the zones assigned to them.
+  const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
+  const zones = await listZonesWithSchedule(db, { zoneIds, activeOnly: false });
+  const [managers, vendorCounts] = await Promise.all([
+    managersByZone(
+      db,
+      zones.map((z) => z.id),
+    ),
+    countVendorsByStatus(db),
+  ]);
+  return {
+    locale,
+    role: user.role,
+    vendorCounts,
+    zones: zones.map((zone) => ({
+      slug: zone.slug,
+      name: localized(zone, "name", locale),
+      kind: zone.kind,
+      layoutVersion: zone.layoutVersion,
+      stallCount: zone.stalls?.count ?? 0,
+      managers: managers.get(zone.id) ?? [],
+    })),
+  };
+}
+
+export default function Manage() {
+  const { role, zones, vendorCounts } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="page stack">
+      <div>
+        <h1>{t("manage.title")}</h1>
+        <p className="lead">
+          {role === "office" ? t("manage.intro.office") : t("manage.intro.manager")}
+        </p>
+      </div>
+      <section className="card" aria-labelledby="vendors-heading">
+        <h2 id="vendors-heading">{t("manage.vendorsTitle")}</h2>
+        <p>
+          {t("manage.vendorsSummary", {
+            approved: vendorCounts.approved,
+            pending: vendorCounts.pending,
+          })}
+        </p>
+      </section>
+      {zones.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("manage.none")}</p>
+        </div>
+      ) : (
+        <div className="table-wrap card">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("manage.market")}</th>
+                <th scope="col">{t("manage.layout")}</th>
+                <th scope="col">{t("manage.managers")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {zones.map((zone) => (
+                <tr key={zone.slug}>
+                  <th scope="row">
+                    <a href={`/markets#${zone.slug}`}>{zone.name}</a>
+                    <br />
+                    <KindBadge t={t} kind={zone.kind} />
+                  </th>
+                  <td>
+                    {zone.layoutVersion
+                      ? t("manage.layoutVersion", {
+                          version: zone.layoutVersion,
+                          count: zone.stallCount,
+                        })
+                      : t("manage.noLayout")}
+                  </td>
+                  <td>{zone.managers.join(t("weekday.separator"))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORDS, staffSpecs } from "#db/demo/people";
+import { createSession, deleteSession, getSessionUser } from "~/models/session.server";
+import { authenticate, requireRole, requireUser, safeRedirect } from "./auth.server";
+import { db } from "./db.server";
+import { sessionCookie, startSession } from "./session.server";
+
+const office = staffSpecs.find((s) => s.role === "office")!;
+const manager = staffSpecs.find((s) => s.role === "manager")!;
+
+async function requestWithSession(userId: number, path = "/manage") {
+  const { id } = await createSession(db, { userId, userAgent: "test" });
+  const cookie = await sessionCookie.serialize(id);
+  return {
+    id,
+    request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie.split(";")[0]! } }),
+  };
+}
+
+describe("authenticate", () => {
+  it.each([
+    ["office by e-mail", office.email, DEMO_PASSWORDS.office, "office"],
+    ["office by phone", office.phone, DEMO_PASSWORDS.office, "office"],
+    ["manager by phone with spaces", "139 0000 0011", DEMO_PASSWORDS.manager, "manager"],
+    [
+      "manager by e-mail in capitals",
+      manager.email.toUpperCase(),
+      DEMO_PASSWORDS.manager,
+      "manager",
+    ],
+    ["approved vendor", "vendor.wang@jishi.example", DEMO_PASSWORDS.vendor, "vendor"],
+    ["pending vendor", "vendor.pending@jishi.example", DEMO_PASSWORDS.vendor, "vendor"],
+    ["vendor by +86 phone", "+8613800000001", DEMO_PASSWORDS.vendor, "vendor"],
+  ])("lets in the %s", async (_name, identifier, password, role) => {
+    const user = await authenticate(identifier, password);
+    expect(user?.role).toBe(role);
+  });
+
+  it.each([
+    ["a wrong password", office.email, DEMO_PASSWORDS.manager],
+    ["an unknown account", "nobody@jishi.example", DEMO_PASSWORDS.office],
+    ["an empty password", office.email, ""],
+  ])("refuses %s", async (_name, identifier, password) => {
+    expect(await authenticate(identifier, password)).toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  it("name their user until they are deleted", async () => {
+    const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
+    const { id } = await createSession(db, { userId: user.id, userAgent: null });
+    expect((await getSessionUser(db, id))?.role).toBe("office");
+    await deleteSession(db, id);
+    expect(await getSessionUser(db, id)).toBeUndefined();
+  });
+
+  it("stop working when they expire", async () => {
+    const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
+    const created = new Date("2026-01-01T00:00:00Z");
+    const { id, expiresAt } = await createSession(db, {
+      userId: user.id,
+      userAgent: null,
+      now: created,
+    });
+    expect(await getSessionUser(db, id, new Date(expiresAt.getTime() - 1000))).toBeDefined();
+    expect(await getSessionUser(db, id, expiresAt)).toBeUndefined();
+  });
+
+  it("get a new id at every login, and the old one is revoked", async () => {
+    const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
+    const { id: oldId, request } = await requestWithSession(user.id, "/login");
+    const response = await startSession(request, user.id, "/manage");
+    const newId = await sessionCookie.parse(response.headers.get("Set-Cookie"));
+    expect(newId).toBeTruthy();
+    expect(newId).not.toBe(oldId);
+    expect(await getSessionUser(db, oldId)).toBeUndefined();
+    expect(response.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
+    expect(response.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/);
+  });
+
+  it("are refused when the cookie is tampered with", async () => {
+    const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
+    const { id } = await createSession(db, { userId: user.id, userAgent: null });
+    const forged = `jishi_session=${Buffer.from(JSON.stringify(id)).toString("base64")}.forged`;
+    const request = new Request("http://localhost/manage", { headers: { Cookie: forged } });
+    await expect(requireUser(request)).rejects.toMatchObject({ status: 302 });
+  });
+});
+
+describe("requireUser and requireRole", () => {
+  it("send a visitor to log in, and come back afterwards", async () => {
+    const thrown = await requireUser(new Request("http://localhost/manage?zone=2")).catch(
+      (r: Response) => r,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get("Location")).toBe(
+      "/login?redirectTo=%2Fmanage%3Fzone%3D2",
+    );
+  });
+
+  it("answer 403 to a logged-in user without the role", async () => {
+    const vendor = (await authenticate("vendor.wang@jishi.example", DEMO_PASSWORDS.vendor))!;
+    const { request } = await requestWithSession(vendor.id);
+    const thrown = await requireRole(request, "manager", "office").catch((r: Response) => r);
+    expect((thrown as Response).status).toBe(403);
+  });
+
+  it("let the right role through", async () => {
+    const user = (await authenticate(manager.email, DEMO_PASSWORDS.manager))!;
+    const { request } = await requestWithSession(user.id);
+    expect((await requireRole(request, "manager", "office")).id).toBe(user.id);
+  });
+});
+
+describe("safeRedirect", () => {
+  it.each([
+    ["/manage", "/manage"],
+    ["/markets?x=1", "/markets?x=1"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example", "/"],
+    ["", "/"],
+    [null, "/"],
+  ])("%s → %s", (to, expected) => {
+    expect(safeRedirect(to)).toBe(expected);
+  });
+});

@@ -1,0 +1,55 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "#db/schema";
+import { getSessionUser } from "~/models/session.server";
+import { findUserForLogin, type PublicUser } from "~/models/user.server";
+import { db } from "./db.server";
+import { decoyHash, verifyPassword } from "./password.server";
+import { readSessionId } from "./session.server";
+
+export async function getOptionalUser(request: Request): Promise<PublicUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  return (await getSessionUser(db, sessionId)) ?? null;
+}
+
+/** Only paths on this site, so that ?redirectTo= cannot send someone elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (
+    typeof to !== "string" ||
+    !to.startsWith("/") ||
+    to.startsWith("//") ||
+    to.startsWith("/\\")
+  ) {
+    return fallback;
+  }
+  return to;
+}
+
+export async function requireUser(request: Request): Promise<PublicUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return user;
+}
+
+/** The user, if they hold one of `roles`; otherwise a 403 that the error boundary explains. */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<PublicUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return user;
+}
+
+/** The user when the password matches; the same time is spent when the account is unknown. */
+export async function authenticate(
+  identifier: string,
+  password: string,
+): Promise<{ id: number; role: Role } | null> {
+  const user = await findUserForLogin(db, identifier);
+  const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+  return user && ok ? { id: user.id, role: user.role } : null;
+}

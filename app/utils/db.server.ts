@@ -1,0 +1,11 @@
+// The one Kysely instance of the process, kept across rebuilds in development.
+import type { Kysely } from "kysely";
+import { createDb } from "#db/connect";
+import type { Database } from "#db/schema";
+import { getEnv } from "./env.server";
+
+declare global {
+  var __jishiDb: Kysely<Database> | undefined;
+}
+
+export const db: Kysely<Database> = (globalThis.__jishiDb ??= createDb(getEnv().DATABASE_URL));

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { en } from "~/locales/en";
+import { zhCN, type MessageKey } from "~/locales/zh-CN";
+import { formatLocalDate, formatMoney, localized, translate } from "./i18n";
+import { localeFromAcceptLanguage } from "./i18n.server";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the catalogues", () => {
+  it("have the same placeholders in both languages, and no empty message", () => {
+    for (const key of Object.keys(zhCN) as MessageKey[]) {
+      expect(en[key], key).not.toBe("");
+      expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+    }
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders", () => {
+    expect(translate("zh-CN", "zone.stalls", { count: 12 })).toBe("12 个摊位");
+    expect(translate("en", "zone.stalls", { count: 12 })).toBe("12 stalls");
+  });
+
+  it("leaves an unknown placeholder visible rather than blank", () => {
+    expect(translate("en", "zone.stalls")).toBe("{count} stalls");
+  });
+});
+
+describe("localized", () => {
+  const row = { name_zh: "龙泉公园晚市", name_en: "Longquan Park Evening Market" };
+  it("picks the reader's language and falls back to Chinese", () => {
+    expect(localized(row, "name", "zh-CN")).toBe("龙泉公园晚市");
+    expect(localized(row, "name", "en")).toBe("Longquan Park Evening Market");
+    expect(localized({ name_zh: "集", name_en: "" }, "name", "en")).toBe("集");
+  });
+});
+
+describe("formatting", () => {
+  it("writes fen as yuan", () => {
+    expect(formatMoney("zh-CN", 500)).toBe("¥5");
+    expect(formatMoney("en", 1250)).toBe("¥12.50");
+  });
+
+  it("writes a market's local date without shifting it", () => {
+    expect(formatLocalDate("zh-CN", "2026-11-29")).toBe("11月29日周日");
+    expect(formatLocalDate("en", "2026-11-29")).toBe("Sun, November 29");
+  });
+});
+
+describe("localeFromAcceptLanguage", () => {
+  it.each([
+    ["zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"],
+    ["zh-TW", "zh-CN"],
+    ["en-GB,en;q=0.9", "en"],
+    ["fr-FR,en;q=0.5,zh;q=0.4", "en"],
+    ["fr;q=1, zh;q=0.3, en;q=0", "zh-CN"],
+    ["de", null],
+    ["", null],
+  ])("%s → %s", (header, expected) => {
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});

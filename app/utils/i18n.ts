@@ -1,0 +1,72 @@
+// Translation and formatting, shared by server and browser. Both catalogues are small and
+// bundled; the locale comes from the root loader (see docs/decisions/003-i18n.md).
+import { useRouteLoaderData } from "@remix-run/react";
+import { en } from "~/locales/en";
+import { zhCN, type MessageKey } from "~/locales/zh-CN";
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const template = catalogues[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** Picks the field in the reader's language from a row with `_zh` and `_en` columns. */
+export function localized<K extends string>(
+  row: { [P in `${K}_zh` | `${K}_en`]: string | null },
+  field: K,
+  locale: Locale,
+): string {
+  const columns = row as Record<string, string | null>;
+  const zh = columns[`${field}_zh`] ?? "";
+  if (locale === "zh-CN") return zh;
+  return columns[`${field}_en`] || zh;
+}
+
+/** Money is integer fen; shown as yuan in the reader's language. */
+export function formatMoney(locale: Locale, fen: number): string {
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: fen % 100 === 0 ? 0 : 2,
+  }).format(fen / 100);
+}
+
+/** A calendar date 'YYYY-MM-DD' (already local to the market) written for the reader. */
+export function formatLocalDate(locale: Locale, date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    month: "long",
+    day: "numeric",
+    weekday: "short",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData<{ locale?: Locale }>("root");
+  return isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
+}
+
+export function useT(): Translate {
+  return translator(useLocale());
+}

@@ -1,0 +1,62 @@
+// The session cookie: signed, httpOnly, SameSite=Lax, holding only the id of a session row.
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import { sqlitePathFromUrl } from "#db/connect";
+import { createSession, deleteSession } from "~/models/session.server";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+import { makeSessionCookie } from "./session-cookie.server";
+
+/**
+ * SESSION_SECRET when set (comma-separated, newest first, for rotation). Otherwise a secret
+ * made once and kept beside the database, so the quick start needs no configuration and
+ * sessions survive a restart.
+ */
+function sessionSecrets(): string[] {
+  const env = getEnv();
+  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(",").map((s) => s.trim());
+  const dbPath = sqlitePathFromUrl(env.DATABASE_URL);
+  if (dbPath === ":memory:") return [randomBytes(32).toString("hex")];
+  const file = path.join(path.dirname(dbPath), "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process made it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return [fs.readFileSync(file, "utf8").trim()];
+}
+
+export const sessionCookie = makeSessionCookie(sessionSecrets());
+
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** Starts a new session (always a new id) and sends the user on. */
+export async function startSession(request: Request, userId: number, redirectTo: string) {
+  const previous = await readSessionId(request);
+  if (previous) await deleteSession(db, previous);
+  const { id } = await createSession(db, {
+    userId,
+    userAgent: request.headers.get("User-Agent"),
+  });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie.serialize(id) },
+  });
+}
+
+/** Revokes the session on the server, not only in the browser. */
+export async function endSession(request: Request, redirectTo: string) {
+  const id = await readSessionId(request);
+  if (id) await deleteSession(db, id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}

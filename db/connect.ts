@@ -1,0 +1,43 @@
+// Opens the database named by a DATABASE_URL. The one place that knows which engine is used.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export const DEFAULT_DATABASE_URL = "file:data/jishi.db";
+
+/** `file:data/jishi.db` → an absolute path; relative paths are relative to the working directory. */
+export function sqlitePathFromUrl(url: string): string {
+  if (!url.startsWith("file:")) {
+    throw new Error(
+      `DATABASE_URL must start with "file:" for SQLite (got "${url.split(":")[0]}:")`,
+    );
+  }
+  const rest = url.slice("file:".length).replace(/^\/\//, "");
+  if (rest === ":memory:") return rest;
+  return path.resolve(rest);
+}
+
+/** Durable settings: WAL, a full fsync on commit, foreign keys, and waiting for a lock. */
+export const SQLITE_PRAGMAS = {
+  journal_mode: "wal",
+  synchronous: 2, // FULL: NORMAL can lose the last commits on power loss in WAL mode.
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+export function openSqlite(url: string): SQLite.Database {
+  const file = sqlitePathFromUrl(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma(`journal_mode = ${SQLITE_PRAGMAS.journal_mode}`);
+  database.pragma(`synchronous = ${SQLITE_PRAGMAS.synchronous}`);
+  database.pragma(`foreign_keys = ${SQLITE_PRAGMAS.foreign_keys}`);
+  database.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
+  return database;
+}
+
+export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(url) }) });
+}

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb, openSqlite } from "./connect";
+import { migrateToLatest } from "./migrate";
+import { migrations } from "./migrations";
+
+const dirs: string[] = [];
+function newFile() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jishi-migrate-"));
+  dirs.push(dir);
+  return path.join(dir, "fresh.db");
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("migrations", () => {
+  it("lists every file in db/migrations, in order", () => {
+    const files = fs
+      .readdirSync(path.join(import.meta.dirname, "migrations"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
+    expect(Object.keys(migrations)).toEqual(files);
+    for (const name of files) expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
+  });
+
+  it("apply from zero to a new file, and a second run does nothing", async () => {
+    const file = newFile();
+    const db = createDb(`file:${file}`);
+    try {
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
+      expect(await migrateToLatest(db)).toEqual([]);
+      const tables = await db.introspection.getTables();
+      expect(tables.map((t) => t.name).sort()).toEqual(
+        [
+          "categories",
+          "layouts",
+          "session_templates",
+          "sessions",
+          "stall_categories",
+          "stalls",
+          "users",
+          "vendors",
+          "zone_managers",
+          "zones",
+        ].sort(),
+      );
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("roll back cleanly", async () => {
+    const db = createDb(`file:${newFile()}`);
+    try {
+      await migrateToLatest(db);
+      for (const name of Object.keys(migrations).reverse()) await migrations[name]!.down!(db);
+      const tables = await db.introspection.getTables();
+      expect(tables).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("keep one approved layout per zone in the database itself", async () => {
+    const db = createDb(`file:${newFile()}`);
+    try {
+      await migrateToLatest(db);
+      const now = new Date().toISOString();
+      const { id } = await db
+        .insertInto("zones")
+        .values({
+          slug: "z",
+          name_zh: "测",
+          name_en: "T",
+          kind: "park",
+          boundary: "{}",
+          address_zh: "",
+          address_en: "",
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const layout = (version: number) => ({
+        zone_id: id,
+        version,
+        status: "approved" as const,
+        notes: null,
+        created_at: now,
+      });
+      await db.insertInto("layouts").values(layout(1)).execute();
+      await expect(db.insertInto("layouts").values(layout(2)).execute()).rejects.toThrow(
+        /UNIQUE constraint failed/,
+      );
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe("connection settings", () => {
+  it("are durable: WAL, synchronous FULL, foreign keys on, a busy timeout", async () => {
+    const database = openSqlite(`file:${newFile()}`);
+    try {
+      expect(database.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(database.pragma("synchronous", { simple: true })).toBe(2);
+      expect(database.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(database.pragma("busy_timeout", { simple: true })).toBe(5000);
+    } finally {
+      database.close();
+    }
+  });
+
+  it("enforce foreign keys", async () => {
+    const db = createDb(`file:${newFile()}`);
+    try {
+      await migrateToLatest(db);
+      await expect(
+        sql`insert into sessions (id, user_id, created_at, expires_at) values ('s', 999, 'x', 'y')`.execute(
+          db,
+        ),
+      ).rejects.toThrow(/FOREIGN KEY/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

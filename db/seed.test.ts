@@ -1,0 +1,168 @@
+// The demo data a newcomer sees first: real GeoJSON, stalls inside their market, none overlapping.
+import { check } from "@placemarkio/check-geojson";
+import { area, bbox, booleanWithin, featureCollection, intersect, polygon } from "@turf/turf";
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { vendorSpecs } from "./demo/people";
+import { zoneSpecs } from "./demo/zones";
+import { seed } from "./seed";
+
+type Ring = [number, number][];
+
+async function zonesWithStalls() {
+  const zones = await db.selectFrom("zones").selectAll().orderBy("id").execute();
+  const stalls = await db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .select(["layouts.zone_id", "stalls.code", "stalls.geometry", "stalls.id"])
+    .where("layouts.status", "=", "approved")
+    .execute();
+  return zones.map((zone) => ({ zone, stalls: stalls.filter((s) => s.zone_id === zone.id) }));
+}
+
+function bboxesTouch(a: number[], b: number[]) {
+  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
+}
+
+describe("the demo seed", () => {
+  it("has at least six markets of every kind around Huguan's county seat", async () => {
+    const zones = await db.selectFrom("zones").selectAll().execute();
+    expect(zones.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(zones.map((z) => z.kind))).toEqual(
+      new Set(["community", "street", "park", "night", "rural"]),
+    );
+    for (const zone of zones) {
+      const [minX, minY, maxX, maxY] = bbox(JSON.parse(zone.boundary));
+      expect(minY, zone.slug).toBeGreaterThan(36.0);
+      expect(maxY, zone.slug).toBeLessThan(36.2);
+      expect(minX, zone.slug).toBeGreaterThan(113.1);
+      expect(maxX, zone.slug).toBeLessThan(113.3);
+      // Believable size: between a courtyard and a few football pitches.
+      const m2 = area(JSON.parse(zone.boundary));
+      expect(m2, zone.slug).toBeGreaterThan(500);
+      expect(m2, zone.slug).toBeLessThan(20_000);
+    }
+    const names = zones.map((z) => z.name_zh).join();
+    for (const place of ["福馨", "水塔", "城北"]) expect(names).toContain(place);
+  });
+
+  it("stores valid GeoJSON for every boundary and stall", async () => {
+    for (const { zone, stalls } of await zonesWithStalls()) {
+      const features = [zone.boundary, ...stalls.map((s) => s.geometry)].map((geometry) => ({
+        type: "Feature",
+        properties: {},
+        geometry: JSON.parse(geometry),
+      }));
+      expect(
+        () => check(JSON.stringify({ type: "FeatureCollection", features })),
+        zone.slug,
+      ).not.toThrow();
+    }
+  });
+
+  it("gives every market an approved layout of 20 to 80 stalls", async () => {
+    for (const { zone, stalls } of await zonesWithStalls()) {
+      expect(stalls.length, zone.slug).toBeGreaterThanOrEqual(20);
+      expect(stalls.length, zone.slug).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it("puts every stall inside its market and no two stalls on top of each other", async () => {
+    for (const { zone, stalls } of await zonesWithStalls()) {
+      const boundary = polygon(JSON.parse(zone.boundary).coordinates as Ring[]);
+      const shapes = stalls.map((s) => ({
+        code: s.code,
+        shape: polygon(JSON.parse(s.geometry).coordinates as Ring[]),
+      }));
+      for (const { code, shape } of shapes) {
+        expect(booleanWithin(shape, boundary), `${zone.slug} ${code}`).toBe(true);
+      }
+      const boxes = shapes.map((s) => bbox(s.shape));
+      for (let i = 0; i < shapes.length; i++) {
+        for (let j = i + 1; j < shapes.length; j++) {
+          if (!bboxesTouch(boxes[i]!, boxes[j]!)) continue;
+          const overlap = intersect(featureCollection([shapes[i]!.shape, shapes[j]!.shape]));
+          const shared = overlap ? area(overlap) : 0;
+          expect(shared, `${zone.slug} ${shapes[i]!.code} × ${shapes[j]!.code}`).toBeLessThan(0.01);
+        }
+      }
+    }
+  });
+
+  it("lets every stall take at least one category, and public-welfare stalls are free", async () => {
+    const stalls = await db
+      .selectFrom("stalls")
+      .leftJoin("stall_categories", "stall_categories.stall_id", "stalls.id")
+      .select([
+        "stalls.id",
+        "stalls.fee_fen",
+        "stalls.public_welfare",
+        "stall_categories.category_slug",
+      ])
+      .execute();
+    const withoutCategory = stalls.filter((s) => s.category_slug === null);
+    expect(withoutCategory).toEqual([]);
+    for (const stall of stalls.filter((s) => s.public_welfare === 1)) expect(stall.fee_fen).toBe(0);
+    expect(stalls.some((s) => s.public_welfare === 1)).toBe(true);
+  });
+
+  it("has about forty vendors across every category, one of them waiting for review", async () => {
+    const vendors = await db.selectFrom("vendors").selectAll().execute();
+    const categories = await db.selectFrom("categories").select("slug").execute();
+    expect(vendors.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(vendors.map((v) => v.category_slug))).toEqual(
+      new Set(categories.map((c) => c.slug)),
+    );
+    expect(vendors.filter((v) => v.status === "pending")).toHaveLength(1);
+    for (const v of vendors) {
+      expect(v.products_en, v.legal_name).toBeTruthy();
+      expect(v.name_en, v.legal_name).toBeTruthy();
+    }
+  });
+
+  it("assigns each manager their zones", async () => {
+    const rows = await db
+      .selectFrom("zone_managers")
+      .innerJoin("users", "users.id", "zone_managers.user_id")
+      .select(["users.email", "zone_managers.zone_id"])
+      .execute();
+    const byManager = new Map<string, number>();
+    for (const row of rows)
+      byManager.set(row.email ?? "", (byManager.get(row.email ?? "") ?? 0) + 1);
+    expect(byManager.get("manager.longquan@jishi.example")).toBe(3);
+    expect(byManager.get("manager.parks@jishi.example")).toBe(4);
+  });
+
+  it("is idempotent: a second run adds nothing and keeps changes made since", async () => {
+    const count = async (table: "zones" | "stalls" | "users" | "vendors" | "session_templates") =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await db
+      .updateTable("zones")
+      .set({ name_en: "Renamed" })
+      .where("slug", "=", "fuxin-community")
+      .execute();
+    const before = await Promise.all(
+      (["zones", "stalls", "users", "vendors", "session_templates"] as const).map(count),
+    );
+    await seed(db);
+    const after = await Promise.all(
+      (["zones", "stalls", "users", "vendors", "session_templates"] as const).map(count),
+    );
+    expect(after).toEqual(before);
+    expect(before[0]).toBe(zoneSpecs.length);
+    expect(before[3]).toBe(vendorSpecs.length);
+    const zone = await db
+      .selectFrom("zones")
+      .select("name_en")
+      .where("slug", "=", "fuxin-community")
+      .executeTakeFirstOrThrow();
+    expect(zone.name_en).toBe("Renamed");
+  });
+});

@@ -1,0 +1,258 @@
+// Demo data for Huguan County. Idempotent: what exists already (by slug, phone or zone) is left
+// as it is, so `npm start` can run it every time without undoing anyone's changes.
+import type { Kysely } from "kysely";
+import { offset, rectangle, type Position } from "../app/domain/geo";
+import { hashPassword } from "../app/utils/password.server";
+import { createDb } from "./connect";
+import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
+import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
+import { isMainModule, migrateToLatest } from "./migrate";
+import type { Database } from "./schema";
+
+/** A fixed instant, so that the demo database is the same on every machine. */
+const SEEDED_AT = "2026-11-01T00:00:00.000Z";
+
+const flag = (value: boolean | undefined): 0 | 1 => (value ? 1 : 0);
+
+export function zoneGeometry(spec: ZoneSpec) {
+  const origin: Position = offset(COUNTY_SEAT, spec.east, spec.north);
+  const boundary = rectangle(origin, 0, 0, spec.width, spec.height, spec.rotation);
+  const stalls = spec.rows.flatMap((row) =>
+    Array.from({ length: row.count }, (_, i) => ({
+      code: `${row.letter}-${String(i + 1).padStart(2, "0")}`,
+      geometry: rectangle(
+        origin,
+        row.x + i * (row.width + row.gap),
+        row.y,
+        row.width,
+        row.depth,
+        spec.rotation,
+      ),
+      row,
+    })),
+  );
+  return { boundary, stalls };
+}
+
+async function seedCategories(trx: Kysely<Database>) {
+  for (const [index, c] of categorySpecs.entries()) {
+    await trx
+      .insertInto("categories")
+      .values({
+        slug: c.slug,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        sort_order: index + 1,
+        needs_health_certificate: c.health,
+        needs_food_permit: c.permit,
+        public_welfare: c.welfare,
+      })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  }
+}
+
+async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
+  const { boundary, stalls } = zoneGeometry(spec);
+  await trx
+    .insertInto("zones")
+    .values({
+      slug: spec.slug,
+      name_zh: spec.name_zh,
+      name_en: spec.name_en,
+      kind: spec.kind,
+      boundary: JSON.stringify(boundary),
+      time_zone: "Asia/Shanghai",
+      address_zh: spec.address_zh,
+      address_en: spec.address_en,
+      description_zh: spec.description_zh,
+      description_en: spec.description_en,
+      has_water: flag(spec.facilities.water),
+      has_power: flag(spec.facilities.power),
+      has_toilets: flag(spec.facilities.toilets),
+      has_cold_storage: flag(spec.facilities.coldStorage),
+      has_parking: flag(spec.facilities.parking),
+      extinguisher_count: spec.facilities.extinguishers,
+      created_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
+    })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  const zone = await trx
+    .selectFrom("zones")
+    .select("id")
+    .where("slug", "=", spec.slug)
+    .executeTakeFirstOrThrow();
+
+  const hasTemplates = await trx
+    .selectFrom("session_templates")
+    .select("id")
+    .where("zone_id", "=", zone.id)
+    .executeTakeFirst();
+  if (!hasTemplates) {
+    await trx
+      .insertInto("session_templates")
+      .values(
+        spec.sessions.map((s) => ({
+          zone_id: zone.id,
+          kind: s.kind,
+          weekdays: s.weekdays,
+          start_time: s.start,
+          end_time: s.end,
+          created_at: SEEDED_AT,
+        })),
+      )
+      .execute();
+  }
+
+  const hasLayout = await trx
+    .selectFrom("layouts")
+    .select("id")
+    .where("zone_id", "=", zone.id)
+    .executeTakeFirst();
+  if (hasLayout) return;
+  const layout = await trx
+    .insertInto("layouts")
+    .values({
+      zone_id: zone.id,
+      version: 1,
+      status: "approved",
+      notes: "Demo layout",
+      created_at: SEEDED_AT,
+      submitted_at: SEEDED_AT,
+      decided_at: SEEDED_AT,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const stall of stalls) {
+    const { id } = await trx
+      .insertInto("stalls")
+      .values({
+        layout_id: layout.id,
+        code: stall.code,
+        geometry: JSON.stringify(stall.geometry),
+        width_m: stall.row.width,
+        depth_m: stall.row.depth,
+        has_power: flag(stall.row.power),
+        has_water: flag(stall.row.water),
+        fee_fen: stall.row.feeFen,
+        public_welfare: flag(stall.row.publicWelfare),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("stall_categories")
+      .values(stall.row.categories.map((slug) => ({ stall_id: id, category_slug: slug })))
+      .execute();
+  }
+}
+
+async function upsertUser(
+  trx: Kysely<Database>,
+  user: { phone: string; email?: string; display_name: string; role: Database["users"]["role"] },
+  passwordHash: string,
+): Promise<number> {
+  await trx
+    .insertInto("users")
+    .values({
+      phone: user.phone,
+      email: user.email ?? null,
+      display_name: user.display_name,
+      role: user.role,
+      password_hash: passwordHash,
+      created_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
+    })
+    .onConflict((oc) => oc.column("phone").doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("phone", "=", user.phone)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function seed(db: Kysely<Database>) {
+  // One hash per demo password: hashing is deliberately slow, and these are shared demo secrets.
+  const [officeHash, managerHash, vendorHash] = await Promise.all([
+    hashPassword(DEMO_PASSWORDS.office),
+    hashPassword(DEMO_PASSWORDS.manager),
+    hashPassword(DEMO_PASSWORDS.vendor),
+  ]);
+
+  await db.transaction().execute(async (trx) => {
+    await seedCategories(trx);
+    for (const spec of zoneSpecs) await seedZone(trx, spec);
+
+    for (const staff of staffSpecs) {
+      const userId = await upsertUser(
+        trx,
+        staff,
+        staff.role === "office" ? officeHash : managerHash,
+      );
+      for (const slug of staff.zones) {
+        const zone = await trx
+          .selectFrom("zones")
+          .select("id")
+          .where("slug", "=", slug)
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("zone_managers")
+          .values({ zone_id: zone.id, user_id: userId, created_at: SEEDED_AT })
+          .onConflict((oc) => oc.columns(["zone_id", "user_id"]).doNothing())
+          .execute();
+      }
+    }
+
+    for (const [index, v] of vendorSpecs.entries()) {
+      const userId = await upsertUser(
+        trx,
+        { phone: vendorPhone(index), email: v.email, display_name: v.name_zh, role: "vendor" },
+        vendorHash,
+      );
+      await trx
+        .insertInto("vendors")
+        .values({
+          user_id: userId,
+          name_en: v.name_en,
+          legal_name: v.legal_name,
+          category_slug: v.category,
+          products: v.products,
+          products_en: v.products_en,
+          home_community: v.community,
+          status: v.status ?? "approved",
+          created_at: SEEDED_AT,
+          updated_at: SEEDED_AT,
+        })
+        .onConflict((oc) => oc.column("user_id").doNothing())
+        .execute();
+    }
+  });
+}
+
+if (isMainModule(import.meta)) {
+  const db = createDb();
+  try {
+    await migrateToLatest(db);
+    await seed(db);
+    const zones = await db
+      .selectFrom("zones")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const stalls = await db
+      .selectFrom("stalls")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const vendors = await db
+      .selectFrom("vendors")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    console.log(`Demo data ready: ${zones.n} markets, ${stalls.n} stalls, ${vendors.n} vendors.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await db.destroy();
+  }
+}

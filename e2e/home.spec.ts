@@ -1,0 +1,106 @@
+import { expect, test } from "./fixtures";
+
+test.describe("the home page", () => {
+  test("shows every market on the map and in the list, in Chinese by default", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByRole("heading", { level: 1, name: "今天哪里有集？" })).toBeVisible();
+
+    const list = page.getByRole("region", { name: /集市一览/ }).getByRole("listitem");
+    await expect(list).toHaveCount(7);
+    const map = page.getByRole("region", { name: "集市地图" });
+    for (const name of [
+      "福馨社区便民市场",
+      "水塔社区早晚市",
+      "城北社区文明实践集市",
+      "龙泉公园晚市",
+      "太行街夜市",
+      "城东街早市",
+      "集店乡农产品集市",
+    ]) {
+      await expect(list.getByRole("link", { name, exact: true })).toBeVisible();
+      await expect(map.getByRole("button", { name, exact: true })).toBeVisible();
+    }
+
+    // The map draws every market from our own data although no tile can load here:
+    // an area and a numbered pin for each, and a pin opens the market's summary.
+    await expect(map.locator("path.leaflet-interactive")).toHaveCount(7);
+    await map.getByRole("button", { name: "集店乡农产品集市" }).click();
+    await expect(map.locator(".leaflet-popup-content")).toContainText("集店乡农产品集市");
+    await expect(map.getByRole("link", { name: "查看详情" })).toHaveAttribute(
+      "href",
+      "/markets#jidian-rural-produce",
+    );
+  });
+
+  test("switches to English and remembers it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Where is the market today?" }),
+    ).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(
+      page.getByRole("link", { name: "Longquan Park Evening Market", exact: true }),
+    ).toBeVisible();
+    await expect(
+      page
+        .getByRole("navigation", { name: "Main navigation" })
+        .getByRole("link", { name: "Markets" }),
+    ).toBeVisible();
+
+    await page.reload();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Where is the market today?" }),
+    ).toBeVisible();
+
+    await page.getByRole("button", { name: "切换到中文" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "今天哪里有集？" })).toBeVisible();
+  });
+
+  test.describe("for a browser that prefers English", () => {
+    test.use({ locale: "en-GB" });
+    test("answers in English from the first visit", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Where is the market today?" }),
+      ).toBeVisible();
+    });
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("still lists every market, in the map's place too", async ({ page }) => {
+      await page.goto("/");
+      await expect(
+        page.getByRole("region", { name: /集市一览/ }).getByRole("listitem"),
+      ).toHaveCount(7);
+      await expect(
+        page.getByRole("region", { name: "集市地图" }).getByRole("listitem"),
+      ).toHaveCount(7);
+      // The language switch is a plain form, so it works too.
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Where is the market today?" }),
+      ).toBeVisible();
+    });
+  });
+
+  test("the markets page gives each market's hours, fees and facilities", async ({ page }) => {
+    await page.goto("/markets");
+    const rural = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "集店乡农产品集市" }) });
+    await expect(rural).toContainText("周二、周五、周日 · 早市 06:30–11:00");
+    await expect(rural).toContainText("冷藏库");
+    await expect(rural).toContainText("49 个摊位");
+  });
+
+  test("an unknown address gets a helpful, translated 404", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "回到首页" })).toBeVisible();
+  });
+});

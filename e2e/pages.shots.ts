@@ -1,0 +1,34 @@
+// Screenshots of every page at phone and desktop width in both languages, for a person to look
+// at (`npm run screenshots`, written to e2e/.screenshots/). Not part of `npm test`.
+import { expect, test } from "./fixtures";
+
+const pages = [
+  { name: "home", path: "/" },
+  { name: "markets", path: "/markets" },
+  { name: "for-vendors", path: "/for-vendors" },
+  { name: "login", path: "/login" },
+  { name: "manage", path: "/manage", as: "managerLongquan" as const },
+  { name: "vendor-status", path: "/for-vendors", as: "vendor" as const },
+  { name: "not-found", path: "/no-such-page" },
+];
+
+for (const locale of ["zh-CN", "en"]) {
+  for (const width of [360, 1280]) {
+    test.describe(`${locale} at ${width}px`, () => {
+      test.use({ locale, viewport: { width, height: width < 600 ? 780 : 900 } });
+      for (const shot of pages) {
+        test(shot.name, async ({ page, login }) => {
+          if (shot.as) await login(shot.as);
+          await page.goto(shot.path);
+          await expect(page.locator("html")).toHaveAttribute("lang", locale);
+          // Let the map draw before the picture is taken.
+          await page.waitForLoadState("networkidle").catch(() => {});
+          await page.screenshot({
+            path: `e2e/.screenshots/${shot.name}-${locale}-${width}.png`,
+            fullPage: true,
+          });
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SESSION_SECRET } from "./e2e/settings";
+
+// Debian's Chromium when it is installed (Playwright cannot download its own browser on every
+// machine); Playwright's own browser elsewhere (`npx playwright install chromium`).
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  workers: 2,
+  reporter: "list",
+  timeout: 30_000,
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "zh-CN",
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: process.env.SCREENSHOTS
+    ? [{ name: "screenshots", testMatch: "**/*.shots.ts", use: { launchOptions } }]
+    : [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    command: "npx tsx e2e/start-server.ts",
+    url: `${E2E_BASE_URL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(E2E_PORT),
+      DATABASE_URL: E2E_DATABASE_URL,
+      SESSION_SECRET: E2E_SESSION_SECRET,
+    },
+  },
+});

@@ -1,0 +1,9 @@
+/// <reference types="@remix-run/dev" />
+import "@remix-run/node";
+
+// Single fetch changes what loaders and actions return to the page; tell the types.
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
