@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -52,6 +53,7 @@ function LanguageSwitch() {
   const t = useT();
   const location = useLocation();
   const locale = useLocale();
+  const pending = useNavigation().formAction === "/language";
   return (
     <Form method="post" action="/language" className="lang-switch">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
@@ -61,6 +63,7 @@ function LanguageSwitch() {
         className="button button-quiet"
         lang={locale === "en" ? "zh-CN" : "en"}
         aria-label={t("nav.switchToLabel")}
+        disabled={pending}
       >
         {t("nav.switchTo")}
       </button>
@@ -73,6 +76,7 @@ function Header() {
   const data = useRootData();
   const user = data?.user;
   const canManage = user?.role === "manager" || user?.role === "office";
+  const loggingOut = useNavigation().formAction === "/logout";
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -97,7 +101,7 @@ function Header() {
               <span className="account-name">
                 {t("nav.loggedInAs", { name: user.displayName })}
               </span>
-              <button type="submit" className="button button-quiet">
+              <button type="submit" className="button button-quiet" disabled={loggingOut}>
                 {t("nav.logout")}
               </button>
             </Form>

@@ -9,7 +9,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import type { Role } from "#db/schema";
 import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
-import { parseForm } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { startSession } from "~/utils/session.server";
@@ -45,7 +45,7 @@ function homeFor(role: Role) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(LoginSchema, formData);
   const identifier = String(formData.get("identifier") ?? "").slice(0, 254);
   if (!parsed.ok) return data({ errors: parsed.errors, identifier }, { status: 400 });

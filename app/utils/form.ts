@@ -3,6 +3,18 @@
 import type { z } from "zod";
 import type { MessageKey } from "~/locales/zh-CN";
 
+/**
+ * The submitted form, or an empty one when the body is not a form at all (JSON, plain text, a
+ * broken multipart body), so that the schema answers 400 with its messages instead of a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}
+
 export type FieldErrors<T> = Partial<Record<keyof T | "form", MessageKey>>;
 
 export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
