@@ -6,4 +6,8 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  // Set by app/entry.express.ts for every request.
+  interface AppLoadContext {
+    clientIp: string;
+  }
 }

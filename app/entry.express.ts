@@ -39,6 +39,11 @@ async function importBuild(): Promise<ServerBuild> {
 
 const initialBuild = await importBuild();
 
+/** What a loader or action may know about the connection: the client's address, for limits. */
+function getLoadContext(req: express.Request) {
+  return { clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+}
+
 async function developmentHandler(): Promise<express.RequestHandler> {
   const { default: chokidar } = await import("chokidar");
   let build = initialBuild;
@@ -47,11 +52,14 @@ async function developmentHandler(): Promise<express.RequestHandler> {
     await broadcastDevReady(build);
   };
   chokidar.watch(VERSION_PATH, { ignoreInitial: true }).on("add", reload).on("change", reload);
-  return (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next);
+  return (req, res, next) =>
+    createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next);
 }
 
 const app = express();
 app.disable("x-powered-by");
+// Behind N proxies, req.ip is the client's address from X-Forwarded-For; with none, the socket's.
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 // Fingerprinted assets can be cached for good; everything else in public/ for an hour.
 app.use(
@@ -64,7 +72,7 @@ app.all(
   "*",
   env.NODE_ENV === "development"
     ? await developmentHandler()
-    : createRequestHandler({ build: initialBuild, mode: initialBuild.mode }),
+    : createRequestHandler({ build: initialBuild, mode: initialBuild.mode, getLoadContext }),
 );
 
 const server = app.listen(env.PORT, () => {

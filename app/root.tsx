@@ -91,7 +91,9 @@ function Header() {
             {t("nav.whatsOn")}
           </NavLink>
           <NavLink to="/markets">{t("nav.markets")}</NavLink>
-          <NavLink to="/for-vendors">{t("nav.forVendors")}</NavLink>
+          <NavLink to={user?.role === "vendor" ? "/vendor" : "/for-vendors"}>
+            {t("nav.forVendors")}
+          </NavLink>
           {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
         </nav>
         <div className="site-tools">

@@ -37,6 +37,12 @@ describe("migrations", () => {
       const tables = await db.introspection.getTables();
       expect(tables.map((t) => t.name).sort()).toEqual(
         [
+          "audit_log",
+          "documents",
+          "notifications",
+          "outbox",
+          "password_resets",
+          "rate_limit_hits",
           "categories",
           "layouts",
           "session_templates",

@@ -3,7 +3,9 @@
 // db/migrate.test.ts fails when a file in db/migrations/ is missing here.
 import type { Migration } from "kysely";
 import * as m20261128120000 from "./migrations/20261128120000_foundation";
+import * as m20261128130000 from "./migrations/20261128130000_vendor_verification";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
+  "20261128130000_vendor_verification": m20261128130000,
 };

@@ -123,8 +123,84 @@ export interface VendorsTable {
   products_en: string | null;
   home_community: string | null;
   status: VendorStatus;
+  /** Why a manager asked for changes, rejected or suspended: the vendor reads it. */
+  status_reason: string | null;
+  /** Last day of a suspension, 'YYYY-MM-DD'. */
+  suspended_until: string | null;
+  rules_version: string | null;
+  rules_accepted_at: string | null;
+  /** When the vendor last sent their application for review. */
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export type DocumentKind = "identity" | "business_licence" | "health_certificate" | "food_permit";
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  vendor_id: number;
+  kind: DocumentKind;
+  original_name: string;
+  stored_name: string;
+  content_type: string;
+  size_bytes: number;
+  /** The last day the paper is valid, 'YYYY-MM-DD'. */
+  expires_on: string;
+  uploaded_at: string;
+  replaced_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  zone_id: number | null;
+  /** JSON of the record before and after the change. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  message_key: string;
+  /** JSON object of the message's parameters. */
+  params: Generated<string>;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: "email" | "sms";
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitHitsTable {
+  key: string;
+  at: string;
 }
 
 export interface Database {
@@ -138,6 +214,12 @@ export interface Database {
   stall_categories: StallCategoriesTable;
   session_templates: SessionTemplatesTable;
   vendors: VendorsTable;
+  documents: DocumentsTable;
+  audit_log: AuditLogTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
+  password_resets: PasswordResetsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -153,3 +235,6 @@ export type NewStall = Insertable<StallsTable>;
 export type SessionTemplate = Selectable<SessionTemplatesTable>;
 export type Vendor = Selectable<VendorsTable>;
 export type NewVendor = Insertable<VendorsTable>;
+export type VendorDocument = Selectable<DocumentsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Notification = Selectable<NotificationsTable>;

@@ -1,6 +1,9 @@
 // When a market is open, computed in the market's own time zone. Pure: the caller passes "now".
 import type { SessionKind } from "#db/schema";
 
+/** Dates that belong to no one zone (a paper's expiry, a suspension) are read in this zone. */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
 export interface SessionHours {
   kind: SessionKind;
   /** ISO weekday digits, Monday = 1. */

@@ -58,10 +58,19 @@ export default function ForVendors() {
           <li>{t("vendors.step2")}</li>
           <li>{t("vendors.step3")}</li>
         </ol>
-        {loggedIn ? null : (
-          <Link to="/login?redirectTo=/for-vendors" className="button button-primary">
-            {t("vendors.loginCta")}
+        {vendor ? (
+          <Link to="/vendor" className="button button-primary">
+            {t("vendorHome.title")}
           </Link>
+        ) : loggedIn ? null : (
+          <p className="actions">
+            <Link to="/join" className="button button-primary">
+              {t("join.cta")}
+            </Link>
+            <Link to="/login?redirectTo=/vendor" className="button button-quiet">
+              {t("vendors.loginCta")}
+            </Link>
+          </p>
         )}
       </section>
       <section aria-labelledby="categories-heading">

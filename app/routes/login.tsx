@@ -12,6 +12,8 @@ import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server
 import { parseForm, readFormData } from "~/utils/form";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { normalizeIdentifier } from "~/models/user.server";
+import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -37,20 +39,27 @@ const LoginSchema = z.object({
 });
 
 function homeFor(role: Role) {
-  return role === "vendor"
-    ? "/for-vendors"
-    : role === "manager" || role === "office"
-      ? "/manage"
-      : "/";
+  return role === "vendor" ? "/vendor" : "/manage";
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(LoginSchema, formData);
   const identifier = String(formData.get("identifier") ?? "").slice(0, 254);
   if (!parsed.ok) return data({ errors: parsed.errors, identifier }, { status: 400 });
+
+  // Ten failed attempts a minute, from one address or at one account, and then a pause.
+  const account = normalizeIdentifier(parsed.data.identifier);
+  const keys = [
+    `login-ip:${context.clientIp}`,
+    `login-account:${"email" in account ? account.email : account.phone}`,
+  ];
+  const wait = await limitWait(keys, LIMITS.login);
+  if (wait > 0) return tooManyAttempts(wait);
+
   const user = await authenticate(parsed.data.identifier, parsed.data.password);
   if (!user) {
+    await countAttempt(keys);
     return data({ errors: { form: "login.error.invalid" as const }, identifier }, { status: 400 });
   }
   return startSession(request, user.id, safeRedirect(parsed.data.redirectTo, homeFor(user.role)));
@@ -95,7 +104,7 @@ export default function Login() {
             inputMode="email"
             autoComplete="username"
             required
-            defaultValue={actionData?.identifier ?? ""}
+            defaultValue={actionData && "identifier" in actionData ? actionData.identifier : ""}
             aria-invalid={errors.identifier ? true : undefined}
             aria-describedby={errors.identifier ? "identifier-error" : undefined}
           />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
 import { countVendorsByStatus } from "~/models/vendor.server";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
@@ -60,6 +60,9 @@ export default function Manage() {
             pending: vendorCounts.pending,
           })}
         </p>
+        <Link to="/manage/vendors" className="button button-primary">
+          {t("review.queueLink", { count: vendorCounts.pending })}
+        </Link>
       </section>
       {zones.length === 0 ? (
         <div className="card empty-state">

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { Role } from "#db/schema";
 import { getSessionUser } from "~/models/session.server";
 import { findUserForLogin, type PublicUser } from "~/models/user.server";
+import { getVendorForUser } from "~/models/vendor.server";
 import { db } from "./db.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
@@ -42,6 +43,14 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<P
     throw new Response("Forbidden", { status: 403 });
   }
   return user;
+}
+
+/** The logged-in vendor and their application; anyone else gets a 403. */
+export async function requireVendor(request: Request) {
+  const user = await requireRole(request, "vendor");
+  const vendor = await getVendorForUser(db, user.id);
+  if (!vendor) throw new Response("Forbidden", { status: 403 });
+  return { user, vendor };
 }
 
 /** The user when the password matches; the same time is spent when the account is unknown. */

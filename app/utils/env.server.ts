@@ -9,6 +9,17 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),
+  /** Where vendors' papers are kept: outside public/, shared by all instances. */
+  UPLOAD_DIR: z.string().min(1).default("data/uploads"),
+  /** The address people reach the app at, for links in e-mails. */
+  APP_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:587 — when set, e-mail is really sent; otherwise only the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("集市 Jishi <no-reply@jishi.example>"),
+  /** Set to the number of proxies in front of the app, so that rate limits see real addresses. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** "off" only for load tests and journeys that sign up many times from one address. */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -28,6 +39,11 @@ export function getEnv(): Env {
 }
 
 /** What the browser may know: nothing secret. */
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
 export function publicEnv() {
   const env = getEnv();
   return { MAP_TILE_URL: env.MAP_TILE_URL, MAP_TILE_ATTRIBUTION: env.MAP_TILE_ATTRIBUTION };

@@ -18,7 +18,8 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = catalogues[locale][key];
+  // A key built at run time (an audit action, say) that has no message shows as itself.
+  const template = catalogues[locale][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

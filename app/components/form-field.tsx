@@ -1,0 +1,75 @@
+// One labelled field with its error beside it, the same way on every form.
+import type { ReactNode } from "react";
+import type { MessageKey } from "~/locales/zh-CN";
+import { useT } from "~/utils/i18n";
+
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: MessageKey;
+  hint?: string;
+  children: (props: {
+    id: string;
+    name: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }) => ReactNode;
+}) {
+  const t = useT();
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id: name,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormError({ error }: { error?: MessageKey }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="notice notice-error" role="alert">
+      {t(error)}
+    </p>
+  );
+}
+
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
+  return (
+    <button type="submit" className="button button-primary button-block" disabled={pending}>
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,0 +1,52 @@
+// Counters in the database, so that a limit holds across restarts and several app instances.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+export interface Limit {
+  /** How many hits the window allows. */
+  max: number;
+  windowMs: number;
+}
+
+/** How many hits `key` had in the window; old rows of the key are cleared on the way. */
+export async function recentHits(
+  db: Kysely<Database>,
+  key: string,
+  limit: Limit,
+  now = new Date(),
+) {
+  const since = new Date(now.getTime() - limit.windowMs).toISOString();
+  await db.deleteFrom("rate_limit_hits").where("key", "=", key).where("at", "<", since).execute();
+  const row = await db
+    .selectFrom("rate_limit_hits")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<string>("at").as("oldest")])
+    .where("key", "=", key)
+    .where("at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldest: row.oldest };
+}
+
+export async function recordHit(db: Kysely<Database>, key: string, now = new Date()) {
+  await db.insertInto("rate_limit_hits").values({ key, at: now.toISOString() }).execute();
+}
+
+/**
+ * Seconds until `key` may try again, or 0 when it may now. Counting is done before the attempt;
+ * the caller records a hit for each attempt that counts (a failed login, a sign-up).
+ */
+export async function retryAfterSeconds(
+  db: Kysely<Database>,
+  keys: string[],
+  limit: Limit,
+  now = new Date(),
+): Promise<number> {
+  let wait = 0;
+  for (const key of keys) {
+    const { count, oldest } = await recentHits(db, key, limit, now);
+    if (count >= limit.max && oldest) {
+      const freeAt = Date.parse(oldest) + limit.windowMs;
+      wait = Math.max(wait, Math.ceil((freeAt - now.getTime()) / 1000));
+    }
+  }
+  return wait;
+}

@@ -1,0 +1,246 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { MARKET_RULES, MARKET_RULES_VERSION } from "~/domain/market-rules";
+import { listCategories } from "~/models/category.server";
+import { registerVendor } from "~/models/vendor.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { hashPassword } from "~/utils/password.server";
+import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import { startSession } from "~/utils/session.server";
+import {
+  categoryField,
+  displayNameField,
+  emailField,
+  homeCommunityField,
+  legalNameField,
+  passwordField,
+  phoneField,
+  productsField,
+} from "~/utils/vendor-schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("join.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/vendor");
+  const [locale, categories] = await Promise.all([getLocale(request), listCategories(db)]);
+  return { locale, categories };
+}
+
+const JoinSchema = z
+  .object({
+    phone: phoneField,
+    email: emailField,
+    password: passwordField,
+    displayName: displayNameField,
+    legalName: legalNameField,
+    homeCommunity: homeCommunityField,
+    category: categoryField,
+    products: productsField,
+    agree: z.literal("on", { message: "join.error.agreeRequired" }),
+    // A field people never see: only a bot fills it in.
+    website: z.string().max(0, "join.error.bot").default(""),
+  })
+  .refine((v) => v.phone !== "" || v.email !== "", {
+    path: ["phone"],
+    message: "join.error.contactRequired",
+  });
+
+const KEPT_FIELDS = [
+  "phone",
+  "email",
+  "displayName",
+  "legalName",
+  "homeCommunity",
+  "category",
+  "products",
+] as const;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const values = Object.fromEntries(
+    KEPT_FIELDS.map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]),
+  );
+  const parsed = parseForm(JoinSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+
+  const keys = [`signup-ip:${context.clientIp}`];
+  const wait = await limitWait(keys, LIMITS.signUp);
+  if (wait > 0) return tooManyAttempts(wait);
+
+  const categories = await listCategories(db);
+  if (!categories.some((c) => c.slug === parsed.data.category)) {
+    return data(
+      { errors: { category: "form.error.categoryRequired" as const }, values },
+      { status: 400 },
+    );
+  }
+
+  const result = await registerVendor(db, {
+    phone: parsed.data.phone || null,
+    email: parsed.data.email || null,
+    passwordHash: await hashPassword(parsed.data.password),
+    displayName: parsed.data.displayName,
+    legalName: parsed.data.legalName,
+    homeCommunity: parsed.data.homeCommunity,
+    categorySlug: parsed.data.category,
+    products: parsed.data.products,
+    rulesVersion: MARKET_RULES_VERSION,
+  });
+  if (!result.ok) {
+    const errors =
+      result.taken === "phone"
+        ? { phone: "join.error.phoneTaken" as const }
+        : { email: "join.error.emailTaken" as const };
+    return data({ errors, values }, { status: 400 });
+  }
+  await countAttempt(keys);
+  return startSession(request, result.userId, "/vendor?welcome=1");
+}
+
+export default function Join() {
+  const { categories } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const pending = useNavigation().formAction === "/join";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  const values: Record<string, string> =
+    actionData && "values" in actionData ? actionData.values : {};
+
+  return (
+    <div className="page narrow">
+      <h1>{t("join.title")}</h1>
+      <p className="lead">{t("join.intro")}</p>
+      <FormError error={errors.form ?? errors.website} />
+      <Form method="post" className="card" noValidate>
+        <fieldset className="fieldset">
+          <legend>{t("join.contactLegend")}</legend>
+          <p className="hint">{t("join.contactHint")}</p>
+          <Field name="phone" label={t("join.phone")} error={errors.phone}>
+            {(p) => (
+              <input
+                {...p}
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                defaultValue={values.phone}
+              />
+            )}
+          </Field>
+          <Field name="email" label={t("join.email")} error={errors.email}>
+            {(p) => <input {...p} type="email" autoComplete="email" defaultValue={values.email} />}
+          </Field>
+          <Field
+            name="password"
+            label={t("join.password")}
+            error={errors.password}
+            hint={t("password.hint")}
+          >
+            {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+          </Field>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("join.stallLegend")}</legend>
+          <Field
+            name="displayName"
+            label={t("join.displayName")}
+            error={errors.displayName}
+            hint={t("join.displayNameHint")}
+          >
+            {(p) => <input {...p} required maxLength={40} defaultValue={values.displayName} />}
+          </Field>
+          <Field
+            name="legalName"
+            label={t("join.legalName")}
+            error={errors.legalName}
+            hint={t("join.legalNameHint")}
+          >
+            {(p) => (
+              <input
+                {...p}
+                required
+                maxLength={40}
+                autoComplete="name"
+                defaultValue={values.legalName}
+              />
+            )}
+          </Field>
+          <Field name="homeCommunity" label={t("join.homeCommunity")} error={errors.homeCommunity}>
+            {(p) => <input {...p} maxLength={60} defaultValue={values.homeCommunity} />}
+          </Field>
+          <Field name="category" label={t("join.category")} error={errors.category}>
+            {(p) => (
+              <select {...p} required defaultValue={values.category ?? ""}>
+                <option value="" disabled>
+                  {t("join.categoryChoose")}
+                </option>
+                {categories.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {locale === "en" ? c.name_en : c.name_zh}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            name="products"
+            label={t("join.products")}
+            error={errors.products}
+            hint={t("join.productsHint")}
+          >
+            {(p) => (
+              <textarea {...p} required rows={3} maxLength={300} defaultValue={values.products} />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("join.rulesLegend", { version: MARKET_RULES_VERSION })}</legend>
+          <ol className="rules">
+            {MARKET_RULES[locale].map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ol>
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="agree"
+              name="agree"
+              required
+              aria-invalid={errors.agree ? true : undefined}
+              aria-describedby={errors.agree ? "agree-error" : undefined}
+            />
+            <label htmlFor="agree">{t("join.agree")}</label>
+          </div>
+          {errors.agree ? (
+            <p className="field-error" id="agree-error">
+              {t(errors.agree)}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">Website</label>
+          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <SubmitButton pending={pending} label={t("join.submit")} pendingLabel={t("join.pending")} />
+      </Form>
+      <p className="hint">
+        {t("join.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+      </p>
+    </div>
+  );
+}

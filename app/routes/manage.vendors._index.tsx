@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, NavLink, useLoaderData } from "@remix-run/react";
+import type { VendorStatus } from "#db/schema";
+import { VendorStatusBadge } from "~/components/vendor-status";
+import { countVendorsByStatus, listVendorsByStatus } from "~/models/vendor.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+const STATUSES: VendorStatus[] = [
+  "pending",
+  "changes_requested",
+  "approved",
+  "suspended",
+  "rejected",
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("review.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "manager", "office");
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("status");
+  // An unknown status shows the review queue rather than an error.
+  const status = STATUSES.find((s) => s === asked) ?? "pending";
+  const [locale, vendors, counts] = await Promise.all([
+    getLocale(request),
+    listVendorsByStatus(db, status),
+    countVendorsByStatus(db),
+  ]);
+  return { locale, status, vendors, counts };
+}
+
+export default function ReviewQueue() {
+  const { status, vendors, counts } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="page stack">
+      <div>
+        <p>
+          <Link to="/manage">← {t("manage.title")}</Link>
+        </p>
+        <h1>{t("review.title")}</h1>
+        <p className="lead">{t("review.intro")}</p>
+      </div>
+      <nav aria-label={t("review.filter")} className="tabs">
+        {STATUSES.map((s) => (
+          <NavLink
+            key={s}
+            to={`/manage/vendors?status=${s}`}
+            className={() => (s === status ? "tab active" : "tab")}
+            aria-current={s === status ? "page" : undefined}
+          >
+            {t(`vendor.status.${s}`)} ({counts[s]})
+          </NavLink>
+        ))}
+      </nav>
+      {vendors.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t(status === "pending" ? "review.emptyPending" : "review.empty")}</p>
+        </div>
+      ) : (
+        <ul className="zone-list">
+          {vendors.map((v) => (
+            <li key={v.id} className="card">
+              <h2 className="h3">
+                <Link to={`/manage/vendors/${v.id}`}>{v.display_name}</Link>
+              </h2>
+              <p>
+                <VendorStatusBadge t={t} status={v.status} />{" "}
+                {locale === "en" ? v.category_en : v.category_zh} · {v.legal_name}
+              </p>
+              <p className="hint">{locale === "en" ? v.products_en || v.products : v.products}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

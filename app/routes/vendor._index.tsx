@@ -1,0 +1,204 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { VendorStatusBadge } from "~/components/vendor-status";
+import { expiryState, missingDocuments } from "~/domain/documents";
+import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
+import { isSuspended } from "~/domain/vendor-review";
+import { listCurrentDocuments } from "~/models/document.server";
+import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import { resubmitApplication } from "~/models/vendor.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form";
+import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("vendorHome.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, vendor } = await requireVendor(request);
+  const [locale, documents, inbox] = await Promise.all([
+    getLocale(request),
+    listCurrentDocuments(db, vendor.id),
+    listNotifications(db, user.id),
+  ]);
+  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  return {
+    locale,
+    today,
+    vendor,
+    suspended: isSuspended(vendor, today),
+    missing: missingDocuments(vendor, documents, today),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      expires_on: d.expires_on,
+      state: expiryState(d.expires_on, today),
+    })),
+    inbox,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, vendor } = await requireVendor(request);
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (intent === "resubmit")
+    await resubmitApplication(db, { vendorId: vendor.id, userId: user.id });
+  if (intent === "markRead") await markNotificationsRead(db, user.id);
+  return redirect("/vendor");
+}
+
+export default function VendorHome() {
+  const { vendor, missing, documents, inbox, suspended } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formAction === "/vendor";
+  const en = locale === "en";
+  const warnings = documents.filter((d) => d.state !== "valid");
+  const unread = inbox.filter((n) => !n.read_at).length;
+
+  return (
+    <div className="page stack">
+      <div>
+        <h1>{t("vendorHome.title")}</h1>
+        <p className="lead">{t("vendorHome.hello", { name: vendor.display_name })}</p>
+      </div>
+      {params.get("profile") ? (
+        <p className="notice notice-info" role="status">
+          {t(
+            params.get("profile") === "review"
+              ? "vendorHome.profileReview"
+              : "vendorHome.profileSaved",
+          )}
+        </p>
+      ) : null}
+      {params.get("welcome") ? (
+        <p className="notice notice-info" role="status">
+          {t("vendorHome.welcome")}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">{t("vendors.yourStatus")}</h2>
+        <p>
+          <VendorStatusBadge t={t} status={vendor.status} />
+        </p>
+        <p>{t(`vendorHome.next.${vendor.status}`)}</p>
+        {vendor.status_reason ? (
+          <div className="reason">
+            <strong>{t("vendorHome.reason")}</strong>
+            <p>{vendor.status_reason}</p>
+          </div>
+        ) : null}
+        {vendor.status === "suspended" && vendor.suspended_until ? (
+          <p>
+            {t("vendorHome.suspendedUntil", {
+              date: formatLocalDate(locale, vendor.suspended_until),
+            })}
+          </p>
+        ) : null}
+        {suspended ? <p className="hint">{t("vendorHome.suspendedCanRead")}</p> : null}
+        {vendor.status === "changes_requested" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="resubmit" />
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("vendorHome.resubmit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t("documents.title")}</h2>
+        {missing.length > 0 ? (
+          <div className="notice notice-warning">
+            <p>{t("documents.missingIntro")}</p>
+            <ul>
+              {missing.map((oneOf) => (
+                <li key={oneOf.join()}>
+                  {oneOf.map((k) => t(`documentKind.${k}`)).join(t("documents.or"))}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p>{t("documents.allPresent")}</p>
+        )}
+        {warnings.map((d) => (
+          <p
+            key={d.id}
+            className={`notice ${d.state === "expired" ? "notice-error" : "notice-warning"}`}
+            role="status"
+          >
+            {t(d.state === "expired" ? "documents.expired" : "documents.expiring", {
+              kind: t(`documentKind.${d.kind}`),
+              date: formatLocalDate(locale, d.expires_on),
+            })}
+          </p>
+        ))}
+        <Link to="/vendor/documents" className="button button-primary">
+          {t("documents.manage")}
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("profile.title")}</h2>
+        <dl className="facts">
+          <dt>{t("join.displayName")}</dt>
+          <dd>{vendor.display_name}</dd>
+          <dt>{t("join.legalName")}</dt>
+          <dd>{vendor.legal_name}</dd>
+          <dt>{t("join.category")}</dt>
+          <dd>{en ? vendor.category_en : vendor.category_zh}</dd>
+          <dt>{t("join.products")}</dt>
+          <dd>{en ? vendor.products_en || vendor.products : vendor.products}</dd>
+        </dl>
+        <Link to="/vendor/profile" className="button button-quiet">
+          {t("profile.edit")}
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="inbox-heading">
+        <h2 id="inbox-heading">
+          {t("inbox.title")}{" "}
+          {unread > 0 ? (
+            <span className="badge badge-open">{t("inbox.unread", { count: unread })}</span>
+          ) : null}
+        </h2>
+        {inbox.length === 0 ? (
+          <p className="hint">{t("inbox.empty")}</p>
+        ) : (
+          <ul className="inbox">
+            {inbox.map((n) => (
+              <li key={n.id} className={n.read_at ? "" : "unread"}>
+                <p>{t(n.message_key, n.params)}</p>
+                <p className="hint">
+                  {new Date(n.created_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {unread > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="markRead" />
+            <button type="submit" className="button button-quiet" disabled={busy}>
+              {t("inbox.markRead")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

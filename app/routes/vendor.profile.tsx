@@ -1,0 +1,141 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, SubmitButton } from "~/components/form-field";
+import { listCategories } from "~/models/category.server";
+import { updateVendorProfile } from "~/models/vendor.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import {
+  categoryField,
+  displayNameField,
+  homeCommunityField,
+  legalNameField,
+  productsField,
+} from "~/utils/vendor-schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("profile.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  const [locale, categories] = await Promise.all([getLocale(request), listCategories(db)]);
+  return { locale, categories, vendor };
+}
+
+const ProfileSchema = z.object({
+  displayName: displayNameField,
+  legalName: legalNameField,
+  homeCommunity: homeCommunityField,
+  category: categoryField,
+  products: productsField,
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, vendor } = await requireVendor(request);
+  const form = await readFormData(request);
+  const values = Object.fromEntries(
+    ["displayName", "legalName", "homeCommunity", "category", "products"].map((k) => [
+      k,
+      String(form.get(k) ?? "").slice(0, 300),
+    ]),
+  );
+  const parsed = parseForm(ProfileSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const categories = await listCategories(db);
+  if (!categories.some((c) => c.slug === parsed.data.category)) {
+    return data(
+      { errors: { category: "form.error.categoryRequired" as const }, values },
+      { status: 400 },
+    );
+  }
+  const { backToReview } = await updateVendorProfile(
+    db,
+    { vendorId: vendor.id, userId: user.id },
+    { ...parsed.data, categorySlug: parsed.data.category },
+  );
+  return redirect(backToReview ? "/vendor?profile=review" : "/vendor?profile=saved");
+}
+
+export default function VendorProfile() {
+  const { categories, vendor } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const pending = useNavigation().formAction === "/vendor/profile";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {
+    displayName: vendor.display_name,
+    legalName: vendor.legal_name,
+    homeCommunity: vendor.home_community ?? "",
+    category: vendor.category_slug,
+    products: vendor.products,
+  };
+  return (
+    <div className="page narrow">
+      <p>
+        <Link to="/vendor">← {t("vendorHome.title")}</Link>
+      </p>
+      <h1>{t("profile.title")}</h1>
+      <p className="lead">{t("profile.intro")}</p>
+      <Form method="post" className="card" noValidate>
+        <Field
+          name="displayName"
+          label={t("join.displayName")}
+          error={errors.displayName}
+          hint={t("join.displayNameHint")}
+        >
+          {(p) => <input {...p} required maxLength={40} defaultValue={values.displayName} />}
+        </Field>
+        <Field
+          name="legalName"
+          label={t("join.legalName")}
+          error={errors.legalName}
+          hint={t("profile.reviewHint")}
+        >
+          {(p) => <input {...p} required maxLength={40} defaultValue={values.legalName} />}
+        </Field>
+        <Field name="homeCommunity" label={t("join.homeCommunity")} error={errors.homeCommunity}>
+          {(p) => <input {...p} maxLength={60} defaultValue={values.homeCommunity} />}
+        </Field>
+        <Field
+          name="category"
+          label={t("join.category")}
+          error={errors.category}
+          hint={t("profile.reviewHint")}
+        >
+          {(p) => (
+            <select {...p} required defaultValue={values.category}>
+              {categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {locale === "en" ? c.name_en : c.name_zh}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="products" label={t("join.products")} error={errors.products}>
+          {(p) => (
+            <textarea {...p} required rows={3} maxLength={300} defaultValue={values.products} />
+          )}
+        </Field>
+        <SubmitButton
+          pending={pending}
+          label={t("profile.save")}
+          pendingLabel={t("profile.saving")}
+        />
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The limits on actions people could abuse, and the 429 answer when one is reached.
+import { data } from "@remix-run/node";
+import { recordHit, retryAfterSeconds, type Limit } from "~/models/rate-limit.server";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+
+export const LIMITS = {
+  /** Failed logins, per address and per account. */
+  login: { max: 10, windowMs: 60_000 },
+  signUp: { max: 5, windowMs: 60 * 60_000 },
+  passwordReset: { max: 5, windowMs: 60 * 60_000 },
+} satisfies Record<string, Limit>;
+
+/** Seconds to wait before another attempt under `limit`, 0 when allowed. */
+export async function limitWait(keys: string[], limit: Limit): Promise<number> {
+  if (getEnv().RATE_LIMITS === "off") return 0;
+  return retryAfterSeconds(db, keys, limit);
+}
+
+export async function countAttempt(keys: string[]): Promise<void> {
+  if (getEnv().RATE_LIMITS === "off") return;
+  for (const key of keys) await recordHit(db, key);
+}
+
+/** HTTP 429 with Retry-After, and a form error the page shows in the reader's language. */
+export function tooManyAttempts(seconds: number) {
+  return data(
+    { errors: { form: "error.tooManyAttempts" as const }, retryAfter: seconds },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
+  );
+}
