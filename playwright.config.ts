@@ -49,6 +49,9 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       DATABASE_URL: E2E_DATABASE_URL,
       SESSION_SECRET: E2E_SESSION_SECRET,
+      // Journeys sign up many vendors from one address; the limits are tested in Vitest.
+      RATE_LIMITS: "off",
+      UPLOAD_DIR: "data/e2e/uploads",
     },
   },
 });

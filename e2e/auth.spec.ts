@@ -58,7 +58,7 @@ test.describe("logging in and out", () => {
   test("an approved vendor sees their status and products", async ({ page, login }) => {
     await login("vendor");
     await page.goto("/for-vendors");
-    await expect(page.getByText("已通过审核")).toBeVisible();
+    await expect(page.getByText("已通过审核", { exact: true })).toBeVisible();
     await expect(page.getByText("壶关旱地西红柿、黄瓜、青椒")).toBeVisible();
   });
 

@@ -1,6 +1,6 @@
-// `login` puts a logged-in session cookie in the browser, made straight through the models,
-// so journeys that are not about logging in do not type a password every time.
-import { test as base, expect } from "@playwright/test";
+// `login` puts a logged-in session cookie in a browser context, made straight through the
+// models, so journeys that are not about logging in do not type a password every time.
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
@@ -14,29 +14,53 @@ export const accounts = {
   pendingVendor: "vendor.pending@jishi.example",
 } as const;
 
-type Fixtures = { login: (account: keyof typeof accounts) => Promise<void> };
+type Account = keyof typeof accounts;
+
+type Fixtures = {
+  /** Logs the test's own browser context in. */
+  login: (account: Account) => Promise<void>;
+  /** A second person in their own browser, logged in: a manager beside a vendor, say. */
+  pageAs: (account: Account) => Promise<Page>;
+};
 
 export const test = base.extend<Fixtures>({
   login: async ({ context }, use) => {
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
-    const sessionIds: string[] = [];
+    await use(async (account) => signIn(db, cookie, context, account));
+    await db.destroy();
+  },
+  pageAs: async ({ browser }, use) => {
+    const db = createDb(E2E_DATABASE_URL);
+    const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
+    const contexts: BrowserContext[] = [];
     await use(async (account) => {
-      const user = await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", accounts[account])
-        .executeTakeFirstOrThrow();
-      const { id } = await createSession(db, { userId: user.id, userAgent: "playwright" });
-      sessionIds.push(id);
-      const value = (await cookie.serialize(id)).split(";")[0]!.split("=").slice(1).join("=");
-      await context.addCookies([
-        { name: "jishi_session", value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
-      ]);
+      const context = await browser.newContext({ locale: "zh-CN" });
+      contexts.push(context);
+      await signIn(db, cookie, context, account);
+      return context.newPage();
     });
-    if (sessionIds.length) await db.deleteFrom("sessions").where("id", "in", sessionIds).execute();
+    for (const context of contexts) await context.close();
     await db.destroy();
   },
 });
+
+async function signIn(
+  db: ReturnType<typeof createDb>,
+  cookie: ReturnType<typeof makeSessionCookie>,
+  context: BrowserContext,
+  account: Account,
+) {
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", accounts[account])
+    .executeTakeFirstOrThrow();
+  const { id } = await createSession(db, { userId: user.id, userAgent: "playwright" });
+  const value = (await cookie.serialize(id)).split(";")[0]!.split("=").slice(1).join("=");
+  await context.addCookies([
+    { name: "jishi_session", value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
 
 export { expect };

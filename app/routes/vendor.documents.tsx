@@ -72,6 +72,10 @@ export async function action({ request }: ActionFunctionArgs) {
     kind: String(upload.fields?.get("kind") ?? ""),
     expiresOn: String(upload.fields?.get("expiresOn") ?? ""),
   };
+  // A refused body has no fields to check: say what was wrong with the file.
+  if (!upload.ok && !upload.fields) {
+    return data({ errors: { file: upload.error }, values: kept }, { status: upload.status });
+  }
   const parsed = parseForm(DocumentSchema, upload.fields ?? new FormData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: kept }, { status: 400 });
   if (!upload.ok)

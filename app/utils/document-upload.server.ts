@@ -1,10 +1,6 @@
 // Reads a vendor's upload: refuses anything over 5 MB before it is all read, and anything that
 // is not, by its own bytes, a whole JPEG, PNG or PDF.
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { detectDocumentType, MAX_DOCUMENT_BYTES, type FileType } from "~/domain/documents";
 import type { MessageKey } from "~/locales/zh-CN";
 
@@ -13,6 +9,27 @@ export type UploadResult =
   | { ok: false; fields: FormData | null; error: MessageKey; status: 400 | 413 };
 
 const ENVELOPE = 64 * 1024; // room for the other fields and multipart boundaries
+const MAX_TEXT_FIELD = 10 * 1024;
+
+class PartTooLarge extends Error {}
+
+/**
+ * Keeps each part in memory, counting as it reads: the moment a part passes its limit the
+ * upload stops, so an oversized file is never read whole. (Our own handler rather than Remix's
+ * memory handler, whose error class is not reliably the one we can import.)
+ */
+const uploadHandler: UploadHandler = async ({ filename, contentType, data }) => {
+  const limit = typeof filename === "string" ? MAX_DOCUMENT_BYTES : MAX_TEXT_FIELD;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (size > limit) throw new PartTooLarge();
+    chunks.push(chunk);
+  }
+  if (typeof filename === "string") return new File([Buffer.concat(chunks)], filename, { type: contentType });
+  return new TextDecoder().decode(Buffer.concat(chunks));
+};
 
 export async function readDocumentUpload(
   request: Request,
@@ -24,12 +41,9 @@ export async function readDocumentUpload(
   }
   let fields: FormData;
   try {
-    fields = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }),
-    );
+    fields = await unstable_parseMultipartFormData(request, uploadHandler);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
+    if (error instanceof PartTooLarge) {
       return { ok: false, fields: null, error: "documents.error.tooLarge", status: 413 };
     }
     return { ok: false, fields: null, error: "documents.error.unreadable", status: 400 };
