@@ -10,6 +10,12 @@ const pages = [
   { name: "manage", path: "/manage", as: "managerLongquan" as const },
   { name: "vendor-status", path: "/for-vendors", as: "vendor" as const },
   { name: "not-found", path: "/no-such-page" },
+  { name: "join", path: "/join" },
+  { name: "vendor-home", path: "/vendor", as: "vendor" as const },
+  { name: "vendor-documents", path: "/vendor/documents", as: "vendor" as const },
+  { name: "vendor-pending", path: "/vendor", as: "pendingVendor" as const },
+  { name: "review-queue", path: "/manage/vendors", as: "managerParks" as const },
+  { name: "review-vendor", path: "/manage/vendors/43", as: "managerParks" as const },
 ];
 
 for (const locale of ["zh-CN", "en"]) {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  detectDocumentType,
-  expiryState,
-  missingDocuments,
-  requiredDocuments,
-} from "./documents";
+import { detectDocumentType, expiryState, missingDocuments, requiredDocuments } from "./documents";
 import { EXE_BYTES, TINY_JPEG, TINY_PDF, TINY_PNG, WHOLE_JPEG } from "./test-files";
 
 const produce = { needs_health_certificate: 1, needs_food_permit: 0, public_welfare: 0 };
@@ -16,7 +11,10 @@ describe("requiredDocuments", () => {
     expect(requiredDocuments(crafts)).toEqual([["identity", "business_licence"]]);
   });
   it("adds a health certificate for food, and a permit for cooked food", () => {
-    expect(requiredDocuments(produce)).toEqual([["identity", "business_licence"], ["health_certificate"]]);
+    expect(requiredDocuments(produce)).toEqual([
+      ["identity", "business_licence"],
+      ["health_certificate"],
+    ]);
     expect(requiredDocuments(cooked)).toEqual([
       ["identity", "business_licence"],
       ["health_certificate"],
@@ -41,7 +39,11 @@ describe("expiryState", () => {
 describe("missingDocuments", () => {
   it("counts a business licence in place of an ID card", () => {
     expect(
-      missingDocuments(crafts, [{ kind: "business_licence", expires_on: "2030-01-01" }], "2026-11-28"),
+      missingDocuments(
+        crafts,
+        [{ kind: "business_licence", expires_on: "2030-01-01" }],
+        "2026-11-28",
+      ),
     ).toEqual([]);
   });
   it("does not count an expired paper", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canDecide, isSuspended, needsReason, profileChangeNeedsReview, statusAfter } from "./vendor-review";
+import {
+  canDecide,
+  isSuspended,
+  needsReason,
+  profileChangeNeedsReview,
+  statusAfter,
+} from "./vendor-review";
 
 describe("review decisions", () => {
   it.each([
@@ -39,6 +45,8 @@ describe("profileChangeNeedsReview", () => {
   it("is true for a new legal name or category only", () => {
     expect(profileChangeNeedsReview(before, { ...before })).toBe(false);
     expect(profileChangeNeedsReview(before, { ...before, legal_name: "王桂芳" })).toBe(true);
-    expect(profileChangeNeedsReview(before, { ...before, category_slug: "cooked_food" })).toBe(true);
+    expect(profileChangeNeedsReview(before, { ...before, category_slug: "cooked_food" })).toBe(
+      true,
+    );
   });
 });

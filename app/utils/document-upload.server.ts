@@ -27,7 +27,8 @@ const uploadHandler: UploadHandler = async ({ filename, contentType, data }) => 
     if (size > limit) throw new PartTooLarge();
     chunks.push(chunk);
   }
-  if (typeof filename === "string") return new File([Buffer.concat(chunks)], filename, { type: contentType });
+  if (typeof filename === "string")
+    return new File([Buffer.concat(chunks)], filename, { type: contentType });
   return new TextDecoder().decode(Buffer.concat(chunks));
 };
 
