@@ -100,9 +100,9 @@ function Header() {
           <LanguageSwitch />
           {user ? (
             <Form method="post" action="/logout" className="account">
-              <span className="account-name">
+              <Link to="/account/password" className="account-name" title={t("nav.account")}>
                 {t("nav.loggedInAs", { name: user.displayName })}
-              </span>
+              </Link>
               <button type="submit" className="button button-quiet" disabled={loggingOut}>
                 {t("nav.logout")}
               </button>

@@ -2,7 +2,9 @@
 import { check } from "@placemarkio/check-geojson";
 import { area, bbox, booleanWithin, featureCollection, intersect, polygon } from "@turf/turf";
 import { describe, expect, it } from "vitest";
+import { detectDocumentType, missingDocuments } from "~/domain/documents";
 import { db } from "~/utils/db.server";
+import { readUpload } from "~/utils/uploads.server";
 import { vendorSpecs } from "./demo/people";
 import { zoneSpecs } from "./demo/zones";
 import { seed } from "./seed";
@@ -117,6 +119,30 @@ describe("the demo seed", () => {
     for (const v of vendors) {
       expect(v.products_en, v.legal_name).toBeTruthy();
       expect(v.name_en, v.legal_name).toBeTruthy();
+    }
+  });
+
+  it("gives every demo vendor the papers their category needs, as real files", async () => {
+    const vendors = await db
+      .selectFrom("vendors")
+      .innerJoin("categories", "categories.slug", "vendors.category_slug")
+      .select([
+        "vendors.id",
+        "categories.needs_health_certificate",
+        "categories.needs_food_permit",
+        "categories.public_welfare",
+      ])
+      .execute();
+    const documents = await db.selectFrom("documents").selectAll().execute();
+    const today = "2026-11-28";
+    for (const vendor of vendors) {
+      const held = documents.filter((d) => d.vendor_id === vendor.id);
+      expect(missingDocuments(vendor, held, today), `vendor ${vendor.id}`).toEqual([]);
+      for (const doc of held) {
+        expect(detectDocumentType(await readUpload(doc.stored_name))?.contentType).toBe(
+          doc.content_type,
+        );
+      }
     }
   });
 

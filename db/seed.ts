@@ -2,7 +2,10 @@
 // as it is, so `npm start` can run it every time without undoing anyone's changes.
 import type { Kysely } from "kysely";
 import { offset, rectangle, type Position } from "../app/domain/geo";
+import { requiredDocuments } from "../app/domain/documents";
 import { hashPassword } from "../app/utils/password.server";
+import { saveUpload } from "../app/utils/uploads.server";
+import { DEMO_EXPIRY, demoDocumentPdf } from "./demo/documents";
 import { createDb } from "./connect";
 import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
@@ -173,6 +176,49 @@ async function upsertUser(
   return row.id;
 }
 
+/**
+ * Every demo vendor holds the papers their category needs (the first of each "one of" list),
+ * as demo PDFs in UPLOAD_DIR, so approved vendors are approved for a reason and the pending
+ * one has something for a manager to review.
+ */
+async function seedDocuments(db: Kysely<Database>) {
+  const vendors = await db
+    .selectFrom("vendors")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .leftJoin("documents", "documents.vendor_id", "vendors.id")
+    .select([
+      "vendors.id",
+      "vendors.name_en",
+      "categories.needs_health_certificate",
+      "categories.needs_food_permit",
+      "categories.public_welfare",
+    ])
+    .where("documents.id", "is", null)
+    .where("vendors.created_at", "=", SEEDED_AT)
+    .execute();
+  for (const vendor of vendors) {
+    for (const [kind] of requiredDocuments(vendor)) {
+      if (!kind) continue;
+      const expiresOn = DEMO_EXPIRY[kind];
+      const pdf = demoDocumentPdf(kind, vendor.name_en ?? `Vendor ${vendor.id}`, expiresOn);
+      const storedName = await saveUpload(pdf, "pdf");
+      await db
+        .insertInto("documents")
+        .values({
+          vendor_id: vendor.id,
+          kind,
+          original_name: `${kind}.pdf`,
+          stored_name: storedName,
+          content_type: "application/pdf",
+          size_bytes: pdf.byteLength,
+          expires_on: expiresOn,
+          uploaded_at: SEEDED_AT,
+        })
+        .execute();
+    }
+  }
+}
+
 export async function seed(db: Kysely<Database>) {
   // One hash per demo password: hashing is deliberately slow, and these are shared demo secrets.
   const [officeHash, managerHash, vendorHash] = await Promise.all([
@@ -229,6 +275,7 @@ export async function seed(db: Kysely<Database>) {
         .execute();
     }
   });
+  await seedDocuments(db);
 }
 
 if (isMainModule(import.meta)) {

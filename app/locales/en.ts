@@ -295,6 +295,60 @@ export const en: Record<MessageKey, string> = {
   "audit.vendor.profile_changed": "Vendor edited their profile",
   "audit.vendor.profile_changed_for_review": "Vendor changed name or category; back to review",
 
+  "reset.title": "Forgot your password",
+  "reset.intro":
+    "Enter the phone number or e-mail you registered with, and we will send you a link to set a new password.",
+  "reset.send": "Send the link",
+  "reset.sending": "Sending…",
+  "reset.sent":
+    "If that account exists, a link to set a new password has been sent to its e-mail or phone; it works for 1 hour. If nothing arrives, try again in a few minutes or contact the market manager.",
+  "reset.backToLogin": "Back to log in",
+  "reset.newTitle": "Set a new password",
+  "reset.newIntro": "{name}, choose a new password. Afterwards you are logged out on every device.",
+  "reset.save": "Save the new password",
+  "reset.askAgain": "Get a new link",
+  "reset.done": "Your password is set. Log in with the new password.",
+  "reset.error.mismatch": "The two passwords are not the same",
+  "reset.error.invalidLink": "This link has been used or has expired. Please ask for a new one.",
+
+  "account.title": "Change password",
+  "account.currentPassword": "Current password",
+  "account.newPassword": "New password",
+  "account.confirmPassword": "New password again",
+  "account.change": "Change password",
+  "account.saved": "Your password is changed. You are logged out on other devices.",
+  "account.error.currentWrong": "The current password is not right",
+
+  "mail.reset.subject": "Reset your Jishi password",
+  "mail.reset.body":
+    "Someone (we hope you) asked to reset your Jishi password. Open this link within {hours} hours to set a new one:\n{link}\nIf it was not you, ignore this message.",
+  "mail.invitation.subject": "You are now a Jishi market manager",
+  "mail.invitation.body":
+    "The county market office has opened a market manager account for you. Open this link within {hours} hours to set your password:\n{link}",
+
+  "staff.title": "Manager accounts",
+  "staff.intro":
+    "The county market office opens manager accounts and decides which markets each manager runs.",
+  "staff.managers": "Managers",
+  "staff.zones": "Markets they run",
+  "staff.saveZones": "Save {name}'s markets",
+  "staff.new": "Open a manager account",
+  "staff.newHint":
+    "A link to set their password is sent to their e-mail or phone (valid for 72 hours).",
+  "staff.name": "Name",
+  "staff.create": "Open the account",
+  "staff.created": "The account is open and the link to set a password has been sent.",
+  "staff.zonesSaved": "Markets saved.",
+  "staff.link": "Manager accounts",
+  "staff.error.zones": "A chosen market does not exist; reload the page and try again",
+
+  "audit.user.manager_created": "Manager account opened",
+  "audit.user.manager_zones_changed": "Manager's markets changed",
+
+  "login.forgot": "Forgot your password?",
+  "login.noAccount": "No account yet?",
+  "nav.account": "Change password",
+
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",
   "error.forbidden.title": "Not allowed",

@@ -281,6 +281,57 @@ export const zhCN = {
   "audit.vendor.profile_changed": "摊主修改了资料",
   "audit.vendor.profile_changed_for_review": "摊主修改了姓名或品类，重新审核",
 
+  "reset.title": "忘记密码",
+  "reset.intro": "输入注册时的手机号或邮箱，我们会发一个重设密码的链接给你。",
+  "reset.send": "发送重设链接",
+  "reset.sending": "正在发送…",
+  "reset.sent":
+    "如果这个账号存在，重设密码的链接已经发到它的邮箱或手机，1 小时内有效。没收到的话，请过几分钟再试，或联系集市管理员。",
+  "reset.backToLogin": "返回登录",
+  "reset.newTitle": "设置新密码",
+  "reset.newIntro": "{name}，请设置一个新密码。设置后，所有设备上的登录都会退出。",
+  "reset.save": "保存新密码",
+  "reset.askAgain": "重新获取链接",
+  "reset.done": "密码已设置好，请用新密码登录。",
+  "reset.error.mismatch": "两次输入的密码不一样",
+  "reset.error.invalidLink": "这个链接已经用过或已过期。请重新获取一个。",
+
+  "account.title": "修改密码",
+  "account.currentPassword": "当前密码",
+  "account.newPassword": "新密码",
+  "account.confirmPassword": "再输一次新密码",
+  "account.change": "修改密码",
+  "account.saved": "密码已修改。其他设备上的登录已退出。",
+  "account.error.currentWrong": "当前密码不对",
+
+  "mail.reset.subject": "重设集市账号的密码",
+  "mail.reset.body":
+    "有人（希望是你）申请重设集市账号的密码。请在 {hours} 小时内打开下面的链接设置新密码：\n{link}\n如果不是你申请的，不用理会这条消息。",
+  "mail.invitation.subject": "你被添加为集市管理员",
+  "mail.invitation.body":
+    "县集市管理办公室为你开通了集市管理员账号。请在 {hours} 小时内打开下面的链接设置密码：\n{link}",
+
+  "staff.title": "管理员账号",
+  "staff.intro": "由县集市管理办公室开通管理员账号，并指定每人负责的集市。",
+  "staff.managers": "现有管理员",
+  "staff.zones": "负责的集市",
+  "staff.saveZones": "保存{name}负责的集市",
+  "staff.new": "开通新的管理员",
+  "staff.newHint": "保存后，系统会把设置密码的链接发到对方的邮箱或手机（72 小时内有效）。",
+  "staff.name": "姓名",
+  "staff.create": "开通账号",
+  "staff.created": "账号已开通，设置密码的链接已发出。",
+  "staff.zonesSaved": "负责的集市已保存。",
+  "staff.link": "管理员账号",
+  "staff.error.zones": "选择的集市不存在，请刷新页面后再试",
+
+  "audit.user.manager_created": "开通管理员账号",
+  "audit.user.manager_zones_changed": "调整管理员负责的集市",
+
+  "login.forgot": "忘记密码？",
+  "login.noAccount": "还没有账号？",
+  "nav.account": "修改密码",
+
   "error.notFound.title": "没有找到这个页面",
   "error.notFound.body": "链接可能写错了，或者这个页面已经不在了。",
   "error.forbidden.title": "没有权限",

@@ -40,6 +40,17 @@ export async function getSessionUser(
     .executeTakeFirst();
 }
 
+/** Ends every session of a user but `keep` (the one making the change), e.g. on a new password. */
+export async function deleteOtherSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keep: string | null,
+) {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keep) query = query.where("id", "!=", keep);
+  await query.execute();
+}
+
 export async function deleteSession(db: Kysely<Database>, sessionId: string) {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }

@@ -29,3 +29,34 @@ export async function createUser(
     .returning(["id"])
     .executeTakeFirstOrThrow();
 }
+
+export async function getPasswordHash(db: Kysely<Database>, userId: number) {
+  const row = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return row.password_hash;
+}
+
+export async function setPassword(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+  now = new Date(),
+) {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Where a message for this person goes: their e-mail when they have one, else their phone. */
+export async function findContactForReset(db: Kysely<Database>, identifier: string) {
+  const key = normalizeIdentifier(identifier);
+  let query = db.selectFrom("users").select(["id", "email", "phone", "display_name"]);
+  query =
+    "email" in key ? query.where("email", "=", key.email) : query.where("phone", "=", key.phone);
+  return query.executeTakeFirst();
+}

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import type { Role } from "#db/schema";
 import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
@@ -72,15 +72,19 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const pending = navigation.state !== "idle" && navigation.formAction === "/login";
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
-  const loggedOut = searchParams.get("loggedOut") === "1";
+  const notice = searchParams.get("loggedOut")
+    ? t("login.loggedOut")
+    : searchParams.get("passwordReset")
+      ? t("reset.done")
+      : null;
 
   return (
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.intro")}</p>
-      {loggedOut && !actionData ? (
+      {notice && !actionData ? (
         <p className="notice notice-info" role="status">
-          {t("login.loggedOut")}
+          {notice}
         </p>
       ) : null}
       {errors.form ? (
@@ -135,6 +139,12 @@ export default function Login() {
           {pending ? t("login.pending") : t("login.submit")}
         </button>
       </Form>
+      <p className="actions login-links">
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+        <span>
+          {t("login.noAccount")} <Link to="/join">{t("join.cta")}</Link>
+        </span>
+      </p>
       <p className="hint">{t("login.demoHint")}</p>
     </div>
   );

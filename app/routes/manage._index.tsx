@@ -60,9 +60,16 @@ export default function Manage() {
             pending: vendorCounts.pending,
           })}
         </p>
-        <Link to="/manage/vendors" className="button button-primary">
-          {t("review.queueLink", { count: vendorCounts.pending })}
-        </Link>
+        <p className="actions">
+          <Link to="/manage/vendors" className="button button-primary">
+            {t("review.queueLink", { count: vendorCounts.pending })}
+          </Link>
+          {role === "office" ? (
+            <Link to="/manage/staff" className="button button-quiet">
+              {t("staff.link")}
+            </Link>
+          ) : null}
+        </p>
       </section>
       {zones.length === 0 ? (
         <div className="card empty-state">

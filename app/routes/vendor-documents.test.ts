@@ -48,7 +48,8 @@ async function fetchDocument(email: string | null, id: number) {
 }
 
 describe("uploading a paper", () => {
-  it("stores a real PNG and lists it as the vendor's", async () => {
+  it("stores a real PNG in place of the older paper of that kind, which is kept for the record", async () => {
+    const vendorId = await vendorIdOf(WANG);
     const response = (await upload(
       WANG,
       uploadBody(new Blob([TINY_PNG]), "健康证.png"),
@@ -57,15 +58,18 @@ describe("uploading a paper", () => {
     const docs = await db
       .selectFrom("documents")
       .selectAll()
-      .where("vendor_id", "=", await vendorIdOf(WANG))
+      .where("vendor_id", "=", vendorId)
+      .where("kind", "=", "health_certificate")
+      .orderBy("id")
       .execute();
-    expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({
-      kind: "health_certificate",
+    expect(docs).toHaveLength(2);
+    expect(docs[0]!.replaced_at).not.toBeNull();
+    expect(docs[1]).toMatchObject({
       content_type: "image/png",
       expires_on: "2030-06-30",
+      replaced_at: null,
     });
-    expect(docs[0]!.stored_name).toMatch(/^[a-f0-9]{32}\.png$/);
+    expect(docs[1]!.stored_name).toMatch(/^[a-f0-9]{32}\.png$/);
   });
 
   it.each([
@@ -88,12 +92,14 @@ describe("uploading a paper", () => {
     "refuses %s with a message, and saves nothing",
     async (_name, blob, filename, status, message) => {
       const vendorId = await vendorIdOf(PENDING);
+      const count = async () =>
+        (await db.selectFrom("documents").select("id").where("vendor_id", "=", vendorId).execute())
+          .length;
+      const before = await count();
       const result = (await upload(PENDING, uploadBody(blob, filename))) as Refusal;
       expect(result.init.status).toBe(status);
       expect(result.data.errors.file).toBe(message);
-      expect(
-        await db.selectFrom("documents").select("id").where("vendor_id", "=", vendorId).execute(),
-      ).toEqual([]);
+      expect(await count()).toBe(before);
     },
   );
 
@@ -123,6 +129,7 @@ describe("reading a paper back", () => {
       .select("id")
       .where("vendor_id", "=", await vendorIdOf(WANG))
       .where("kind", "=", "identity")
+      .where("replaced_at", "is", null)
       .executeTakeFirstOrThrow();
     for (const who of [WANG, "manager.longquan@jishi.example", "office@jishi.example"]) {
       const response = await fetchDocument(who, doc.id);

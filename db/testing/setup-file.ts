@@ -8,6 +8,7 @@ const template = inject("templateDatabase");
 const copy = path.join(path.dirname(template), `${randomBytes(6).toString("hex")}.db`);
 fs.copyFileSync(template, copy);
 process.env.DATABASE_URL = `file:${copy}`;
+process.env.UPLOAD_DIR = inject("uploadDir");
 process.env.SESSION_SECRET = "test-session-secret-at-least-16";
 // The app keeps one connection per process; a new file must not reuse the last file's.
 globalThis.__jishiDb = undefined;

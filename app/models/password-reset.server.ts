@@ -1,0 +1,73 @@
+// One-time links to set a password: the link carries a random token; only its SHA-256 is stored,
+// so a copy of the database cannot be used to take over accounts.
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;
+
+function digest(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createPasswordToken(
+  db: Kysely<Database>,
+  userId: number,
+  lifetimeMs = RESET_LIFETIME_MS,
+  now = new Date(),
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insertInto("password_resets")
+    .values({
+      user_id: userId,
+      token_hash: digest(token),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + lifetimeMs).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+/** The user a live, unused token belongs to. */
+export async function findPasswordToken(db: Kysely<Database>, token: string, now = new Date()) {
+  return db
+    .selectFrom("password_resets")
+    .innerJoin("users", "users.id", "password_resets.user_id")
+    .select(["password_resets.id", "password_resets.user_id", "users.display_name"])
+    .where("password_resets.token_hash", "=", digest(token))
+    .where("password_resets.used_at", "is", null)
+    .where("password_resets.expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+}
+
+/**
+ * Sets the new password and uses the token up, in one transaction; every session of the user
+ * ends, so whoever knew the old password is logged out. False when the token is not valid.
+ */
+export async function resetPasswordWithToken(
+  db: Kysely<Database>,
+  token: string,
+  passwordHash: string,
+  now = new Date(),
+): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const reset = await findPasswordToken(trx, token, now);
+    if (!reset) return null;
+    const used = await trx
+      .updateTable("password_resets")
+      .set({ used_at: now.toISOString() })
+      .where("id", "=", reset.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) return null;
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+      .where("id", "=", reset.user_id)
+      .execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
+    return reset.user_id;
+  });
+}

@@ -1,0 +1,119 @@
+// Market managers, created by the county office and scoped to the zones they run.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { writeAudit } from "./audit.server";
+
+/** A stored hash no password can match: the manager sets their own through the invitation. */
+const NO_PASSWORD_YET = "unset$invitation-pending";
+
+export async function listManagers(db: Kysely<Database>) {
+  const managers = await db
+    .selectFrom("users")
+    .select(["id", "display_name", "phone", "email"])
+    .where("role", "=", "manager")
+    .orderBy("id")
+    .execute();
+  const zones = await db.selectFrom("zone_managers").select(["user_id", "zone_id"]).execute();
+  return managers.map((m) => ({
+    ...m,
+    zoneIds: zones.filter((z) => z.user_id === m.id).map((z) => z.zone_id),
+  }));
+}
+
+export type CreateManagerResult =
+  | { ok: true; user: { id: number; email: string | null; phone: string | null } }
+  | { ok: false; taken: "phone" | "email" };
+
+export async function createManager(
+  db: Kysely<Database>,
+  input: {
+    displayName: string;
+    phone: string | null;
+    email: string | null;
+    zoneIds: number[];
+    actorUserId: number;
+  },
+  now = new Date(),
+): Promise<CreateManagerResult> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    for (const field of ["phone", "email"] as const) {
+      const value = input[field];
+      if (
+        value &&
+        (await trx.selectFrom("users").select("id").where(field, "=", value).executeTakeFirst())
+      ) {
+        return { ok: false, taken: field };
+      }
+    }
+    const user = await trx
+      .insertInto("users")
+      .values({
+        phone: input.phone,
+        email: input.email,
+        display_name: input.displayName,
+        role: "manager",
+        password_hash: NO_PASSWORD_YET,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning(["id", "email", "phone"])
+      .executeTakeFirstOrThrow();
+    await assignZones(trx, user.id, input.zoneIds, at);
+    await writeAudit(trx, {
+      actorUserId: input.actorUserId,
+      action: "user.manager_created",
+      entityType: "user",
+      entityId: user.id,
+      after: {
+        display_name: input.displayName,
+        phone: input.phone,
+        email: input.email,
+        zone_ids: input.zoneIds,
+      },
+      now,
+    });
+    return { ok: true, user };
+  });
+}
+
+async function assignZones(trx: Kysely<Database>, userId: number, zoneIds: number[], at: string) {
+  await trx.deleteFrom("zone_managers").where("user_id", "=", userId).execute();
+  if (zoneIds.length === 0) return;
+  await trx
+    .insertInto("zone_managers")
+    .values(zoneIds.map((zone_id) => ({ zone_id, user_id: userId, created_at: at })))
+    .execute();
+}
+
+export async function setManagerZones(
+  db: Kysely<Database>,
+  input: { managerId: number; zoneIds: number[]; actorUserId: number },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const manager = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", input.managerId)
+      .where("role", "=", "manager")
+      .executeTakeFirst();
+    if (!manager) return false;
+    const before = await trx
+      .selectFrom("zone_managers")
+      .select("zone_id")
+      .where("user_id", "=", manager.id)
+      .execute();
+    await assignZones(trx, manager.id, input.zoneIds, now.toISOString());
+    await writeAudit(trx, {
+      actorUserId: input.actorUserId,
+      action: "user.manager_zones_changed",
+      entityType: "user",
+      entityId: manager.id,
+      before: { zone_ids: before.map((z) => z.zone_id) },
+      after: { zone_ids: input.zoneIds },
+      now,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,92 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { deleteOtherSessions } from "~/models/session.server";
+import { getPasswordHash, setPassword } from "~/models/user.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { readSessionId } from "~/utils/session.server";
+import { passwordField } from "~/utils/vendor-schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("account.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return { locale: await getLocale(request) };
+}
+
+const Schema = z
+  .object({
+    current: z.string().min(1, "login.error.passwordRequired").max(1024, "login.error.invalid"),
+    password: passwordField,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "reset.error.mismatch" });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(Schema, await readFormData(request));
+  if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 });
+  if (!(await verifyPassword(parsed.data.current, await getPasswordHash(db, user.id)))) {
+    return data(
+      { errors: { current: "account.error.currentWrong" as const }, saved: false },
+      { status: 400 },
+    );
+  }
+  await setPassword(db, user.id, await hashPassword(parsed.data.password));
+  // Whoever knew the old password is logged out everywhere else.
+  await deleteOtherSessions(db, user.id, await readSessionId(request));
+  return { errors: {}, saved: true };
+}
+
+export default function AccountPassword() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const pending = useNavigation().formAction === "/account/password";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  return (
+    <div className="page narrow">
+      <h1>{t("account.title")}</h1>
+      {actionData?.saved ? (
+        <p className="notice notice-info" role="status">
+          {t("account.saved")}
+        </p>
+      ) : null}
+      <FormError error={errors.form} />
+      <Form method="post" className="card" noValidate>
+        <Field name="current" label={t("account.currentPassword")} error={errors.current}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <Field
+          name="password"
+          label={t("account.newPassword")}
+          error={errors.password}
+          hint={t("password.hint")}
+        >
+          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+        </Field>
+        <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+        </Field>
+        <SubmitButton
+          pending={pending}
+          label={t("account.change")}
+          pendingLabel={t("profile.saving")}
+        />
+      </Form>
+    </div>
+  );
+}

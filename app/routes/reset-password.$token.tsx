@@ -1,0 +1,88 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { findPasswordToken, resetPasswordWithToken } from "~/models/password-reset.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { hashPassword } from "~/utils/password.server";
+import { passwordField } from "~/utils/vendor-schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("reset.newTitle")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const reset = await findPasswordToken(db, params.token ?? "");
+  return { locale: await getLocale(request), valid: !!reset, name: reset?.display_name ?? null };
+}
+
+const Schema = z
+  .object({ password: passwordField, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "reset.error.mismatch" });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(Schema, await readFormData(request));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const userId = await resetPasswordWithToken(
+    db,
+    params.token ?? "",
+    await hashPassword(parsed.data.password),
+  );
+  if (!userId)
+    return data({ errors: { form: "reset.error.invalidLink" as const } }, { status: 400 });
+  return redirect("/login?passwordReset=1");
+}
+
+export default function ResetPassword() {
+  const { valid, name } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const pending = useNavigation().state === "submitting";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  if (!valid) {
+    return (
+      <div className="page narrow">
+        <h1>{t("reset.newTitle")}</h1>
+        <p className="notice notice-error">{t("reset.error.invalidLink")}</p>
+        <Link to="/forgot-password" className="button button-primary">
+          {t("reset.askAgain")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t("reset.newTitle")}</h1>
+      <p className="lead">{t("reset.newIntro", { name: name ?? "" })}</p>
+      <FormError error={errors.form} />
+      <Form method="post" className="card" noValidate>
+        <Field
+          name="password"
+          label={t("account.newPassword")}
+          error={errors.password}
+          hint={t("password.hint")}
+        >
+          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+        </Field>
+        <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+        </Field>
+        <SubmitButton
+          pending={pending}
+          label={t("reset.save")}
+          pendingLabel={t("profile.saving")}
+        />
+      </Form>
+    </div>
+  );
+}

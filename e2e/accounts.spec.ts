@@ -1,0 +1,66 @@
+import { createDb } from "../db/connect";
+import { expect, test } from "./fixtures";
+import { E2E_DATABASE_URL } from "./settings";
+
+/** The link in the newest message to `recipient`: what they would tap in their e-mail or SMS. */
+async function linkSentTo(recipient: string) {
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    const row = await db
+      .selectFrom("outbox")
+      .select("body")
+      .where("recipient", "=", recipient)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    return new URL(/https?:\/\/\S+\/reset-password\/[\w-]+/.exec(row.body)![0]).pathname;
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("the office opens a manager account; the manager sets a password and sees their market", async ({
+  page,
+  login,
+  browser,
+}) => {
+  await login("office");
+  await page.goto("/manage");
+  await page.getByRole("link", { name: "管理员账号" }).click();
+  const email = `manager${Date.now()}@jishi.example`;
+  const form = page.getByRole("region", { name: "开通新的管理员" });
+  await form.getByLabel("姓名").fill("郭小兵");
+  await form.getByLabel("邮箱").fill(email);
+  await form.getByLabel("集店乡农产品集市").check();
+  await form.getByRole("button", { name: "开通账号" }).click();
+  await expect(page.getByRole("status")).toHaveText("账号已开通，设置密码的链接已发出。");
+
+  const manager = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await manager.goto(await linkSentTo(email));
+  await manager.getByLabel("新密码", { exact: true }).fill("Jidian-Market-3");
+  await manager.getByLabel("再输一次新密码").fill("Jidian-Market-3");
+  await manager.getByRole("button", { name: "保存新密码" }).click();
+  await expect(manager.getByRole("status")).toHaveText("密码已设置好，请用新密码登录。");
+  await manager.getByLabel("手机号或邮箱").fill(email);
+  await manager.getByLabel("密码").fill("Jidian-Market-3");
+  await manager.getByRole("button", { name: "登录" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: "集市管理" })).toBeVisible();
+  await expect(manager.getByRole("table").getByRole("row")).toHaveCount(2);
+  await expect(manager.getByRole("rowheader", { name: /集店乡农产品集市/ })).toBeVisible();
+});
+
+test("a vendor who forgot the password gets a link and sets a new one", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "忘记密码？" }).click();
+  await page.getByLabel("手机号或邮箱").fill("13800000005");
+  await page.getByRole("button", { name: "发送重设链接" }).click();
+  await expect(page.getByRole("status")).toContainText("重设密码的链接已经发到它的邮箱或手机");
+
+  await page.goto(await linkSentTo("13800000005"));
+  await page.getByLabel("新密码", { exact: true }).fill("Free-Range-Eggs-5");
+  await page.getByLabel("再输一次新密码").fill("Free-Range-Eggs-5");
+  await page.getByRole("button", { name: "保存新密码" }).click();
+  await page.getByLabel("手机号或邮箱").fill("13800000005");
+  await page.getByLabel("密码").fill("Free-Range-Eggs-5");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "我的摊位" })).toBeVisible();
+});
