@@ -16,6 +16,9 @@ const pages = [
   { name: "vendor-pending", path: "/vendor", as: "pendingVendor" as const },
   { name: "review-queue", path: "/manage/vendors", as: "managerParks" as const },
   { name: "review-vendor", path: "/manage/vendors/43", as: "managerParks" as const },
+  { name: "staff", path: "/manage/staff", as: "office" as const },
+  { name: "account", path: "/account/password", as: "vendor" as const },
+  { name: "forgot", path: "/forgot-password" },
 ];
 
 for (const locale of ["zh-CN", "en"]) {

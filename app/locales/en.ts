@@ -182,7 +182,8 @@ export const en: Record<MessageKey, string> = {
   "vendorHome.reason": "The manager's note",
   "vendorHome.next.pending":
     "Waiting for a manager's review. Make sure the papers you need are uploaded; the decision will arrive in your messages below.",
-  "vendorHome.next.approved": "You are approved and can book stalls.",
+  "vendorHome.next.approved":
+    "You are approved. Renew your papers before they expire: expired papers stop you from selling.",
   "vendorHome.next.changes_requested":
     'A manager asked you to add or correct something. Make the changes below, then press "Send for review again".',
   "vendorHome.next.rejected":

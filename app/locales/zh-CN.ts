@@ -173,7 +173,7 @@ export const zhCN = {
   "vendorHome.reason": "管理员的说明",
   "vendorHome.next.pending":
     "正在等待管理员审核。请确认需要的证件都已上传，审核结果会发到下面的消息里。",
-  "vendorHome.next.approved": "审核已通过，可以预约摊位了。",
+  "vendorHome.next.approved": "审核已通过。证件到期前记得更新，过期会影响摆摊。",
   "vendorHome.next.changes_requested":
     "管理员请你补充或修改材料。按下面的说明改好后，点“重新提交审核”。",
   "vendorHome.next.rejected": "很抱歉，这次申请没有通过。如有疑问，请联系集市管理员。",

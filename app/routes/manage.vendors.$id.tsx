@@ -177,7 +177,7 @@ export default function ReviewVendor() {
                   {t(`documents.state.${d.state}`)}
                 </span>
                 <br />
-                {t("documents.validUntil", { date: formatLocalDate(locale, d.expires_on) })}
+                {t("documents.validUntil", { date: formatLocalDate(locale, d.expires_on, "full") })}
               </p>
               {d.content_type.startsWith("image/") ? (
                 <img src={`/documents/${d.id}`} alt={t(`documentKind.${d.kind}`)} loading="lazy" />

@@ -72,7 +72,7 @@ export default function VendorHome() {
     <div className="page stack">
       <div>
         <h1>{t("vendorHome.title")}</h1>
-        <p className="lead">{t("vendorHome.hello", { name: vendor.display_name })}</p>
+        <p className="lead">{t("vendorHome.hello", { name: vendor.legal_name })}</p>
       </div>
       {params.get("profile") ? (
         <p className="notice notice-info" role="status">
@@ -104,7 +104,7 @@ export default function VendorHome() {
         {vendor.status === "suspended" && vendor.suspended_until ? (
           <p>
             {t("vendorHome.suspendedUntil", {
-              date: formatLocalDate(locale, vendor.suspended_until),
+              date: formatLocalDate(locale, vendor.suspended_until, "full"),
             })}
           </p>
         ) : null}
@@ -143,7 +143,7 @@ export default function VendorHome() {
           >
             {t(d.state === "expired" ? "documents.expired" : "documents.expiring", {
               kind: t(`documentKind.${d.kind}`),
-              date: formatLocalDate(locale, d.expires_on),
+              date: formatLocalDate(locale, d.expires_on, "full"),
             })}
           </p>
         ))}

@@ -147,8 +147,10 @@ export default function VendorDocuments() {
                   {t(`documents.state.${d.state}`)}
                 </span>
                 <br />
-                {t("documents.validUntil", { date: formatLocalDate(locale, d.expires_on) })} ·{" "}
-                <a href={`/documents/${d.id}`}>{t("documents.download")}</a>
+                {t("documents.validUntil", {
+                  date: formatLocalDate(locale, d.expires_on, "full"),
+                })}{" "}
+                · <a href={`/documents/${d.id}`}>{t("documents.download")}</a>
               </li>
             ))}
           </ul>

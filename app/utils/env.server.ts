@@ -39,6 +39,11 @@ export function getEnv(): Env {
 }
 
 /** What the browser may know: nothing secret. */
+/** Tests that change the environment read it afresh. */
+export function resetEnvForTests() {
+  parsed = undefined;
+}
+
 export function appUrl(): string {
   const env = getEnv();
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");

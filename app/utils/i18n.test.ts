@@ -44,6 +44,8 @@ describe("formatting", () => {
   it("writes a market's local date without shifting it", () => {
     expect(formatLocalDate("zh-CN", "2026-11-29")).toBe("11月29日周日");
     expect(formatLocalDate("en", "2026-11-29")).toBe("Sun, November 29");
+    expect(formatLocalDate("zh-CN", "2036-05-31", "full")).toBe("2036年5月31日");
+    expect(formatLocalDate("en", "2036-05-31", "full")).toBe("May 31, 2036");
   });
 });
 

@@ -52,15 +52,23 @@ export function formatMoney(locale: Locale, fen: number): string {
   }).format(fen / 100);
 }
 
-/** A calendar date 'YYYY-MM-DD' (already local to the market) written for the reader. */
-export function formatLocalDate(locale: Locale, date: string): string {
+/**
+ * A calendar date 'YYYY-MM-DD' (already local to the market) written for the reader: with the
+ * weekday for the coming days, with the year for dates further off (a paper's expiry).
+ */
+export function formatLocalDate(
+  locale: Locale,
+  date: string,
+  style: "day" | "full" = "day",
+): string {
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, {
-    month: "long",
-    day: "numeric",
-    weekday: "short",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  const options: Intl.DateTimeFormatOptions =
+    style === "full"
+      ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
+      : { month: "long", day: "numeric", weekday: "short", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+  );
 }
 
 export function useLocale(): Locale {
