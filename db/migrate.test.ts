@@ -38,6 +38,10 @@ describe("migrations", () => {
       expect(tables.map((t) => t.name).sort()).toEqual(
         [
           "audit_log",
+          "bookings",
+          "closures",
+          "market_events",
+          "zone_settings",
           "documents",
           "notifications",
           "outbox",

@@ -203,6 +203,66 @@ export interface RateLimitHitsTable {
   at: string;
 }
 
+export type BookingStatus =
+  "pending" | "confirmed" | "checked_in" | "no_show" | "cancelled" | "declined";
+
+export interface ZoneSettingsTable {
+  zone_id: number;
+  booking_opens_days: number;
+  booking_closes_minutes: number;
+  weekly_quota: number;
+  cancel_deadline_hours: number;
+  requires_approval: Flag;
+  /** JSON object: category slug → most stalls of that category in one session. */
+  category_caps: string;
+  updated_at: string;
+}
+
+export interface ClosuresTable {
+  id: Generated<number>;
+  zone_id: number;
+  /** First and last closed day, 'YYYY-MM-DD' in the zone. */
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MarketEventsTable {
+  id: Generated<number>;
+  zone_id: number;
+  local_date: string;
+  start_time: string;
+  end_time: string;
+  title_zh: string;
+  title_en: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface BookingsTable {
+  id: Generated<number>;
+  zone_id: number;
+  stall_id: number;
+  vendor_id: number;
+  local_date: string;
+  /** 't<template id>' or 'e<event id>'. */
+  session_key: string;
+  starts_at: string;
+  ends_at: string;
+  status: BookingStatus;
+  fee_fen: number;
+  fee_collected_fen: number | null;
+  idempotency_key: string;
+  series_id: string | null;
+  cancelled_at: string | null;
+  cancelled_late: Generated<Flag>;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -220,6 +280,10 @@ export interface Database {
   outbox: OutboxTable;
   password_resets: PasswordResetsTable;
   rate_limit_hits: RateLimitHitsTable;
+  zone_settings: ZoneSettingsTable;
+  closures: ClosuresTable;
+  market_events: MarketEventsTable;
+  bookings: BookingsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -238,3 +302,6 @@ export type NewVendor = Insertable<VendorsTable>;
 export type VendorDocument = Selectable<DocumentsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Notification = Selectable<NotificationsTable>;
+export type Booking = Selectable<BookingsTable>;
+export type Closure = Selectable<ClosuresTable>;
+export type MarketEvent = Selectable<MarketEventsTable>;

@@ -52,10 +52,28 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock date, weekday and minute of `instant` in `timeZone`. */
-export function localMoment(instant: Date, timeZone: string): LocalMoment {
+function wallClock(instant: Date, timeZone: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  return parts;
+}
+
+/** How many minutes `timeZone` is ahead of UTC at `instant` (480 for Beijing). */
+export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+  const p = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The wall-clock date, weekday and minute of `instant` in `timeZone`. */
+export function localMoment(instant: Date, timeZone: string): LocalMoment {
+  const parts = wallClock(instant, timeZone);
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: WEEKDAY_NUMBER[parts.weekday ?? ""] ?? 0,
