@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import {
+  bookingFee,
+  checkBooking,
+  DEFAULT_BOOKING_SETTINGS,
+  isLateCancellation,
+  type BookingFacts,
+} from "./booking-rules";
+
+// A Saturday evening session in Beijing: 17:30 local is 09:30 UTC.
+const startsAt = "2026-12-05T09:30:00.000Z";
+const facts: BookingFacts = {
+  vendor: {
+    status: "approved",
+    suspended_until: null,
+    category_slug: "fresh_produce",
+    needs_health_certificate: 1,
+    needs_food_permit: 0,
+    public_welfare: 0,
+  },
+  documents: [
+    { kind: "identity", expires_on: "2030-01-01" },
+    { kind: "health_certificate", expires_on: "2027-01-01" },
+  ],
+  stall: { categories: ["fresh_produce", "daily_goods"] },
+  session: { localDate: "2026-12-05", startsAt },
+  now: new Date("2026-11-28T12:00:00Z"),
+  today: "2026-11-28",
+  settings: DEFAULT_BOOKING_SETTINGS,
+  vendorHasBookingInSession: false,
+  vendorBookingsInWeek: 0,
+  categoryBookingsInSession: 0,
+};
+
+const refusal = (changes: Partial<BookingFacts>) =>
+  checkBooking({ ...facts, ...changes })?.code ?? null;
+
+describe("checkBooking", () => {
+  it("lets an approved vendor with valid papers book a stall that fits, in the window", () => {
+    expect(checkBooking(facts)).toBeNull();
+  });
+
+  it.each([["pending"], ["changes_requested"], ["rejected"]] as const)(
+    "refuses a %s vendor",
+    (status) => {
+      expect(refusal({ vendor: { ...facts.vendor, status } })).toBe("vendorNotApproved");
+    },
+  );
+
+  it("refuses a suspended vendor until the suspension's last day has passed", () => {
+    const vendor = { ...facts.vendor, status: "suspended" as const, suspended_until: "2026-11-30" };
+    expect(checkBooking({ ...facts, vendor })).toEqual({
+      code: "vendorSuspended",
+      params: { until: "2026-11-30" },
+    });
+    expect(
+      refusal({ vendor, today: "2026-12-01", now: new Date("2026-12-01T01:00:00Z") }),
+    ).toBeNull();
+  });
+
+  it("refuses a stall that does not take the vendor's category", () => {
+    expect(refusal({ stall: { categories: ["cooked_food"] } })).toBe("categoryNotAllowed");
+  });
+
+  it("refuses when a needed paper has expired by the session's date, though valid today", () => {
+    const documents = [
+      { kind: "identity" as const, expires_on: "2030-01-01" },
+      { kind: "health_certificate" as const, expires_on: "2026-12-04" },
+    ];
+    expect(refusal({ documents })).toBe("documentsMissing");
+    expect(
+      refusal({
+        documents,
+        session: { localDate: "2026-12-04", startsAt: "2026-12-04T09:30:00.000Z" },
+      }),
+    ).toBeNull();
+  });
+
+  it("opens the window 14 days before the start and closes it 2 hours before", () => {
+    expect(refusal({ now: new Date("2026-11-21T09:29:00Z") })).toBe("windowNotOpen");
+    expect(refusal({ now: new Date("2026-11-21T09:30:00Z") })).toBeNull();
+    expect(refusal({ now: new Date("2026-12-05T07:30:00Z") })).toBeNull();
+    expect(refusal({ now: new Date("2026-12-05T07:31:00Z") })).toBe("windowClosed");
+    expect(refusal({ now: new Date("2026-12-05T09:30:00Z") })).toBe("sessionStarted");
+  });
+
+  it("allows one stall per vendor per session", () => {
+    expect(refusal({ vendorHasBookingInSession: true })).toBe("alreadyBooked");
+  });
+
+  it("keeps to the weekly quota", () => {
+    expect(refusal({ vendorBookingsInWeek: 5 })).toBeNull();
+    expect(checkBooking({ ...facts, vendorBookingsInWeek: 6 })).toEqual({
+      code: "weeklyQuota",
+      params: { quota: 6 },
+    });
+  });
+
+  it("keeps to a category cap, and only for that category", () => {
+    const settings = { ...DEFAULT_BOOKING_SETTINGS, categoryCaps: { fresh_produce: 4 } };
+    expect(refusal({ settings, categoryBookingsInSession: 3 })).toBeNull();
+    expect(refusal({ settings, categoryBookingsInSession: 4 })).toBe("categoryCap");
+    const cooked = { ...DEFAULT_BOOKING_SETTINGS, categoryCaps: { cooked_food: 0 } };
+    expect(refusal({ settings: cooked, categoryBookingsInSession: 99 })).toBeNull();
+  });
+});
+
+describe("bookingFee", () => {
+  it("charges the stall's fee, except on public-welfare stalls or to public-welfare vendors", () => {
+    expect(bookingFee({ fee_fen: 500, public_welfare: 0 }, { public_welfare: 0 })).toBe(500);
+    expect(bookingFee({ fee_fen: 500, public_welfare: 1 }, { public_welfare: 0 })).toBe(0);
+    expect(bookingFee({ fee_fen: 500, public_welfare: 0 }, { public_welfare: 1 })).toBe(0);
+  });
+});
+
+describe("isLateCancellation", () => {
+  it("is late only after the deadline, 24 hours before the start by default", () => {
+    expect(
+      isLateCancellation(startsAt, new Date("2026-12-04T09:30:00Z"), DEFAULT_BOOKING_SETTINGS),
+    ).toBe(false);
+    expect(
+      isLateCancellation(startsAt, new Date("2026-12-04T09:31:00Z"), DEFAULT_BOOKING_SETTINGS),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,124 @@
+// Every rule a booking must pass, each with its own refusal, checked in the order a vendor
+// would want to hear them: who they are, then what they picked, then when, then how many.
+import type { VendorStatus } from "#db/schema";
+import { missingDocuments, type CategoryNeeds, type HeldDocument } from "./documents";
+import { isSuspended } from "./vendor-review";
+
+export interface BookingSettings {
+  /** Booking opens this many days before a session starts. */
+  bookingOpensDays: number;
+  /** …and closes this many minutes before it starts. */
+  bookingClosesMinutes: number;
+  /** Most sessions a vendor may book in one week (Monday to Sunday). */
+  weeklyQuota: number;
+  /** Cancelling later than this many hours before the start is recorded as late. */
+  cancelDeadlineHours: number;
+  /** Bookings wait for a manager (pending) instead of being confirmed at once. */
+  requiresApproval: boolean;
+  /** Most stalls one category may hold in a session, to keep the mix. */
+  categoryCaps: Record<string, number>;
+}
+
+/** The defaults, each the value a zone has until its managers change it. */
+export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
+  bookingOpensDays: 14,
+  bookingClosesMinutes: 120,
+  weeklyQuota: 6,
+  cancelDeadlineHours: 24,
+  requiresApproval: false,
+  categoryCaps: {},
+};
+
+export type RefusalCode =
+  | "vendorNotApproved"
+  | "vendorSuspended"
+  | "categoryNotAllowed"
+  | "documentsMissing"
+  | "sessionStarted"
+  | "windowNotOpen"
+  | "windowClosed"
+  | "alreadyBooked"
+  | "weeklyQuota"
+  | "categoryCap"
+  | "stallTaken";
+
+export interface Refusal {
+  code: RefusalCode;
+  params?: Record<string, string | number>;
+}
+
+export interface BookingFacts {
+  vendor: CategoryNeeds & {
+    status: VendorStatus;
+    suspended_until: string | null;
+    category_slug: string;
+  };
+  documents: HeldDocument[];
+  stall: { categories: string[] };
+  session: { localDate: string; startsAt: string };
+  now: Date;
+  /** Today's date where the zone is. */
+  today: string;
+  settings: BookingSettings;
+  vendorHasBookingInSession: boolean;
+  vendorBookingsInWeek: number;
+  categoryBookingsInSession: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+export function bookingOpensAt(startsAt: string, settings: BookingSettings): Date {
+  return new Date(Date.parse(startsAt) - settings.bookingOpensDays * DAY);
+}
+
+export function bookingClosesAt(startsAt: string, settings: BookingSettings): Date {
+  return new Date(Date.parse(startsAt) - settings.bookingClosesMinutes * MINUTE);
+}
+
+export function checkBooking(f: BookingFacts): Refusal | null {
+  if (isSuspended(f.vendor, f.today)) {
+    return { code: "vendorSuspended", params: { until: f.vendor.suspended_until ?? "" } };
+  }
+  // A suspension whose last day has passed counts as approved again.
+  if (f.vendor.status !== "approved" && f.vendor.status !== "suspended")
+    return { code: "vendorNotApproved" };
+  if (!f.stall.categories.includes(f.vendor.category_slug)) return { code: "categoryNotAllowed" };
+  if (missingDocuments(f.vendor, f.documents, f.session.localDate).length > 0) {
+    return { code: "documentsMissing" };
+  }
+  const now = f.now.getTime();
+  if (now >= Date.parse(f.session.startsAt)) return { code: "sessionStarted" };
+  const opens = bookingOpensAt(f.session.startsAt, f.settings);
+  if (now < opens.getTime())
+    return { code: "windowNotOpen", params: { opensAt: opens.toISOString() } };
+  if (now > bookingClosesAt(f.session.startsAt, f.settings).getTime()) {
+    return { code: "windowClosed", params: { minutes: f.settings.bookingClosesMinutes } };
+  }
+  if (f.vendorHasBookingInSession) return { code: "alreadyBooked" };
+  if (f.vendorBookingsInWeek >= f.settings.weeklyQuota) {
+    return { code: "weeklyQuota", params: { quota: f.settings.weeklyQuota } };
+  }
+  const cap = f.settings.categoryCaps[f.vendor.category_slug];
+  if (cap !== undefined && f.categoryBookingsInSession >= cap) {
+    return { code: "categoryCap", params: { cap } };
+  }
+  return null;
+}
+
+/** What a booking costs: nothing on a public-welfare stall or for a public-welfare vendor. */
+export function bookingFee(
+  stall: { fee_fen: number; public_welfare: number },
+  vendor: { public_welfare: number },
+): number {
+  return stall.public_welfare || vendor.public_welfare ? 0 : stall.fee_fen;
+}
+
+/** A cancellation after the zone's deadline is recorded as late. */
+export function isLateCancellation(
+  startsAt: string,
+  now: Date,
+  settings: BookingSettings,
+): boolean {
+  return now.getTime() > Date.parse(startsAt) - settings.cancelDeadlineHours * 60 * MINUTE;
+}

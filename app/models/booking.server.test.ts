@@ -1,0 +1,247 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { violatedUniqueIndex } from "#db/errors";
+import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
+import { db } from "~/utils/db.server";
+import { bookStall, cancelBooking, newIdempotencyKey } from "./booking.server";
+
+// Saturday 28 November 2026, 08:00 in Huguan. Fuxin's morning market runs every day 06:00–09:00.
+const now = new Date("2026-11-28T00:00:00Z");
+const ZONE = "fuxin-community";
+
+async function setup() {
+  const stalls = await stallsTaking(db, ZONE, "fresh_produce");
+  const morning = await templateKey(db, ZONE, "morning");
+  return { stalls, morning };
+}
+
+const book = (
+  vendorId: number,
+  stallId: number,
+  localDate: string,
+  sessionKey: string,
+  key = newIdempotencyKey(),
+  at = now,
+) => bookStall(db, { vendorId, stallId, localDate, sessionKey, idempotencyKey: key }, at);
+
+describe("bookStall", () => {
+  it("confirms a free stall for an approved vendor, with the stall's fee and the session's instants", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const result = await book(vendorId, stalls[0]!.id, "2026-12-01", morning);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.booking).toMatchObject({
+      status: "confirmed",
+      fee_fen: 500,
+      starts_at: "2026-11-30T22:00:00.000Z",
+      ends_at: "2026-12-01T01:00:00.000Z",
+    });
+  });
+
+  it("refuses a taken stall and offers the nearest free stalls that fit", async () => {
+    const { stalls, morning } = await setup();
+    const first = await createApprovedVendor(db);
+    const second = await createApprovedVendor(db);
+    const wanted = stalls.find((s) => s.code === "A-05")!;
+    expect((await book(first.vendorId, wanted.id, "2026-12-02", morning)).ok).toBe(true);
+    const refused = await book(second.vendorId, wanted.id, "2026-12-02", morning);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.refusal.code).toBe("stallTaken");
+    expect(
+      refused.alternatives
+        .map((a) => a.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["A-04", "A-06"]);
+    expect(refused.alternatives.every((a) => a.id !== wanted.id)).toBe(true);
+    const distances = refused.alternatives.map((a) => a.distanceM);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+  });
+
+  it("makes one booking of a resent form", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const key = newIdempotencyKey();
+    const a = await book(vendorId, stalls[1]!.id, "2026-12-03", morning, key);
+    const b = await book(vendorId, stalls[1]!.id, "2026-12-03", morning, key);
+    expect(a.ok && b.ok && a.booking.id === b.booking.id && b.repeated).toBe(true);
+  });
+
+  it("allows one stall per vendor per session", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    expect((await book(vendorId, stalls[2]!.id, "2026-12-04", morning)).ok).toBe(true);
+    const again = await book(vendorId, stalls[3]!.id, "2026-12-04", morning);
+    expect(!again.ok && again.refusal.code).toBe("alreadyBooked");
+  });
+
+  it("refuses a stall of another category, a session not held, and a pending vendor", async () => {
+    const { morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const cooked = (await stallsTaking(db, ZONE, "cooked_food"))[0]!;
+    const wrong = await book(vendorId, cooked.id, "2026-12-01", morning);
+    expect(!wrong.ok && wrong.refusal.code).toBe("categoryNotAllowed");
+    const { stalls } = await setup();
+    const notHeld = await book(vendorId, stalls[0]!.id, "2026-12-01", "t99999");
+    expect(!notHeld.ok && notHeld.refusal.code).toBe("sessionNotHeld");
+    const pending = await db
+      .selectFrom("vendors")
+      .innerJoin("users", "users.id", "vendors.user_id")
+      .select("vendors.id")
+      .where("users.email", "=", "vendor.pending@jishi.example")
+      .executeTakeFirstOrThrow();
+    const crafts = (await stallsTaking(db, ZONE, "crafts"))[0]!;
+    const refused = await book(pending.id, crafts.id, "2026-12-01", morning);
+    expect(!refused.ok && refused.refusal.code).toBe("vendorNotApproved");
+  });
+
+  it("keeps to the weekly quota of six sessions", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    // Monday 7 to Sunday 13 December; the window opens 14 days ahead.
+    const at = new Date("2026-11-30T00:00:00Z");
+    for (const day of ["07", "08", "09", "10", "11", "12"]) {
+      expect(
+        (await book(vendorId, stalls[4]!.id, `2026-12-${day}`, morning, undefined, at)).ok,
+      ).toBe(true);
+    }
+    const seventh = await book(vendorId, stalls[4]!.id, "2026-12-13", morning, undefined, at);
+    expect(!seventh.ok && seventh.refusal).toEqual({ code: "weeklyQuota", params: { quota: 6 } });
+    // The next week is a new week.
+    const nextWeek = await book(
+      vendorId,
+      stalls[4]!.id,
+      "2026-12-14",
+      morning,
+      undefined,
+      new Date("2026-12-01T00:00:00Z"),
+    );
+    expect(nextWeek.ok).toBe(true);
+  });
+
+  it("waits for a manager where the zone asks for approval", async () => {
+    const { stalls, morning } = await setup();
+    await db
+      .insertInto("zone_settings")
+      .values({
+        zone_id: stalls[0]!.zone_id,
+        booking_opens_days: 14,
+        booking_closes_minutes: 120,
+        weekly_quota: 6,
+        cancel_deadline_hours: 24,
+        requires_approval: 1,
+        category_caps: "{}",
+        updated_at: now.toISOString(),
+      })
+      .execute();
+    const { vendorId } = await createApprovedVendor(db);
+    const result = await book(vendorId, stalls[5]!.id, "2026-12-05", morning);
+    expect(result.ok && result.booking.status).toBe("pending");
+    await db.deleteFrom("zone_settings").execute();
+  });
+
+  it("lets exactly one of fifty simultaneous requests for one stall win", async () => {
+    const { stalls, morning } = await setup();
+    const vendors = await Promise.all(Array.from({ length: 50 }, () => createApprovedVendor(db)));
+    const stall = stalls[6]!;
+    const results = await Promise.all(
+      vendors.map((v) => book(v.vendorId, stall.id, "2026-12-06", morning)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refusals = results.filter((r) => !r.ok);
+    expect(
+      refusals.every((r) => !r.ok && r.refusal.code === "stallTaken" && r.alternatives.length > 0),
+    ).toBe(true);
+  });
+});
+
+describe("the database's own guard", () => {
+  it("refuses a second active booking of a stall-session even when the code is bypassed", async () => {
+    const { stalls, morning } = await setup();
+    const a = await createApprovedVendor(db);
+    const b = await createApprovedVendor(db);
+    const row = (vendorId: number) => ({
+      zone_id: stalls[7]!.zone_id,
+      stall_id: stalls[7]!.id,
+      vendor_id: vendorId,
+      local_date: "2026-12-07",
+      session_key: morning,
+      starts_at: "x",
+      ends_at: "y",
+      status: "confirmed" as const,
+      fee_fen: 0,
+      idempotency_key: newIdempotencyKey(),
+      created_at: "x",
+      updated_at: "x",
+    });
+    await db.insertInto("bookings").values(row(a.vendorId)).execute();
+    const error = await db
+      .insertInto("bookings")
+      .values(row(b.vendorId))
+      .execute()
+      .catch((e: unknown) => e);
+    expect(violatedUniqueIndex(error)).toBe("bookings_one_per_stall_session");
+    // A cancelled booking does not hold the stall.
+    await db
+      .updateTable("bookings")
+      .set({ status: "cancelled" })
+      .where("stall_id", "=", stalls[7]!.id)
+      .execute();
+    await db.insertInto("bookings").values(row(b.vendorId)).execute();
+    const active = await sql<{
+      n: number;
+    }>`select count(*) as n from bookings where stall_id = ${stalls[7]!.id} and status = 'confirmed'`.execute(
+      db,
+    );
+    expect(Number(active.rows[0]!.n)).toBe(1);
+  });
+});
+
+describe("cancelBooking", () => {
+  it("is free until 24 hours before the start, late after, and frees the stall", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const other = await createApprovedVendor(db);
+    const early = await book(vendorId, stalls[8]!.id, "2026-12-08", morning);
+    if (!early.ok) throw new Error("booking failed");
+    expect(await cancelBooking(db, { bookingId: early.booking.id, vendorId }, now)).toEqual({
+      ok: true,
+      late: false,
+    });
+    expect((await book(other.vendorId, stalls[8]!.id, "2026-12-08", morning)).ok).toBe(true);
+
+    const soon = await book(vendorId, stalls[9]!.id, "2026-12-01", morning);
+    if (!soon.ok) throw new Error("booking failed");
+    // Monday 30 November 07:00 in Huguan: 23 hours before Tuesday's 06:00 start.
+    expect(
+      await cancelBooking(
+        db,
+        { bookingId: soon.booking.id, vendorId },
+        new Date("2026-11-29T23:00:00Z"),
+      ),
+    ).toEqual({ ok: true, late: true });
+    const row = await db
+      .selectFrom("bookings")
+      .select(["status", "cancelled_late"])
+      .where("id", "=", soon.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "cancelled", cancelled_late: 1 });
+  });
+
+  it("cannot cancel another vendor's booking, or one cancelled already", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const other = await createApprovedVendor(db);
+    const result = await book(vendorId, stalls[10]!.id, "2026-12-09", morning);
+    if (!result.ok) throw new Error("booking failed");
+    expect(
+      await cancelBooking(db, { bookingId: result.booking.id, vendorId: other.vendorId }, now),
+    ).toEqual({ ok: false });
+    await cancelBooking(db, { bookingId: result.booking.id, vendorId }, now);
+    expect(await cancelBooking(db, { bookingId: result.booking.id, vendorId }, now)).toEqual({
+      ok: false,
+    });
+  });
+});

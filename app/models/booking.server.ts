@@ -1,0 +1,291 @@
+// Booking a stall for a session. The rules are checked inside one transaction, and the partial
+// unique indexes on `bookings` are the final guard: whatever races past the checks, a stall is
+// held once per session and a vendor holds one stall per session.
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import { violatedUniqueIndex } from "#db/errors";
+import type { Booking, BookingStatus, Database } from "#db/schema";
+import { bookingFee, checkBooking, isLateCancellation, type Refusal } from "~/domain/booking-rules";
+import { addDays, findSession, weekStart } from "~/domain/calendar";
+import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
+import { localMoment } from "~/domain/market-hours";
+import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
+
+/** Statuses that hold the stall. */
+export const ACTIVE: BookingStatus[] = ["pending", "confirmed", "checked_in"];
+
+export interface BookInput {
+  vendorId: number;
+  stallId: number;
+  localDate: string;
+  sessionKey: string;
+  idempotencyKey: string;
+}
+
+export interface Alternative {
+  id: number;
+  code: string;
+  distanceM: number;
+}
+
+export type BookResult =
+  | { ok: true; booking: Booking; repeated: boolean }
+  | {
+      ok: false;
+      refusal: Refusal | { code: "sessionNotHeld" | "stallNotBookable" };
+      alternatives: Alternative[];
+    };
+
+/** The approved layout's stall with its zone and categories; undefined for any other stall. */
+async function bookableStall(db: Kysely<Database>, stallId: number) {
+  const stall = await db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .select([
+      "stalls.id",
+      "stalls.code",
+      "stalls.fee_fen",
+      "stalls.public_welfare",
+      "stalls.geometry",
+      "layouts.zone_id",
+    ])
+    .where("stalls.id", "=", stallId)
+    .where("layouts.status", "=", "approved")
+    .executeTakeFirst();
+  if (!stall) return undefined;
+  const categories = await db
+    .selectFrom("stall_categories")
+    .select("category_slug")
+    .where("stall_id", "=", stallId)
+    .execute();
+  return { ...stall, categories: categories.map((c) => c.category_slug) };
+}
+
+async function existingByKey(db: Kysely<Database>, vendorId: number, key: string) {
+  return db
+    .selectFrom("bookings")
+    .selectAll()
+    .where("vendor_id", "=", vendorId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+}
+
+async function decide(
+  trx: Transaction<Database>,
+  input: BookInput,
+  now: Date,
+): Promise<BookResult> {
+  const repeat = await existingByKey(trx, input.vendorId, input.idempotencyKey);
+  if (repeat) return { ok: true, booking: repeat, repeated: true };
+
+  const stall = await bookableStall(trx, input.stallId);
+  if (!stall) return { ok: false, refusal: { code: "stallNotBookable" }, alternatives: [] };
+  const calendar = await loadZoneCalendar(trx, stall.zone_id);
+  const session = calendar && findSession(calendar, input.localDate, input.sessionKey);
+  if (!calendar || !session)
+    return { ok: false, refusal: { code: "sessionNotHeld" }, alternatives: [] };
+
+  const vendor = await trx
+    .selectFrom("vendors")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .select([
+      "vendors.id",
+      "vendors.status",
+      "vendors.suspended_until",
+      "vendors.category_slug",
+      "categories.needs_health_certificate",
+      "categories.needs_food_permit",
+      "categories.public_welfare",
+    ])
+    .where("vendors.id", "=", input.vendorId)
+    .executeTakeFirstOrThrow();
+  const documents = await trx
+    .selectFrom("documents")
+    .select(["kind", "expires_on"])
+    .where("vendor_id", "=", vendor.id)
+    .where("replaced_at", "is", null)
+    .execute();
+  const settings = await getBookingSettings(trx, stall.zone_id);
+
+  const inSession = trx
+    .selectFrom("bookings")
+    .where("bookings.zone_id", "=", stall.zone_id)
+    .where("bookings.local_date", "=", input.localDate)
+    .where("bookings.session_key", "=", input.sessionKey)
+    .where("bookings.status", "in", ACTIVE);
+  const taken = await inSession
+    .select("bookings.id")
+    .where("bookings.stall_id", "=", stall.id)
+    .executeTakeFirst();
+  if (taken) return { ok: false, refusal: { code: "stallTaken" }, alternatives: [] };
+  const mine = await inSession
+    .select("bookings.id")
+    .where("bookings.vendor_id", "=", vendor.id)
+    .executeTakeFirst();
+  const sameCategory = await inSession
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("vendors.category_slug", "=", vendor.category_slug)
+    .executeTakeFirstOrThrow();
+  const monday = weekStart(input.localDate);
+  const thisWeek = await trx
+    .selectFrom("bookings")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("vendor_id", "=", vendor.id)
+    .where("status", "in", ACTIVE)
+    .where("local_date", ">=", monday)
+    .where("local_date", "<=", addDays(monday, 6))
+    .executeTakeFirstOrThrow();
+
+  const refusal = checkBooking({
+    vendor,
+    documents,
+    stall,
+    session,
+    now,
+    today: localMoment(now, calendar.timeZone).date,
+    settings,
+    vendorHasBookingInSession: !!mine,
+    vendorBookingsInWeek: Number(thisWeek.n),
+    categoryBookingsInSession: Number(sameCategory.n),
+  });
+  if (refusal) return { ok: false, refusal, alternatives: [] };
+
+  const at = now.toISOString();
+  const booking = await trx
+    .insertInto("bookings")
+    .values({
+      zone_id: stall.zone_id,
+      stall_id: stall.id,
+      vendor_id: vendor.id,
+      local_date: input.localDate,
+      session_key: input.sessionKey,
+      starts_at: session.startsAt,
+      ends_at: session.endsAt,
+      status: settings.requiresApproval ? "pending" : "confirmed",
+      fee_fen: bookingFee(stall, vendor),
+      idempotency_key: input.idempotencyKey,
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ok: true, booking, repeated: false };
+}
+
+export async function bookStall(
+  db: Kysely<Database>,
+  input: BookInput,
+  now = new Date(),
+): Promise<BookResult> {
+  let result: BookResult;
+  try {
+    result = await db.transaction().execute((trx) => decide(trx, input, now));
+  } catch (error) {
+    const index = violatedUniqueIndex(error);
+    if (!index) throw error;
+    // Someone else's request won the race the checks could not see (another process, or
+    // another database connection): the database said no, and we say why.
+    if (index === "bookings_vendor_idempotency") {
+      const repeat = await existingByKey(db, input.vendorId, input.idempotencyKey);
+      if (repeat) return { ok: true, booking: repeat, repeated: true };
+    }
+    result = {
+      ok: false,
+      refusal: {
+        code: index === "bookings_one_per_vendor_session" ? "alreadyBooked" : "stallTaken",
+      },
+      alternatives: [],
+    };
+  }
+  if (!result.ok && result.refusal.code === "stallTaken") {
+    result.alternatives = await freeStallsNearby(db, input);
+  }
+  return result;
+}
+
+/** Free stalls in the same session that take the vendor's category, nearest first. */
+export async function freeStallsNearby(
+  db: Kysely<Database>,
+  input: BookInput,
+  limit = 5,
+): Promise<Alternative[]> {
+  const wanted = await bookableStall(db, input.stallId);
+  const vendor = await db
+    .selectFrom("vendors")
+    .select("category_slug")
+    .where("id", "=", input.vendorId)
+    .executeTakeFirst();
+  const origin = wanted && parsePolygon(wanted.geometry);
+  if (!wanted || !vendor || !origin) return [];
+  const center = ringCenter(origin.coordinates[0]!);
+  const candidates = await db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .innerJoin("stall_categories", "stall_categories.stall_id", "stalls.id")
+    .select(["stalls.id", "stalls.code", "stalls.geometry"])
+    .where("layouts.zone_id", "=", wanted.zone_id)
+    .where("layouts.status", "=", "approved")
+    .where("stall_categories.category_slug", "=", vendor.category_slug)
+    .where("stalls.id", "not in", (eb) =>
+      eb
+        .selectFrom("bookings")
+        .select("stall_id")
+        .where("zone_id", "=", wanted.zone_id)
+        .where("local_date", "=", input.localDate)
+        .where("session_key", "=", input.sessionKey)
+        .where("status", "in", ACTIVE),
+    )
+    .execute();
+  return candidates
+    .map((c) => {
+      const polygon = parsePolygon(c.geometry);
+      const [east, north] = polygon
+        ? toMetres(center, ringCenter(polygon.coordinates[0]!))
+        : [Infinity, 0];
+      return { id: c.id, code: c.code, distanceM: Math.round(Math.hypot(east, north)) };
+    })
+    .sort((a, b) => a.distanceM - b.distanceM || a.code.localeCompare(b.code))
+    .slice(0, limit);
+}
+
+export type CancelResult = { ok: true; late: boolean } | { ok: false };
+
+/** The vendor cancels their own booking; after the zone's deadline it is recorded as late. */
+export async function cancelBooking(
+  db: Kysely<Database>,
+  { bookingId, vendorId }: { bookingId: number; vendorId: number },
+  now = new Date(),
+): Promise<CancelResult> {
+  return db.transaction().execute(async (trx) => {
+    const booking = await trx
+      .selectFrom("bookings")
+      .select(["id", "zone_id", "starts_at", "status"])
+      .where("id", "=", bookingId)
+      .where("vendor_id", "=", vendorId)
+      .executeTakeFirst();
+    if (!booking || (booking.status !== "pending" && booking.status !== "confirmed"))
+      return { ok: false };
+    if (now.getTime() >= Date.parse(booking.starts_at)) return { ok: false };
+    const late = isLateCancellation(
+      booking.starts_at,
+      now,
+      await getBookingSettings(trx, booking.zone_id),
+    );
+    await trx
+      .updateTable("bookings")
+      .set({
+        status: "cancelled",
+        cancelled_at: now.toISOString(),
+        cancelled_late: late ? 1 : 0,
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", booking.id)
+      .execute();
+    return { ok: true, late };
+  });
+}
+
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}

@@ -1,0 +1,72 @@
+// What the calendar of a zone is made of, and its booking settings (with defaults).
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings } from "~/domain/booking-rules";
+import {
+  sessionsBetween,
+  type ClosureLike,
+  type EventLike,
+  type TemplateLike,
+} from "~/domain/calendar";
+
+export interface ZoneCalendar {
+  zoneId: number;
+  timeZone: string;
+  templates: TemplateLike[];
+  closures: (ClosureLike & { id: number })[];
+  events: EventLike[];
+}
+
+export async function loadZoneCalendar(
+  db: Kysely<Database>,
+  zoneId: number,
+): Promise<ZoneCalendar | undefined> {
+  const zone = await db
+    .selectFrom("zones")
+    .select(["id", "time_zone"])
+    .where("id", "=", zoneId)
+    .executeTakeFirst();
+  if (!zone) return undefined;
+  const [templates, closures, events] = await Promise.all([
+    db
+      .selectFrom("session_templates")
+      .select(["id", "kind", "weekdays", "start_time", "end_time"])
+      .where("zone_id", "=", zoneId)
+      .execute(),
+    db
+      .selectFrom("closures")
+      .select(["id", "starts_on", "ends_on", "reason"])
+      .where("zone_id", "=", zoneId)
+      .execute(),
+    db
+      .selectFrom("market_events")
+      .select(["id", "local_date", "start_time", "end_time", "title_zh", "title_en"])
+      .where("zone_id", "=", zoneId)
+      .execute(),
+  ]);
+  return { zoneId, timeZone: zone.time_zone, templates, closures, events };
+}
+
+export function upcomingSessions(calendar: ZoneCalendar, from: string, to: string) {
+  return sessionsBetween({ ...calendar, from, to });
+}
+
+export async function getBookingSettings(
+  db: Kysely<Database>,
+  zoneId: number,
+): Promise<BookingSettings> {
+  const row = await db
+    .selectFrom("zone_settings")
+    .selectAll()
+    .where("zone_id", "=", zoneId)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_BOOKING_SETTINGS;
+  return {
+    bookingOpensDays: row.booking_opens_days,
+    bookingClosesMinutes: row.booking_closes_minutes,
+    weeklyQuota: row.weekly_quota,
+    cancelDeadlineHours: row.cancel_deadline_hours,
+    requiresApproval: row.requires_approval === 1,
+    categoryCaps: JSON.parse(row.category_caps) as Record<string, number>,
+  };
+}

@@ -1,0 +1,90 @@
+// Records a test needs, made straight in the database.
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import { requiredDocuments } from "~/domain/documents";
+import type { Database } from "../schema";
+
+let counter = 0;
+
+/** An approved vendor of `category` holding every paper it needs, valid until 2030. */
+export async function createApprovedVendor(db: Kysely<Database>, category = "fresh_produce") {
+  counter += 1;
+  const at = new Date().toISOString();
+  const phone = `136${String(process.pid % 1000).padStart(3, "0")}${String(counter).padStart(5, "0")}`;
+  const user = await db
+    .insertInto("users")
+    .values({
+      phone,
+      email: null,
+      password_hash: "x",
+      display_name: `测试摊主${counter}`,
+      role: "vendor",
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const vendor = await db
+    .insertInto("vendors")
+    .values({
+      user_id: user.id,
+      name_en: null,
+      legal_name: `测试${counter}`,
+      category_slug: category,
+      products: "测试",
+      products_en: null,
+      home_community: null,
+      status: "approved",
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const needs = await db
+    .selectFrom("categories")
+    .selectAll()
+    .where("slug", "=", category)
+    .executeTakeFirstOrThrow();
+  for (const [kind] of requiredDocuments(needs)) {
+    await db
+      .insertInto("documents")
+      .values({
+        vendor_id: vendor.id,
+        kind: kind!,
+        original_name: "test.pdf",
+        stored_name: `${randomBytes(16).toString("hex")}.pdf`,
+        content_type: "application/pdf",
+        size_bytes: 1,
+        expires_on: "2030-12-31",
+        uploaded_at: at,
+      })
+      .execute();
+  }
+  return { vendorId: vendor.id, userId: user.id, phone };
+}
+
+/** A zone's approved stalls that take a category, in code order. */
+export async function stallsTaking(db: Kysely<Database>, zoneSlug: string, category: string) {
+  return db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .innerJoin("zones", "zones.id", "layouts.zone_id")
+    .innerJoin("stall_categories", "stall_categories.stall_id", "stalls.id")
+    .select(["stalls.id", "stalls.code", "stalls.fee_fen", "zones.id as zone_id"])
+    .where("zones.slug", "=", zoneSlug)
+    .where("layouts.status", "=", "approved")
+    .where("stall_categories.category_slug", "=", category)
+    .orderBy("stalls.code")
+    .execute();
+}
+
+export async function templateKey(db: Kysely<Database>, zoneSlug: string, kind: string) {
+  const row = await db
+    .selectFrom("session_templates")
+    .innerJoin("zones", "zones.id", "session_templates.zone_id")
+    .select("session_templates.id")
+    .where("zones.slug", "=", zoneSlug)
+    .where("session_templates.kind", "=", kind as "morning")
+    .executeTakeFirstOrThrow();
+  return `t${row.id}`;
+}
