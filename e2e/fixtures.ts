@@ -12,6 +12,10 @@ export const accounts = {
   managerParks: "manager.parks@jishi.example",
   vendor: "vendor.wang@jishi.example",
   pendingVendor: "vendor.pending@jishi.example",
+  /** 老陈家时令蔬菜, a fresh-produce vendor who logs in by phone. */
+  vendorChen: "13800000002",
+  /** 杨家菌菇, another fresh-produce vendor. */
+  vendorYang: "13800000007",
 } as const;
 
 type Account = keyof typeof accounts;
@@ -54,7 +58,9 @@ async function signIn(
   const user = await db
     .selectFrom("users")
     .select("id")
-    .where("email", "=", accounts[account])
+    .where((eb) =>
+      eb.or([eb("email", "=", accounts[account]), eb("phone", "=", accounts[account])]),
+    )
     .executeTakeFirstOrThrow();
   const { id } = await createSession(db, { userId: user.id, userAgent: "playwright" });
   const value = (await cookie.serialize(id)).split(";")[0]!.split("=").slice(1).join("=");

@@ -183,7 +183,7 @@ export const en: Record<MessageKey, string> = {
   "vendorHome.next.pending":
     "Waiting for a manager's review. Make sure the papers you need are uploaded; the decision will arrive in your messages below.",
   "vendorHome.next.approved":
-    "You are approved. Renew your papers before they expire: expired papers stop you from selling.",
+    "You are approved and can book stalls. Renew your papers before they expire: with an expired paper you cannot book.",
   "vendorHome.next.changes_requested":
     'A manager asked you to add or correct something. Make the changes below, then press "Send for review again".',
   "vendorHome.next.rejected":
@@ -349,6 +349,70 @@ export const en: Record<MessageKey, string> = {
   "login.forgot": "Forgot your password?",
   "login.noAccount": "No account yet?",
   "nav.account": "Change password",
+
+  "book.title": "Book a stall",
+  "book.chooseMarket": "Choose a market to see which stalls are free.",
+  "book.session": "Session",
+  "book.show": "Show",
+  "book.showAll": "Also show stalls that do not fit me",
+  "book.noSessions":
+    "No session of this market can be booked soon. Booking opens 14 days before a session and closes 2 hours before it starts.",
+  "book.noStallsFit": "This market has no stalls for your category. Try another market.",
+  "book.freeCount": "{count} free stalls that fit you",
+  "book.state.free": "Free",
+  "book.state.taken": "Taken",
+  "book.state.held": "Held",
+  "book.state.mine": "Yours",
+  "book.size": "{width} × {depth} m",
+  "book.free": "Free of charge",
+  "book.button": "Book {code}",
+  "book.booking": "Booking…",
+  "book.alternatives": "These stalls are still free and fit you:",
+  "book.distance": "{code} (about {metres} m away)",
+  "book.refusal.vendorNotApproved": "You can book stalls once you are approved.",
+  "book.refusal.vendorSuspended": "You are suspended until {until} and cannot book until then.",
+  "book.refusal.categoryNotAllowed":
+    "This stall does not take your category. Choose a free stall that fits you.",
+  "book.refusal.documentsMissing":
+    "By the date of this session you lack a valid paper. Upload or renew it under Papers first.",
+  "book.refusal.sessionStarted": "This session has started; it can no longer be booked.",
+  "book.refusal.windowNotOpen": "Booking for this session opens on {opensAt}.",
+  "book.refusal.windowClosed":
+    "Booking closes {minutes} minutes before the start, and it has closed.",
+  "book.refusal.alreadyBooked":
+    "You already have a stall in this session: one stall per vendor per session.",
+  "book.refusal.weeklyQuota":
+    "You can book at most {quota} sessions a week, and this week is full.",
+  "book.refusal.categoryCap":
+    "Your category already has its most stalls ({cap}) in this session. Try another session.",
+  "book.refusal.stallTaken": "Someone has just booked this stall.",
+  "book.refusal.sessionNotHeld":
+    "This session is not held (it may have been cancelled). Choose another.",
+  "book.refusal.stallNotBookable":
+    "This stall is no longer in the current layout. Reload the page.",
+  "book.cta": "Book a stall",
+
+  "bookings.title": "My bookings",
+  "bookings.upcoming": "Coming up",
+  "bookings.past": "Earlier",
+  "bookings.noneUpcoming": "No bookings coming up.",
+  "bookings.bookMore": "Book a stall",
+  "bookings.booked": "Booked! Check in with the manager when you arrive.",
+  "bookings.cancelled": "Your booking is cancelled, free of charge.",
+  "bookings.cancelledLate":
+    "Your booking is cancelled. It was close to the start, so it counts as a late cancellation.",
+  "bookings.cancel": "Cancel booking",
+  "bookings.cancelling": "Cancelling…",
+  "bookings.lateWarning": "Cancelling now counts as late.",
+  "bookings.lateMark": "late cancellation",
+  "bookings.status.pending": "Waiting for the manager",
+  "bookings.status.confirmed": "Confirmed",
+  "bookings.status.checked_in": "Checked in",
+  "bookings.status.no_show": "Did not come",
+  "bookings.status.cancelled": "Cancelled",
+  "bookings.status.declined": "Declined",
+  "bookings.error.cannotCancel":
+    "This booking can no longer be cancelled (it may have started or been cancelled).",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",

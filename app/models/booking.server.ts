@@ -289,3 +289,89 @@ export async function cancelBooking(
 export function newIdempotencyKey(): string {
   return randomUUID();
 }
+
+export type StallState = "free" | "taken" | "held";
+
+/** Every stall of a zone's approved layout with its state in one session. */
+export async function sessionAvailability(
+  db: Kysely<Database>,
+  { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
+) {
+  const [stalls, categories, bookings] = await Promise.all([
+    db
+      .selectFrom("stalls")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select([
+        "stalls.id",
+        "stalls.code",
+        "stalls.geometry",
+        "stalls.width_m",
+        "stalls.depth_m",
+        "stalls.has_power",
+        "stalls.has_water",
+        "stalls.fee_fen",
+        "stalls.public_welfare",
+      ])
+      .where("layouts.zone_id", "=", zoneId)
+      .where("layouts.status", "=", "approved")
+      .orderBy("stalls.code")
+      .execute(),
+    db
+      .selectFrom("stall_categories")
+      .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select(["stall_categories.stall_id", "stall_categories.category_slug"])
+      .where("layouts.zone_id", "=", zoneId)
+      .where("layouts.status", "=", "approved")
+      .execute(),
+    db
+      .selectFrom("bookings")
+      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+      .innerJoin("users", "users.id", "vendors.user_id")
+      .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
+      .where("bookings.zone_id", "=", zoneId)
+      .where("bookings.local_date", "=", localDate)
+      .where("bookings.session_key", "=", sessionKey)
+      .where("bookings.status", "in", ACTIVE)
+      .execute(),
+  ]);
+  return stalls.map((stall) => {
+    const booking = bookings.find((b) => b.stall_id === stall.id);
+    const state: StallState = !booking ? "free" : booking.status === "pending" ? "held" : "taken";
+    return {
+      ...stall,
+      categories: categories.filter((c) => c.stall_id === stall.id).map((c) => c.category_slug),
+      state,
+      vendorId: booking?.vendor_id ?? null,
+      vendorName: booking?.display_name ?? null,
+    };
+  });
+}
+
+/** A vendor's bookings with where and when, newest session first. */
+export async function listVendorBookings(db: Kysely<Database>, vendorId: number) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("zones", "zones.id", "bookings.zone_id")
+    .select([
+      "bookings.id",
+      "bookings.zone_id",
+      "bookings.local_date",
+      "bookings.session_key",
+      "bookings.starts_at",
+      "bookings.ends_at",
+      "bookings.status",
+      "bookings.fee_fen",
+      "bookings.cancelled_late",
+      "stalls.code as stall_code",
+      "zones.slug as zone_slug",
+      "zones.name_zh",
+      "zones.name_en",
+      "zones.time_zone",
+    ])
+    .where("bookings.vendor_id", "=", vendorId)
+    .orderBy("bookings.starts_at", "desc")
+    .limit(200)
+    .execute();
+}

@@ -95,6 +95,16 @@ export default function VendorHome() {
           <VendorStatusBadge t={t} status={vendor.status} />
         </p>
         <p>{t(`vendorHome.next.${vendor.status}`)}</p>
+        {vendor.status === "approved" || (vendor.status === "suspended" && !suspended) ? (
+          <p className="actions">
+            <Link to="/book" className="button button-primary">
+              {t("book.cta")}
+            </Link>
+            <Link to="/vendor/bookings" className="button button-quiet">
+              {t("bookings.title")}
+            </Link>
+          </p>
+        ) : null}
         {vendor.status_reason ? (
           <div className="reason">
             <strong>{t("vendorHome.reason")}</strong>

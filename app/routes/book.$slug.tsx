@@ -1,0 +1,296 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { sessionLabel } from "~/components/session-label";
+import { bookingClosesAt, type Refusal } from "~/domain/booking-rules";
+import { addDays } from "~/domain/calendar";
+import { localMoment } from "~/domain/market-hours";
+import {
+  bookStall,
+  newIdempotencyKey,
+  sessionAvailability,
+  type Alternative,
+} from "~/models/booking.server";
+import { listCategories } from "~/models/category.server";
+import {
+  getBookingSettings,
+  loadZoneCalendar,
+  upcomingSessions,
+} from "~/models/zone-calendar.server";
+import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { formatMoney, localized, translator, useLocale, useT, type Translate } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${data?.zone.name ?? ""} · ${t("book.title")}` }];
+};
+
+async function zoneFrom(slug: string | undefined) {
+  const zone = slug ? await getZoneBySlug(db, slug) : undefined;
+  if (!zone) throw new Response("Not found", { status: 404 });
+  return zone;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  const zone = await zoneFrom(params.slug);
+  const locale = await getLocale(request);
+  const [calendar, settings, categories] = await Promise.all([
+    loadZoneCalendar(db, zone.id),
+    getBookingSettings(db, zone.id),
+    listCategories(db),
+  ]);
+  const now = new Date();
+  const today = localMoment(now, zone.time_zone).date;
+  // The sessions a vendor can still book: inside the window, not yet closed.
+  const sessions = upcomingSessions(
+    calendar!,
+    today,
+    addDays(today, settings.bookingOpensDays),
+  ).filter((s) => now < bookingClosesAt(s.startsAt, settings));
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("session");
+  const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0];
+  const stalls = chosen
+    ? await sessionAvailability(db, {
+        zoneId: zone.id,
+        localDate: chosen.localDate,
+        sessionKey: chosen.key,
+      })
+    : [];
+  const showAll = url.searchParams.get("all") === "1";
+  const pageKey = newIdempotencyKey();
+  return {
+    locale,
+    zone: { slug: zone.slug, name: localized(zone, "name", locale) },
+    vendorCategory: vendor.category_slug,
+    categoryNames: Object.fromEntries(
+      categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
+    ),
+    sessions,
+    chosen: chosen ?? null,
+    askedUnknown: !!asked && chosen !== undefined && `${chosen.localDate}|${chosen.key}` !== asked,
+    showAll,
+    stalls: stalls
+      .map(({ geometry: _geometry, vendorId, vendorName, ...s }) => ({
+        ...s,
+        fits: s.categories.includes(vendor.category_slug),
+        mine: vendorId === vendor.id,
+        vendorName: vendorId === vendor.id ? vendorName : null,
+      }))
+      .filter((s) => showAll || s.fits || s.mine),
+    pageKey,
+  };
+}
+
+const BookSchema = z.object({
+  stallId: z.coerce.number().int().positive(),
+  localDate: z.string().max(10),
+  sessionKey: z.string().max(20),
+  key: z.string().min(8).max(100),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  await zoneFrom(params.slug);
+  const parsed = parseForm(BookSchema, await readFormData(request));
+  if (!parsed.ok) {
+    const refusal: RefusalLike = { code: "sessionNotHeld" };
+    return data(
+      { refusal, alternatives: [] as Alternative[], localDate: "", sessionKey: "" },
+      { status: 400 },
+    );
+  }
+  const { stallId, localDate, sessionKey, key } = parsed.data;
+  const result = await bookStall(db, {
+    vendorId: vendor.id,
+    stallId,
+    localDate,
+    sessionKey,
+    idempotencyKey: key,
+  });
+  if (result.ok) return redirect(`/vendor/bookings?booked=${result.booking.id}`);
+  return data(
+    {
+      refusal: result.refusal as RefusalLike,
+      alternatives: result.alternatives,
+      localDate,
+      sessionKey,
+      key,
+    },
+    { status: 409 },
+  );
+}
+
+type RefusalLike = Refusal | { code: "sessionNotHeld" | "stallNotBookable"; params?: undefined };
+
+function refusalMessage(t: Translate, locale: string, refusal: RefusalLike): string {
+  const params = { ...(refusal.params ?? {}) };
+  if (typeof params.opensAt === "string") {
+    params.opensAt = new Date(params.opensAt).toLocaleString(locale, {
+      timeZone: "Asia/Shanghai",
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+  }
+  return t(`book.refusal.${refusal.code}`, params);
+}
+
+function StallFacts({
+  t,
+  stall,
+  categoryNames,
+}: {
+  t: Translate;
+  stall: {
+    width_m: number;
+    depth_m: number;
+    has_power: number;
+    has_water: number;
+    categories: string[];
+  };
+  categoryNames: Record<string, string>;
+}) {
+  return (
+    <span className="hint">
+      {t("book.size", { width: stall.width_m, depth: stall.depth_m })}
+      {stall.has_power ? ` · ${t("facility.power")}` : ""}
+      {stall.has_water ? ` · ${t("facility.water")}` : ""} ·{" "}
+      {stall.categories.map((c) => categoryNames[c] ?? c).join(t("weekday.separator"))}
+    </span>
+  );
+}
+
+export default function BookStall() {
+  const { zone, sessions, chosen, stalls, showAll, pageKey, categoryNames } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const bookingStall = navigation.state !== "idle" ? navigation.formData?.get("stallId") : null;
+  const free = stalls.filter((s) => s.state === "free" && s.fits).length;
+
+  const bookButton = (stallId: number, code: string, localDate: string, sessionKey: string) => (
+    <Form method="post" replace>
+      <input type="hidden" name="stallId" value={stallId} />
+      <input type="hidden" name="localDate" value={localDate} />
+      <input type="hidden" name="sessionKey" value={sessionKey} />
+      <input type="hidden" name="key" value={`${pageKey}:${stallId}:${localDate}:${sessionKey}`} />
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={bookingStall === String(stallId)}
+      >
+        {bookingStall === String(stallId) ? t("book.booking") : t("book.button", { code })}
+      </button>
+    </Form>
+  );
+
+  return (
+    <div className="page stack">
+      <div>
+        <p>
+          <Link to="/book">← {t("book.title")}</Link>
+        </p>
+        <h1>{zone.name}</h1>
+      </div>
+      {sessions.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("book.noSessions")}</p>
+        </div>
+      ) : (
+        <Form method="get" className="card session-picker">
+          <div className="field">
+            <label htmlFor="session">{t("book.session")}</label>
+            <select
+              id="session"
+              name="session"
+              defaultValue={chosen ? `${chosen.localDate}|${chosen.key}` : undefined}
+            >
+              {sessions.map((s) => (
+                <option key={`${s.localDate}|${s.key}`} value={`${s.localDate}|${s.key}`}>
+                  {sessionLabel(t, locale, s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" name="all" value="1" defaultChecked={showAll} />
+            {t("book.showAll")}
+          </label>
+          <button type="submit" className="button button-quiet">
+            {t("book.show")}
+          </button>
+        </Form>
+      )}
+
+      {actionData ? (
+        <div className="notice notice-error" role="alert">
+          <p>{refusalMessage(t, locale, actionData.refusal)}</p>
+          {actionData.alternatives.length > 0 ? (
+            <>
+              <p>{t("book.alternatives")}</p>
+              <ul className="alternatives">
+                {actionData.alternatives.map((a) => (
+                  <li key={a.id}>
+                    {t("book.distance", { code: a.code, metres: a.distanceM })}
+                    {bookButton(a.id, a.code, actionData.localDate, actionData.sessionKey)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {chosen ? (
+        <section aria-labelledby="stalls-heading" className="stack">
+          <h2 id="stalls-heading">
+            {sessionLabel(t, locale, chosen)} · {t("book.freeCount", { count: free })}
+          </h2>
+          {stalls.length === 0 ? (
+            <div className="card empty-state">
+              <p>{t("book.noStallsFit")}</p>
+            </div>
+          ) : (
+            <ul className="stall-list">
+              {stalls.map((s) => (
+                <li key={s.id} className={`card stall stall-${s.state}`}>
+                  <div>
+                    <strong className="stall-code">{s.code}</strong>{" "}
+                    <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
+                      {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
+                    </span>
+                    <br />
+                    <StallFacts t={t} stall={s} categoryNames={categoryNames} />
+                  </div>
+                  <div className="stall-action">
+                    <span className="fee">
+                      {s.fee_fen === 0 || s.public_welfare
+                        ? t("book.free")
+                        : formatMoney(locale, s.fee_fen)}
+                    </span>
+                    {s.state === "free" && s.fits
+                      ? bookButton(s.id, s.code, chosen.localDate, chosen.key)
+                      : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

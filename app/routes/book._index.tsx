@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { KindBadge } from "~/components/zone-format";
+import { listZonesWithSchedule } from "~/models/zone.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("book.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireVendor(request);
+  const locale = await getLocale(request);
+  const zones = await listZonesWithSchedule(db);
+  return {
+    locale,
+    zones: zones.map((z) => ({
+      slug: z.slug,
+      name: localized(z, "name", locale),
+      kind: z.kind,
+      address: localized(z, "address", locale),
+      stalls: z.stalls?.count ?? 0,
+    })),
+  };
+}
+
+export default function ChooseMarket() {
+  const { zones } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="page stack">
+      <div>
+        <h1>{t("book.title")}</h1>
+        <p className="lead">{t("book.chooseMarket")}</p>
+      </div>
+      <ul className="zone-list">
+        {zones.map((z) => (
+          <li key={z.slug} className="card">
+            <h2 className="h3">
+              <Link to={`/book/${z.slug}`}>{z.name}</Link>
+            </h2>
+            <p>
+              <KindBadge t={t} kind={z.kind} /> {t("zone.stalls", { count: z.stalls })}
+            </p>
+            <p className="zone-address">{z.address}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { isLateCancellation } from "~/domain/booking-rules";
+import { cancelBooking, listVendorBookings } from "~/models/booking.server";
+import { getBookingSettings } from "~/models/zone-calendar.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form";
+import { formatLocalDate, formatMoney, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("bookings.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  const [locale, bookings] = await Promise.all([
+    getLocale(request),
+    listVendorBookings(db, vendor.id),
+  ]);
+  const now = new Date();
+  // Each zone's cancellation deadline, read once per zone.
+  const zoneIds = [...new Set(bookings.map((b) => b.zone_id))];
+  const settings = new Map(
+    await Promise.all(zoneIds.map(async (id) => [id, await getBookingSettings(db, id)] as const)),
+  );
+  const rows = bookings.map((b) => {
+    const upcoming = Date.parse(b.ends_at) > now.getTime();
+    const cancellable =
+      upcoming &&
+      (b.status === "pending" || b.status === "confirmed") &&
+      Date.parse(b.starts_at) > now.getTime();
+    return {
+      ...b,
+      zone: locale === "en" ? b.name_en : b.name_zh,
+      upcoming,
+      cancellable,
+      cancelWouldBeLate:
+        cancellable && isLateCancellation(b.starts_at, now, settings.get(b.zone_id)!),
+      startTime: new Date(b.starts_at).toLocaleTimeString("en-GB", {
+        timeZone: b.time_zone,
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+      endTime: new Date(b.ends_at).toLocaleTimeString("en-GB", {
+        timeZone: b.time_zone,
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+    };
+  });
+  return { locale, bookings: rows };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  const form = await readFormData(request);
+  const bookingId = Number(form.get("bookingId"));
+  if (!Number.isSafeInteger(bookingId))
+    return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
+  const result = await cancelBooking(db, { bookingId, vendorId: vendor.id });
+  if (!result.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
+  return redirect(`/vendor/bookings?cancelled=${result.late ? "late" : "free"}`);
+}
+
+export default function VendorBookings() {
+  const { bookings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const cancelling = navigation.state !== "idle" ? navigation.formData?.get("bookingId") : null;
+  const upcoming = bookings.filter((b) => b.upcoming);
+  const past = bookings.filter((b) => !b.upcoming);
+  const notice = params.get("booked")
+    ? t("bookings.booked")
+    : params.get("cancelled") === "late"
+      ? t("bookings.cancelledLate")
+      : params.get("cancelled")
+        ? t("bookings.cancelled")
+        : null;
+
+  const row = (b: (typeof bookings)[number]) => (
+    <li key={b.id} className="card booking">
+      <div>
+        <strong>
+          {b.zone} · {b.stall_code}
+        </strong>{" "}
+        <span className={`badge badge-booking-${b.status}`}>
+          {t(`bookings.status.${b.status}`)}
+        </span>
+        <br />
+        {formatLocalDate(locale, b.local_date)} {b.startTime}–{b.endTime} ·{" "}
+        {b.fee_fen === 0 ? t("book.free") : formatMoney(locale, b.fee_fen)}
+        {b.cancelled_late ? <span className="hint"> · {t("bookings.lateMark")}</span> : null}
+      </div>
+      {b.cancellable ? (
+        <Form method="post" className="booking-cancel">
+          <input type="hidden" name="bookingId" value={b.id} />
+          {b.cancelWouldBeLate ? <p className="hint">{t("bookings.lateWarning")}</p> : null}
+          <button
+            type="submit"
+            className="button button-quiet"
+            disabled={cancelling === String(b.id)}
+          >
+            {cancelling === String(b.id) ? t("bookings.cancelling") : t("bookings.cancel")}
+          </button>
+        </Form>
+      ) : null}
+    </li>
+  );
+
+  return (
+    <div className="page stack">
+      <div>
+        <p>
+          <Link to="/vendor">← {t("vendorHome.title")}</Link>
+        </p>
+        <h1>{t("bookings.title")}</h1>
+      </div>
+      {notice && !actionData ? (
+        <p className="notice notice-info" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {actionData ? (
+        <p className="notice notice-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      <p>
+        <Link to="/book" className="button button-primary">
+          {t("bookings.bookMore")}
+        </Link>
+      </p>
+      <section aria-labelledby="upcoming-heading" className="stack">
+        <h2 id="upcoming-heading">{t("bookings.upcoming")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="hint">{t("bookings.noneUpcoming")}</p>
+        ) : (
+          <ul className="booking-list">{upcoming.map(row)}</ul>
+        )}
+      </section>
+      {past.length > 0 ? (
+        <section aria-labelledby="past-heading" className="stack">
+          <h2 id="past-heading">{t("bookings.past")}</h2>
+          <ul className="booking-list">{past.map(row)}</ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, test } from "./fixtures";
+
+test.describe("booking a stall", () => {
+  test("a vendor books a free stall, sees it in My bookings, and cancels it", async ({
+    page,
+    login,
+  }) => {
+    await login("vendor");
+    await page.goto("/vendor");
+    await page.getByRole("link", { name: "预约摊位" }).click();
+    await page.getByRole("link", { name: "福馨社区便民市场" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "福馨社区便民市场" })).toBeVisible();
+
+    const stall = page
+      .getByRole("listitem")
+      .filter({ has: page.getByText("A-02", { exact: true }) });
+    await expect(stall.getByText("空闲")).toBeVisible();
+    await stall.getByRole("button", { name: "预约 A-02" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "我的预约" })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+    const booking = page.getByRole("listitem").filter({ hasText: "福馨社区便民市场 · A-02" });
+    await expect(booking.getByText("已确认")).toBeVisible();
+    await expect(booking).toContainText("¥5");
+
+    await booking.getByRole("button", { name: "取消预约" }).click();
+    await expect(page.getByRole("status")).toContainText("已取消预约");
+    await expect(
+      page.getByRole("listitem").filter({ hasText: "福馨社区便民市场 · A-02" }).getByText("已取消"),
+    ).toBeVisible();
+  });
+
+  test("a stall taken a moment ago is refused, with free stalls nearby offered instead", async ({
+    page,
+    login,
+    pageAs,
+  }) => {
+    await login("vendorChen");
+    await page.goto("/book/shuita-community");
+    const wanted = page
+      .getByRole("listitem")
+      .filter({ has: page.getByText("A-05", { exact: true }) });
+    await expect(wanted.getByText("空闲")).toBeVisible();
+
+    // Another vendor books A-05 for the same session while the page is open.
+    const other = await pageAs("vendorYang");
+    await other.goto("/book/shuita-community");
+    await other.getByRole("button", { name: "预约 A-05" }).click();
+    await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+
+    await wanted.getByRole("button", { name: "预约 A-05" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("这个摊位刚刚被别人预约了。");
+    await expect(alert).toContainText("这些摊位还空着，也适合你：");
+    await expect(alert.getByRole("button", { name: /预约 A-0[46]/ }).first()).toBeVisible();
+    await alert
+      .getByRole("button", { name: /预约 A-0[46]/ })
+      .first()
+      .click();
+    await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+    await expect(
+      page.getByRole("listitem").filter({ hasText: /水塔社区早晚市 · A-0[46]/ }),
+    ).toBeVisible();
+  });
+
+  test("a vendor waiting for review is told they cannot book yet", async ({ page, login }) => {
+    await login("pendingVendor");
+    await page.goto("/vendor");
+    await expect(page.getByRole("link", { name: "预约摊位" })).toHaveCount(0);
+    // Even straight at the booking page, the rule holds.
+    await page.goto("/book/fuxin-community");
+    await page.getByRole("button", { name: /^预约 D-/ }).first().click();
+    await expect(page.getByRole("alert")).toHaveText("审核通过后才能预约摊位。");
+  });
+});
