@@ -69,7 +69,10 @@ test.describe("booking a stall", () => {
     await expect(page.getByRole("link", { name: "预约摊位" })).toHaveCount(0);
     // Even straight at the booking page, the rule holds.
     await page.goto("/book/fuxin-community");
-    await page.getByRole("button", { name: /^预约 D-/ }).first().click();
+    await page
+      .getByRole("button", { name: /^预约 D-/ })
+      .first()
+      .click();
     await expect(page.getByRole("alert")).toHaveText("审核通过后才能预约摊位。");
   });
 });
