@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
 export const DEFAULT_DATABASE_URL = "file:data/jishi.db";
@@ -38,6 +38,29 @@ export function openSqlite(url: string): SQLite.Database {
   return database;
 }
 
+/**
+ * Keeps prepared statements for reuse: Kysely prepares every query afresh, and preparing costs
+ * more than running most of our queries. Safe because Kysely runs each statement to completion
+ * before the next (we never stream rows).
+ */
+export function withStatementCache(database: SQLite.Database, size = 1000): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(url) }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }),
+  });
 }

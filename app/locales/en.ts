@@ -390,6 +390,7 @@ export const en: Record<MessageKey, string> = {
     "This session is not held (it may have been cancelled). Choose another.",
   "book.refusal.stallNotBookable":
     "This stall is no longer in the current layout. Reload the page.",
+  "book.refusal.badRequest": "That booking could not be read. Reload the page and try again.",
   "book.cta": "Book a stall",
 
   "bookings.title": "My bookings",

@@ -363,6 +363,7 @@ export const zhCN = {
   "book.refusal.stallTaken": "这个摊位刚刚被别人预约了。",
   "book.refusal.sessionNotHeld": "这一场不开市（可能因故取消），请换一场。",
   "book.refusal.stallNotBookable": "这个摊位已经不在当前的布局里，请刷新页面。",
+  "book.refusal.badRequest": "没能读懂这次预约，请刷新页面再试。",
   "book.cta": "预约摊位",
 
   "bookings.title": "我的预约",

@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await zoneFrom(params.slug);
   const parsed = parseForm(BookSchema, await readFormData(request));
   if (!parsed.ok) {
-    const refusal: RefusalLike = { code: "sessionNotHeld" };
+    const refusal: RefusalLike = { code: "badRequest" };
     return data(
       { refusal, alternatives: [] as Alternative[], localDate: "", sessionKey: "" },
       { status: 400 },
@@ -132,7 +132,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-type RefusalLike = Refusal | { code: "sessionNotHeld" | "stallNotBookable"; params?: undefined };
+type RefusalLike =
+  Refusal | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined };
 
 function refusalMessage(t: Translate, locale: string, refusal: RefusalLike): string {
   const params = { ...(refusal.params ?? {}) };

@@ -42,14 +42,27 @@ export function localized<K extends string>(
   return columns[`${field}_en`] || zh;
 }
 
+// Building an Intl formatter costs far more than using one: keep them.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** Money is integer fen; shown as yuan in the reader's language. */
 export function formatMoney(locale: Locale, fen: number): string {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "CNY",
-    currencyDisplay: "narrowSymbol",
-    minimumFractionDigits: fen % 100 === 0 ? 0 : 2,
-  }).format(fen / 100);
+  const cents = fen % 100 !== 0;
+  return cached(
+    `money:${locale}:${cents}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: "CNY",
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: cents ? 2 : 0,
+      }),
+  ).format(fen / 100);
 }
 
 /**
@@ -66,7 +79,7 @@ export function formatLocalDate(
     style === "full"
       ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
       : { month: "long", day: "numeric", weekday: "short", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(
+  return cached(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, options)).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }

@@ -1,0 +1,247 @@
+// `npm run bench`: starts the built app on a fresh demo database and prints how fast it is.
+// Every figure is measured in this run, beside a trivial route of the same server.
+import { execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { createDb } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { seed } from "../db/seed";
+import { createApprovedVendor, stallsTaking, templateKey } from "../db/testing/factories";
+import { addDays } from "../app/domain/calendar";
+import { localMoment } from "../app/domain/market-hours";
+import { createSession } from "../app/models/session.server";
+import { makeSessionCookie } from "../app/utils/session-cookie.server";
+import { upcomingSessions, loadZoneCalendar } from "../app/models/zone-calendar.server";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIR = path.resolve("data/bench");
+const DATABASE_URL = `file:${DIR}/jishi.db`;
+const SECRET = "bench-session-secret-not-for-production";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 10;
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1500);
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  ratio?: number;
+  goal?: number;
+}
+
+async function run(name: string, options: autocannon.Options): Promise<Row> {
+  const result = await autocannon({
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...options,
+    url: `${BASE}${options.url ?? "/"}`,
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  };
+}
+
+/** `count` calls of `task` by CONNECTIONS workers at once; throughput and latency percentiles. */
+async function closedLoop(count: number, task: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+  return { rps: count / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("The server did not start");
+}
+
+async function firstLoadJs(pathname: string, cookie?: string): Promise<number> {
+  const html = await (
+    await fetch(`${BASE}${pathname}`, { headers: cookie ? { Cookie: cookie } : {} })
+  ).text();
+  const urls = new Set(
+    [...html.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!),
+  );
+  let total = 0;
+  for (const url of urls)
+    total += gzipSync(Buffer.from(await (await fetch(`${BASE}${url}`)).arrayBuffer())).byteLength;
+  return total;
+}
+
+async function main() {
+  if (!process.argv.includes("--no-build")) execSync("npx remix build", { stdio: "inherit" });
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  process.env.UPLOAD_DIR = path.join(DIR, "uploads");
+  const db = createDb(DATABASE_URL);
+  await migrateToLatest(db);
+  await seed(db);
+
+  // Booking requests that can all succeed: one fresh vendor per free stall-session.
+  const cookie = makeSessionCookie([SECRET]);
+  const today = localMoment(new Date(), "Asia/Shanghai").date;
+  const combos: {
+    slug: string;
+    stallId: number;
+    localDate: string;
+    sessionKey: string;
+    cookie: string;
+  }[] = [];
+  for (const slug of [
+    "fuxin-community",
+    "shuita-community",
+    "chengdong-street-morning",
+    "jidian-rural-produce",
+    "longquan-park-evening",
+  ]) {
+    const stalls = await stallsTaking(db, slug, "fresh_produce");
+    const calendar = await loadZoneCalendar(db, stalls[0]!.zone_id);
+    const sessions = upcomingSessions(calendar!, addDays(today, 1), addDays(today, 12));
+    for (const session of sessions)
+      for (const stall of stalls)
+        combos.push({
+          slug,
+          stallId: stall.id,
+          localDate: session.localDate,
+          sessionKey: session.key,
+          cookie: "",
+        });
+  }
+  combos.splice(BOOKINGS);
+  for (const combo of combos) {
+    const { userId } = await createApprovedVendor(db);
+    const { id } = await createSession(db, { userId, userAgent: "bench" });
+    combo.cookie = (await cookie.serialize(id)).split(";")[0]!;
+  }
+  const viewer = await createApprovedVendor(db);
+  const viewerCookie = (
+    await cookie.serialize(
+      (await createSession(db, { userId: viewer.userId, userAgent: "bench" })).id,
+    )
+  ).split(";")[0]!;
+  await db.destroy();
+
+  // BENCH_PROFILE=1 writes a CPU profile of the server to data/bench/profile/ on exit.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "tsx", "app/entry.express.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL,
+      SESSION_SECRET: SECRET,
+      RATE_LIMITS: "off",
+      UPLOAD_DIR: path.join(DIR, "uploads"),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer();
+    const trivial = await run("trivial route (/healthz)", { url: "/healthz" });
+    const rows: Row[] = [trivial];
+    rows.push({ ...(await run("home page (/)", { url: "/" })), goal: undefined });
+    rows.push(await run("all markets (/markets)", { url: "/markets" }));
+    rows.push({
+      ...(await run("availability (/book/fuxin-community)", {
+        url: "/book/fuxin-community",
+        headers: { Cookie: viewerCookie },
+      })),
+    });
+
+    // autocannon cannot give each request its own body from the first request on, so bookings
+    // go through a small closed loop of our own, and so does a trivial route to compare with.
+    const refusals = new Map<string, number>();
+    const trivialLoop = await closedLoop(2000, async () => {
+      await (await fetch(`${BASE}/healthz`)).text();
+    });
+    let confirmed = 0;
+    const bookingLoop = await closedLoop(combos.length, async (i) => {
+      const c = combos[i]!;
+      const response = await fetch(`${BASE}/book/${c.slug}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: c.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          stallId: String(c.stallId),
+          localDate: c.localDate,
+          sessionKey: c.sessionKey,
+          key: `bench-booking-${i}`,
+        }),
+      });
+      const body = await response.text();
+      if (response.status === 302) confirmed += 1;
+      else {
+        const reason = /role="alert"[^>]*><p>([^<]+)/.exec(body)?.[1] ?? `HTTP ${response.status}`;
+        refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+      }
+    });
+    const bookingRow: Row = {
+      name: `booking POST, distinct stalls (${confirmed}/${combos.length} confirmed)`,
+      ...bookingLoop,
+      errors: combos.length - confirmed,
+      goal: 0.4,
+    };
+    for (const row of rows) row.ratio = row.rps / trivial.rps;
+    bookingRow.ratio = bookingLoop.rps / trivialLoop.rps;
+    rows.push(
+      { name: "trivial route, same client as the bookings", ...trivialLoop, errors: 0, ratio: 1 },
+      bookingRow,
+    );
+
+    console.log(
+      `\nJishi benchmark · ${new Date().toISOString()} · ${CONNECTIONS} connections, ${DURATION} s a route\n`,
+    );
+    console.log("| route | req/s | p50 ms | p99 ms | errors | ratio to trivial | goal |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of rows) {
+      console.log(
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio!.toFixed(2)} | ${r.goal ? `≥ ${r.goal}` : ""} |`,
+      );
+    }
+    if (refusals.size)
+      console.log(`\nBooking refusals: ${[...refusals].map(([r, n]) => `${n} × ${r}`).join("; ")}`);
+    const homeJs = await firstLoadJs("/");
+    const bookJs = await firstLoadJs("/book/fuxin-community", viewerCookie);
+    console.log(
+      `\nFirst-load JavaScript (gzip): home ${(homeJs / 1024).toFixed(1)} KB (budget 200 KB), booking page ${(bookJs / 1024).toFixed(1)} KB`,
+    );
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
