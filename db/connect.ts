@@ -2,7 +2,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Database } from "./schema";
 
 export const DEFAULT_DATABASE_URL = "file:data/jishi.db";
@@ -59,8 +68,31 @@ export function withStatementCache(database: SQLite.Database, size = 1000): Sqli
   };
 }
 
+/**
+ * Transactions start with BEGIN IMMEDIATE: they take the write lock at once, waiting for it up to
+ * the busy timeout. A plain BEGIN reads first and asks for the lock at the first write, and then
+ * fails at once (SQLITE_BUSY) if another connection wrote in between: a script run beside the
+ * server, or a test writing fixtures, would make bookings fail.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(url)) }),
   });
 }

@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seed } from "../db/seed";
-import { createApprovedVendor, stallsTaking, templateKey } from "../db/testing/factories";
+import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
 import { createSession } from "../app/models/session.server";

@@ -245,3 +245,44 @@ describe("cancelBooking", () => {
     });
   });
 });
+
+describe("another process writing to the same database file", () => {
+  it("does not make bookings fail with a busy error", async () => {
+    const { spawn } = await import("node:child_process");
+    const { stalls, morning } = await setup();
+    const vendors = await Promise.all(Array.from({ length: 30 }, () => createApprovedVendor(db)));
+    // A second process writes in short transactions the whole time, as a script beside the
+    // server would.
+    const writer = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const D = require("better-sqlite3"); const db = new D(process.argv[1]); db.pragma("busy_timeout = 5000");
+         const end = Date.now() + 1500; const insert = db.prepare("insert into rate_limit_hits (key, at) values ('writer', ?)");
+         while (Date.now() < end) { db.transaction(() => insert.run(new Date().toISOString()))(); }`,
+        process.env.DATABASE_URL!.slice("file:".length),
+      ],
+      { stdio: "inherit" },
+    );
+    const exited = new Promise((resolve) => writer.on("exit", resolve));
+    const results = [];
+    for (const [i, v] of vendors.entries()) {
+      results.push(
+        await bookStall(
+          db,
+          {
+            vendorId: v.vendorId,
+            stallId: stalls[11 + (i % 20)]!.id,
+            localDate: `2026-12-${String(10 + Math.floor(i / 20)).padStart(2, "0")}`,
+            sessionKey: morning,
+            idempotencyKey: newIdempotencyKey(),
+          },
+          now,
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await exited;
+    expect(results.filter((r) => r.ok)).toHaveLength(30);
+  });
+});
