@@ -14,5 +14,8 @@ export default defineConfig({
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-file.ts"],
     pool: "forks",
+    // Password hashing is deliberately slow (scrypt at OWASP's cost): a test that logs in a dozen
+    // times needs more than Vitest's 5 s on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -19,6 +19,9 @@ const pages = [
   { name: "staff", path: "/manage/staff", as: "office" as const },
   { name: "account", path: "/account/password", as: "vendor" as const },
   { name: "forgot", path: "/forgot-password" },
+  { name: "book-choose", path: "/book", as: "vendor" as const },
+  { name: "book-stalls", path: "/book/fuxin-community", as: "vendor" as const },
+  { name: "bookings", path: "/vendor/bookings", as: "vendor" as const },
 ];
 
 for (const locale of ["zh-CN", "en"]) {

@@ -391,6 +391,13 @@ export const en: Record<MessageKey, string> = {
   "book.refusal.stallNotBookable":
     "This stall is no longer in the current layout. Reload the page.",
   "book.refusal.badRequest": "That booking could not be read. Reload the page and try again.",
+  "book.mapLabel": "Map of the stalls",
+  "book.legend": "Legend",
+  "book.tone.free": "Free, fits you",
+  "book.tone.mine": "Yours",
+  "book.tone.held": "Held",
+  "book.tone.taken": "Taken",
+  "book.tone.other": "Not for your category",
   "book.cta": "Book a stall",
 
   "bookings.title": "My bookings",

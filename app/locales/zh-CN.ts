@@ -364,6 +364,13 @@ export const zhCN = {
   "book.refusal.sessionNotHeld": "这一场不开市（可能因故取消），请换一场。",
   "book.refusal.stallNotBookable": "这个摊位已经不在当前的布局里，请刷新页面。",
   "book.refusal.badRequest": "没能读懂这次预约，请刷新页面再试。",
+  "book.mapLabel": "摊位图",
+  "book.legend": "图例",
+  "book.tone.free": "空闲，适合你",
+  "book.tone.mine": "你的摊位",
+  "book.tone.held": "待确认",
+  "book.tone.taken": "已被预约",
+  "book.tone.other": "不适合你的品类",
   "book.cta": "预约摊位",
 
   "bookings.title": "我的预约",

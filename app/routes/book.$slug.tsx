@@ -2,12 +2,17 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
+import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { sessionLabel } from "~/components/session-label";
+import { StallMap, type StallTone } from "~/components/stall-map";
+import { parsePolygon } from "~/domain/geo";
+import { publicEnv } from "~/utils/env.server";
 import { bookingClosesAt, type Refusal } from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
@@ -16,6 +21,7 @@ import {
   newIdempotencyKey,
   sessionAvailability,
   type Alternative,
+  type StallState,
 } from "~/models/booking.server";
 import { listCategories } from "~/models/category.server";
 import {
@@ -29,6 +35,8 @@ import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form";
 import { formatMoney, localized, translator, useLocale, useT, type Translate } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -69,6 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })
     : [];
   const showAll = url.searchParams.get("all") === "1";
+  const listed = stalls.map(({ geometry, vendorId, vendorName, ...s }) => ({
+    ...s,
+    ring: parsePolygon(geometry)?.coordinates[0] ?? [],
+    fits: s.categories.includes(vendor.category_slug),
+    mine: vendorId === vendor.id,
+    // Other vendors' names are not shown here: only whether a stall is free.
+    vendorName: vendorId === vendor.id ? vendorName : null,
+  }));
   const pageKey = newIdempotencyKey();
   return {
     locale,
@@ -81,14 +97,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ?? null,
     askedUnknown: !!asked && chosen !== undefined && `${chosen.localDate}|${chosen.key}` !== asked,
     showAll,
-    stalls: stalls
-      .map(({ geometry: _geometry, vendorId, vendorName, ...s }) => ({
-        ...s,
-        fits: s.categories.includes(vendor.category_slug),
-        mine: vendorId === vendor.id,
-        vendorName: vendorId === vendor.id ? vendorName : null,
-      }))
-      .filter((s) => showAll || s.fits || s.mine),
+    stalls: listed.filter((s) => showAll || s.fits || s.mine),
+    boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
+    mapStalls: listed.map((s) => ({ id: s.id, code: s.code, tone: toneOf(s), ring: s.ring })),
+    tiles: publicEnv(),
     pageKey,
   };
 }
@@ -132,6 +144,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+function toneOf(s: { state: StallState; fits: boolean; mine: boolean }): StallTone {
+  if (s.mine) return "mine";
+  if (s.state !== "free") return s.state;
+  return s.fits ? "free" : "other";
+}
+
 type RefusalLike =
   Refusal | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined };
 
@@ -173,8 +191,18 @@ function StallFacts({
 }
 
 export default function BookStall() {
-  const { zone, sessions, chosen, stalls, showAll, pageKey, categoryNames } =
-    useLoaderData<typeof loader>();
+  const {
+    zone,
+    sessions,
+    chosen,
+    stalls,
+    showAll,
+    pageKey,
+    categoryNames,
+    boundary,
+    mapStalls,
+    tiles,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -260,6 +288,26 @@ export default function BookStall() {
           <h2 id="stalls-heading">
             {sessionLabel(t, locale, chosen)} · {t("book.freeCount", { count: free })}
           </h2>
+          <StallMap
+            boundary={boundary}
+            stalls={mapStalls}
+            tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+            label={t("book.mapLabel")}
+            loading={t("map.loading")}
+            onSelect={(id) => {
+              const item = document.getElementById(`stall-${id}`);
+              item?.scrollIntoView({ behavior: "smooth", block: "center" });
+              item?.querySelector("button")?.focus({ preventScroll: true });
+            }}
+          />
+          <ul className="legend" aria-label={t("book.legend")}>
+            {(["free", "mine", "held", "taken", "other"] as const).map((tone) => (
+              <li key={tone}>
+                <span className={`swatch swatch-${tone}`} aria-hidden="true" />{" "}
+                {t(`book.tone.${tone}`)}
+              </li>
+            ))}
+          </ul>
           {stalls.length === 0 ? (
             <div className="card empty-state">
               <p>{t("book.noStallsFit")}</p>
@@ -267,7 +315,7 @@ export default function BookStall() {
           ) : (
             <ul className="stall-list">
               {stalls.map((s) => (
-                <li key={s.id} className={`card stall stall-${s.state}`}>
+                <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
                   <div>
                     <strong className="stall-code">{s.code}</strong>{" "}
                     <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>

@@ -1,0 +1,67 @@
+import { canvas, type LatLngExpression, type PathOptions } from "leaflet";
+import { useMemo } from "react";
+import { MapContainer, Polygon, TileLayer, Tooltip } from "react-leaflet";
+import type { Position } from "~/domain/geo";
+import type { MapStall, StallTone } from "./stall-map";
+import type { TileSettings } from "./zone-map";
+
+const TONE: Record<StallTone, PathOptions> = {
+  free: { color: "#1d6b48", fillColor: "#3fa672", fillOpacity: 0.75, weight: 1 },
+  other: { color: "#8a9a90", fillColor: "#e3e8e4", fillOpacity: 0.8, weight: 1 },
+  taken: { color: "#44514a", fillColor: "#8a9a90", fillOpacity: 0.8, weight: 1 },
+  held: { color: "#a15c07", fillColor: "#f5a524", fillOpacity: 0.8, weight: 1 },
+  mine: { color: "#b42318", fillColor: "#e5484d", fillOpacity: 0.9, weight: 2 },
+};
+
+const toLatLngs = (ring: Position[]): LatLngExpression[] =>
+  ring.map(([lng, lat]) => [lat, lng] as [number, number]);
+
+export function StallMapLeaflet({
+  boundary,
+  stalls,
+  tiles,
+  onSelect,
+}: {
+  boundary: Position[];
+  stalls: MapStall[];
+  tiles: TileSettings;
+  onSelect?: (stallId: number) => void;
+}) {
+  // One canvas for every stall: thousands of polygons stay smooth where SVG would not.
+  const renderer = useMemo(() => canvas({ padding: 0.2 }), []);
+  const outline = useMemo(() => toLatLngs(boundary), [boundary]);
+  if (outline.length === 0) return null;
+  return (
+    <MapContainer
+      bounds={outline as [number, number][]}
+      boundsOptions={{ padding: [16, 16] }}
+      style={{ height: "100%", width: "100%" }}
+      renderer={renderer}
+      maxZoom={22}
+    >
+      {tiles.url ? (
+        <TileLayer
+          url={tiles.url}
+          attribution={tiles.attribution}
+          maxNativeZoom={19}
+          maxZoom={22}
+        />
+      ) : null}
+      <Polygon
+        positions={outline}
+        pathOptions={{ color: "#0f3d2a", weight: 2, dashArray: "6 4", fill: false }}
+        interactive={false}
+      />
+      {stalls.map((stall) => (
+        <Polygon
+          key={stall.id}
+          positions={toLatLngs(stall.ring)}
+          pathOptions={TONE[stall.tone]}
+          eventHandlers={onSelect ? { click: () => onSelect(stall.id) } : undefined}
+        >
+          <Tooltip direction="top">{stall.code}</Tooltip>
+        </Polygon>
+      ))}
+    </MapContainer>
+  );
+}

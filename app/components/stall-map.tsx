@@ -1,0 +1,41 @@
+// A market's stalls on a map, coloured by what they mean to the reader. Leaflet runs only in the
+// browser; the list of stalls beside the map always holds the same information.
+import type { Position } from "~/domain/geo";
+import { ClientOnly } from "./client-only";
+import { StallMapLeaflet } from "./stall-map.client";
+import type { TileSettings } from "./zone-map";
+
+export type StallTone = "free" | "other" | "taken" | "held" | "mine";
+
+export interface MapStall {
+  id: number;
+  code: string;
+  tone: StallTone;
+  ring: Position[];
+}
+
+export function StallMap({
+  boundary,
+  stalls,
+  tiles,
+  label,
+  loading,
+  onSelect,
+}: {
+  boundary: Position[];
+  stalls: MapStall[];
+  tiles: TileSettings;
+  label: string;
+  loading: string;
+  onSelect?: (stallId: number) => void;
+}) {
+  return (
+    <div className="map-box map-box-short" role="region" aria-label={label}>
+      <ClientOnly fallback={<div className="map-fallback">{loading}</div>}>
+        {() => (
+          <StallMapLeaflet boundary={boundary} stalls={stalls} tiles={tiles} onSelect={onSelect} />
+        )}
+      </ClientOnly>
+    </div>
+  );
+}
