@@ -255,6 +255,12 @@ export const en: Record<MessageKey, string> = {
   "inbox.rejected": "Your vendor application was not approved: {reason}",
   "inbox.suspended": "You are suspended until {until}: {reason}",
   "inbox.suspensionLifted": "Your suspension is lifted; you can book stalls again.",
+  "inbox.closureCancelled":
+    "{market} is closed on {date} ({reason}); your booking of {stall} is cancelled, with no penalty.",
+  "inbox.eventCancelled":
+    '"{reason}" at {market} on {date} is cancelled; your booking of {stall} is cancelled, with no penalty.',
+  "inbox.sessionRemoved":
+    "{market} no longer holds this session; your booking of {stall} on {date} is cancelled, with no penalty.",
 
   "review.title": "Vendor review",
   "review.intro": "Vendors from the whole county are reviewed here, first come first served.",
@@ -421,6 +427,71 @@ export const en: Record<MessageKey, string> = {
   "bookings.status.declined": "Declined",
   "bookings.error.cannotCancel":
     "This booking can no longer be cancelled (it may have started or been cancelled).",
+
+  "schedule.intro": "Plan this market's opening hours, closures and events, and its booking rules.",
+  "schedule.saved": "Saved.",
+  "schedule.cancelledBookings":
+    "{count} affected bookings were cancelled without penalty, and their vendors told.",
+  "schedule.remove": "Remove",
+  "schedule.removeNamed": "Remove {name}",
+  "schedule.templates": "Weekly sessions",
+  "schedule.templatesHint": "Removing a session cancels its future bookings; the vendors are told.",
+  "schedule.kind": "Kind of session",
+  "schedule.weekdays": "Which days of the week",
+  "schedule.start": "Starts",
+  "schedule.end": "Ends",
+  "schedule.addTemplate": "Add the session",
+  "schedule.closures": "Closures",
+  "schedule.closuresHint":
+    "For weather, holidays or works. Bookings on closed days are cancelled without penalty and the vendors told.",
+  "schedule.noClosures": "No closures coming up.",
+  "schedule.from": "From",
+  "schedule.to": "To (inclusive)",
+  "schedule.reason": "Reason",
+  "schedule.reasonHint":
+    'Vendors and residents read it, e.g. "storm warning", "Spring Festival", "road works".',
+  "schedule.addClosure": "Close the market",
+  "schedule.events": "Special events",
+  "schedule.eventsHint":
+    "One-off events with their own hours, such as a civilisation market or a job fair.",
+  "schedule.noEvents": "No special events coming up.",
+  "schedule.date": "Date",
+  "schedule.titleZh": "Name of the event (Chinese)",
+  "schedule.titleEn": "Name of the event (English, optional)",
+  "schedule.addEvent": "Add the event",
+  "schedule.error.time": "Enter a time, e.g. 06:30",
+  "schedule.error.date": "Enter a valid date",
+  "schedule.error.past": "The date cannot be before today",
+  "schedule.error.endBeforeStart": "The last day cannot be before the first",
+  "schedule.error.reasonRequired": "Give the reason",
+  "schedule.error.titleRequired": "Give the event a name",
+  "schedule.error.sameTimes": "The start and end cannot be the same",
+  "schedule.error.kind": "Choose the kind of session",
+  "schedule.error.weekdays": "Choose at least one day",
+  "schedule.error.number": "Enter 0 or a whole number",
+  "schedule.error.unknown": "That action could not be read. Reload the page and try again.",
+  "schedule.manageLink": "Sessions and rules",
+
+  "settings.title": "Booking rules",
+  "settings.hint":
+    "Defaults: booking opens 14 days ahead and closes 120 minutes before the start; 6 sessions per vendor a week; cancelling within 24 hours of the start counts as late.",
+  "settings.bookingOpensDays": "Days ahead that booking opens",
+  "settings.bookingClosesMinutes": "Minutes before the start that booking closes",
+  "settings.weeklyQuota": "Most sessions per vendor a week",
+  "settings.cancelDeadlineHours": "Hours before the start after which cancelling is late",
+  "settings.requiresApproval": "A manager confirms each booking",
+  "settings.caps": "Most stalls per category in one session",
+  "settings.capsHint":
+    "Leave empty for no limit. Keeps the mix, e.g. at most 4 cooked-food stalls.",
+  "settings.save": "Save the booking rules",
+
+  "audit.zone.closure_added": "Closure planned",
+  "audit.zone.closure_removed": "Closure removed",
+  "audit.zone.event_added": "Special event added",
+  "audit.zone.event_removed": "Special event cancelled",
+  "audit.zone.template_added": "Weekly session added",
+  "audit.zone.template_removed": "Weekly session removed",
+  "audit.zone.settings_changed": "Booking rules changed",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",

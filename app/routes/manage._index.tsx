@@ -89,7 +89,7 @@ export default function Manage() {
               {zones.map((zone) => (
                 <tr key={zone.slug}>
                   <th scope="row">
-                    <a href={`/markets#${zone.slug}`}>{zone.name}</a>
+                    <Link to={`/manage/zones/${zone.slug}`}>{zone.name}</Link>
                     <br />
                     <KindBadge t={t} kind={zone.kind} />
                   </th>

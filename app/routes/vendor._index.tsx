@@ -15,7 +15,7 @@ import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form";
-import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localizedParams, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -192,7 +192,7 @@ export default function VendorHome() {
           <ul className="inbox">
             {inbox.map((n) => (
               <li key={n.id} className={n.read_at ? "" : "unread"}>
-                <p>{t(n.message_key, n.params)}</p>
+                <p>{t(n.message_key, localizedParams(n.params, locale))}</p>
                 <p className="hint">
                   {new Date(n.created_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
                 </p>

@@ -3,6 +3,8 @@ import type { Role } from "#db/schema";
 import { getSessionUser } from "~/models/session.server";
 import { findUserForLogin, type PublicUser } from "~/models/user.server";
 import { getVendorForUser } from "~/models/vendor.server";
+import { managedZoneIds } from "~/models/zone.server";
+import { getZoneBySlugAnyStatus } from "~/models/zone-lookup.server";
 import { db } from "./db.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
@@ -61,4 +63,18 @@ export async function authenticate(
   const user = await findUserForLogin(db, identifier);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   return user && ok ? { id: user.id, role: user.role } : null;
+}
+
+/**
+ * The zone named by `slug`, for a manager assigned to it or the county office. Anyone else gets
+ * 403, and an unknown zone 404.
+ */
+export async function requireZoneManager(request: Request, slug: string | undefined) {
+  const user = await requireRole(request, "manager", "office");
+  const zone = slug ? await getZoneBySlugAnyStatus(db, slug) : undefined;
+  if (!zone) throw new Response("Not found", { status: 404 });
+  if (user.role === "manager" && !(await managedZoneIds(db, user.id)).includes(zone.id)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return { user, zone };
 }

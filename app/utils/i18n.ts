@@ -30,6 +30,19 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
 
+/**
+ * Message parameters stored for both languages: `market` and `marketEn`. An English reader gets
+ * the English value under the plain name.
+ */
+export function localizedParams(params: Params, locale: Locale): Params {
+  if (locale === "zh-CN") return params;
+  const out: Params = { ...params };
+  for (const [key, value] of Object.entries(params)) {
+    if (key.endsWith("En") && value !== "") out[key.slice(0, -2)] = value;
+  }
+  return out;
+}
+
 /** Picks the field in the reader's language from a row with `_zh` and `_en` columns. */
 export function localized<K extends string>(
   row: { [P in `${K}_zh` | `${K}_en`]: string | null },

@@ -1,0 +1,356 @@
+// A zone's schedule and booking settings, changed by its managers. Every change is audited in
+// its own transaction; bookings a change removes are cancelled without penalty and the vendors
+// concerned are told.
+import type { Kysely, Transaction } from "kysely";
+import type { Database, SessionKind } from "#db/schema";
+import type { BookingSettings } from "~/domain/booking-rules";
+import type { MessageKey } from "~/locales/zh-CN";
+import { writeAudit } from "./audit.server";
+import { ACTIVE } from "./booking.server";
+import { notify } from "./notification.server";
+import { getBookingSettings } from "./zone-calendar.server";
+
+interface Actor {
+  zoneId: number;
+  actorUserId: number;
+  now?: Date;
+}
+
+/** Cancels the active bookings a query selects, free of charge, and tells each vendor why. */
+async function cancelForSchedule(
+  trx: Transaction<Database>,
+  bookingIds: number[],
+  reason: string,
+  messageKey: MessageKey,
+  now: Date,
+) {
+  if (bookingIds.length === 0) return 0;
+  const bookings = await trx
+    .selectFrom("bookings")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .innerJoin("zones", "zones.id", "bookings.zone_id")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .select([
+      "bookings.id",
+      "bookings.local_date",
+      "vendors.user_id",
+      "zones.name_zh",
+      "zones.name_en",
+      "stalls.code",
+    ])
+    .where("bookings.id", "in", bookingIds)
+    .execute();
+  await trx
+    .updateTable("bookings")
+    .set({
+      status: "cancelled",
+      cancelled_at: now.toISOString(),
+      cancelled_late: 0,
+      cancel_reason: reason,
+      updated_at: now.toISOString(),
+    })
+    .where("id", "in", bookingIds)
+    .execute();
+  for (const b of bookings) {
+    await notify(trx, {
+      userId: b.user_id,
+      kind: "booking.cancelled_by_market",
+      messageKey,
+      params: { market: b.name_zh, marketEn: b.name_en, date: b.local_date, stall: b.code, reason },
+      link: "/vendor/bookings",
+      now,
+    });
+  }
+  return bookings.length;
+}
+
+export async function addClosure(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  closure: { startsOn: string; endsOn: string; reason: string },
+): Promise<{ cancelled: number }> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("closures")
+      .values({
+        zone_id: zoneId,
+        starts_on: closure.startsOn,
+        ends_on: closure.endsOn,
+        reason: closure.reason,
+        created_by: actorUserId,
+        created_at: now.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // A closure removes the regular sessions of those days; one-off events stay.
+    const affected = await trx
+      .selectFrom("bookings")
+      .select("id")
+      .where("zone_id", "=", zoneId)
+      .where("local_date", ">=", closure.startsOn)
+      .where("local_date", "<=", closure.endsOn)
+      .where("session_key", "like", "t%")
+      .where("status", "in", ACTIVE)
+      .execute();
+    const cancelled = await cancelForSchedule(
+      trx,
+      affected.map((b) => b.id),
+      closure.reason,
+      "inbox.closureCancelled",
+      now,
+    );
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.closure_added",
+      entityType: "closure",
+      entityId: id,
+      zoneId,
+      after: { ...closure, cancelled_bookings: cancelled },
+      now,
+    });
+    return { cancelled };
+  });
+}
+
+export async function removeClosure(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  closureId: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    const closure = await trx
+      .selectFrom("closures")
+      .selectAll()
+      .where("id", "=", closureId)
+      .where("zone_id", "=", zoneId)
+      .executeTakeFirst();
+    if (!closure) return false;
+    await trx.deleteFrom("closures").where("id", "=", closureId).execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.closure_removed",
+      entityType: "closure",
+      entityId: closureId,
+      zoneId,
+      before: closure,
+      now,
+    });
+    return true;
+  });
+}
+
+export async function addEvent(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  event: {
+    localDate: string;
+    startTime: string;
+    endTime: string;
+    titleZh: string;
+    titleEn: string;
+  },
+) {
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      zone_id: zoneId,
+      local_date: event.localDate,
+      start_time: event.startTime,
+      end_time: event.endTime,
+      title_zh: event.titleZh,
+      title_en: event.titleEn || event.titleZh,
+      created_by: actorUserId,
+      created_at: now.toISOString(),
+    };
+    const { id } = await trx
+      .insertInto("market_events")
+      .values(values)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.event_added",
+      entityType: "market_event",
+      entityId: id,
+      zoneId,
+      after: values,
+      now,
+    });
+    return id;
+  });
+}
+
+export async function removeEvent(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  eventId: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    const event = await trx
+      .selectFrom("market_events")
+      .selectAll()
+      .where("id", "=", eventId)
+      .where("zone_id", "=", zoneId)
+      .executeTakeFirst();
+    if (!event) return null;
+    const affected = await trx
+      .selectFrom("bookings")
+      .select("id")
+      .where("zone_id", "=", zoneId)
+      .where("session_key", "=", `e${eventId}`)
+      .where("status", "in", ACTIVE)
+      .execute();
+    const cancelled = await cancelForSchedule(
+      trx,
+      affected.map((b) => b.id),
+      event.title_zh,
+      "inbox.eventCancelled",
+      now,
+    );
+    await trx.deleteFrom("market_events").where("id", "=", eventId).execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.event_removed",
+      entityType: "market_event",
+      entityId: eventId,
+      zoneId,
+      before: event,
+      after: { cancelled_bookings: cancelled },
+      now,
+    });
+    return { cancelled };
+  });
+}
+
+export async function addTemplate(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  template: { kind: SessionKind; weekdays: string; startTime: string; endTime: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      zone_id: zoneId,
+      kind: template.kind,
+      weekdays: template.weekdays,
+      start_time: template.startTime,
+      end_time: template.endTime,
+      created_at: now.toISOString(),
+    };
+    const { id } = await trx
+      .insertInto("session_templates")
+      .values(values)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.template_added",
+      entityType: "session_template",
+      entityId: id,
+      zoneId,
+      after: values,
+      now,
+    });
+    return id;
+  });
+}
+
+/** Removes a weekly session; its future bookings are cancelled without penalty. */
+export async function removeTemplate(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  templateId: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    const template = await trx
+      .selectFrom("session_templates")
+      .selectAll()
+      .where("id", "=", templateId)
+      .where("zone_id", "=", zoneId)
+      .executeTakeFirst();
+    if (!template) return null;
+    const affected = await trx
+      .selectFrom("bookings")
+      .select("id")
+      .where("zone_id", "=", zoneId)
+      .where("session_key", "=", `t${templateId}`)
+      .where("starts_at", ">", now.toISOString())
+      .where("status", "in", ACTIVE)
+      .execute();
+    const cancelled = await cancelForSchedule(
+      trx,
+      affected.map((b) => b.id),
+      "",
+      "inbox.sessionRemoved",
+      now,
+    );
+    await trx.deleteFrom("session_templates").where("id", "=", templateId).execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.template_removed",
+      entityType: "session_template",
+      entityId: templateId,
+      zoneId,
+      before: template,
+      after: { cancelled_bookings: cancelled },
+      now,
+    });
+    return { cancelled };
+  });
+}
+
+export async function saveBookingSettings(
+  db: Kysely<Database>,
+  { zoneId, actorUserId, now = new Date() }: Actor,
+  settings: BookingSettings,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await getBookingSettings(trx, zoneId);
+    const row = {
+      booking_opens_days: settings.bookingOpensDays,
+      booking_closes_minutes: settings.bookingClosesMinutes,
+      weekly_quota: settings.weeklyQuota,
+      cancel_deadline_hours: settings.cancelDeadlineHours,
+      requires_approval: settings.requiresApproval ? (1 as const) : (0 as const),
+      category_caps: JSON.stringify(settings.categoryCaps),
+      updated_at: now.toISOString(),
+    };
+    await trx
+      .insertInto("zone_settings")
+      .values({ zone_id: zoneId, ...row })
+      .onConflict((oc) => oc.column("zone_id").doUpdateSet(row))
+      .execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "zone.settings_changed",
+      entityType: "zone",
+      entityId: zoneId,
+      zoneId,
+      before,
+      after: settings,
+      now,
+    });
+  });
+}
+
+export async function listClosuresAndEvents(
+  db: Kysely<Database>,
+  zoneId: number,
+  fromDate: string,
+) {
+  const [closures, events] = await Promise.all([
+    db
+      .selectFrom("closures")
+      .selectAll()
+      .where("zone_id", "=", zoneId)
+      .where("ends_on", ">=", fromDate)
+      .orderBy("starts_on")
+      .execute(),
+    db
+      .selectFrom("market_events")
+      .selectAll()
+      .where("zone_id", "=", zoneId)
+      .where("local_date", ">=", fromDate)
+      .orderBy("local_date")
+      .execute(),
+  ]);
+  return { closures, events };
+}
