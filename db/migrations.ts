@@ -5,9 +5,11 @@ import type { Migration } from "kysely";
 import * as m20261128120000 from "./migrations/20261128120000_foundation";
 import * as m20261128130000 from "./migrations/20261128130000_vendor_verification";
 import * as m20261128140000 from "./migrations/20261128140000_reservations";
+import * as m20261128150000 from "./migrations/20261128150000_market_day";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
   "20261128130000_vendor_verification": m20261128130000,
   "20261128140000_reservations": m20261128140000,
+  "20261128150000_market_day": m20261128150000,
 };

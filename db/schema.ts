@@ -216,6 +216,9 @@ export interface ZoneSettingsTable {
   /** JSON object: category slug → most stalls of that category in one session. */
   category_caps: string;
   updated_at: string;
+  noshow_threshold: Generated<number>;
+  noshow_window_days: Generated<number>;
+  noshow_ban_days: Generated<number>;
 }
 
 export interface ClosuresTable {
@@ -259,6 +262,9 @@ export interface BookingsTable {
   cancelled_at: string | null;
   cancelled_late: Generated<Flag>;
   cancel_reason: string | null;
+  checked_in_at: string | null;
+  /** Assigned on the spot by a manager to a vendor who walked up. */
+  walk_up: Generated<Flag>;
   created_at: string;
   updated_at: string;
 }

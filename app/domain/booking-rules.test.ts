@@ -4,6 +4,7 @@ import {
   checkBooking,
   DEFAULT_BOOKING_SETTINGS,
   isLateCancellation,
+  penaltyBanUntil,
   type BookingFacts,
 } from "./booking-rules";
 
@@ -30,6 +31,7 @@ const facts: BookingFacts = {
   vendorHasBookingInSession: false,
   vendorBookingsInWeek: 0,
   categoryBookingsInSession: 0,
+  penaltyInstants: [],
 };
 
 const refusal = (changes: Partial<BookingFacts>) =>
@@ -104,6 +106,36 @@ describe("checkBooking", () => {
     expect(refusal({ settings: cooked, categoryBookingsInSession: 99 })).toBeNull();
   });
 });
+
+describe("penalties for no-shows and late cancellations", () => {
+  const strikes = ["2026-10-10T00:00:00Z", "2026-11-01T00:00:00Z", "2026-11-20T00:00:00Z"];
+  it("stop booking for 14 days after the third within 60 days", () => {
+    expect(penaltyBanUntil(strikes, now(), DEFAULT_BOOKING_SETTINGS)?.toISOString()).toBe(
+      "2026-12-04T00:00:00.000Z",
+    );
+    expect(checkBooking({ ...facts, penaltyInstants: strikes })).toEqual({
+      code: "penaltyBan",
+      params: { until: "2026-12-04T00:00:00.000Z" },
+    });
+  });
+  it("do not count strikes spread over more than 60 days, nor a ban that has ended", () => {
+    expect(
+      penaltyBanUntil(
+        ["2026-08-01T00:00:00Z", "2026-09-15T00:00:00Z", "2026-11-20T00:00:00Z"],
+        now(),
+        DEFAULT_BOOKING_SETTINGS,
+      ),
+    ).toBeNull();
+    expect(
+      penaltyBanUntil(strikes, new Date("2026-12-04T00:00:01Z"), DEFAULT_BOOKING_SETTINGS),
+    ).toBeNull();
+    expect(penaltyBanUntil(strikes.slice(1), now(), DEFAULT_BOOKING_SETTINGS)).toBeNull();
+  });
+});
+
+function now() {
+  return facts.now;
+}
 
 describe("bookingFee", () => {
   it("charges the stall's fee, except on public-welfare stalls or to public-welfare vendors", () => {

@@ -17,6 +17,11 @@ export interface BookingSettings {
   requiresApproval: boolean;
   /** Most stalls one category may hold in a session, to keep the mix. */
   categoryCaps: Record<string, number>;
+  /** No-shows and late cancellations within `noShowWindowDays` that stop a vendor booking… */
+  noShowThreshold: number;
+  noShowWindowDays: number;
+  /** …for this many days after the last of them. */
+  noShowBanDays: number;
 }
 
 /** The defaults, each the value a zone has until its managers change it. */
@@ -27,6 +32,9 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   cancelDeadlineHours: 24,
   requiresApproval: false,
   categoryCaps: {},
+  noShowThreshold: 3,
+  noShowWindowDays: 60,
+  noShowBanDays: 14,
 };
 
 export type RefusalCode =
@@ -40,6 +48,7 @@ export type RefusalCode =
   | "alreadyBooked"
   | "weeklyQuota"
   | "categoryCap"
+  | "penaltyBan"
   | "stallTaken";
 
 export interface Refusal {
@@ -63,6 +72,8 @@ export interface BookingFacts {
   vendorHasBookingInSession: boolean;
   vendorBookingsInWeek: number;
   categoryBookingsInSession: number;
+  /** Instants of the vendor's no-shows and late cancellations in this zone. */
+  penaltyInstants: string[];
 }
 
 const MINUTE = 60_000;
@@ -95,6 +106,8 @@ export function checkBooking(f: BookingFacts): Refusal | null {
   if (now > bookingClosesAt(f.session.startsAt, f.settings).getTime()) {
     return { code: "windowClosed", params: { minutes: f.settings.bookingClosesMinutes } };
   }
+  const banUntil = penaltyBanUntil(f.penaltyInstants, f.now, f.settings);
+  if (banUntil) return { code: "penaltyBan", params: { until: banUntil.toISOString() } };
   if (f.vendorHasBookingInSession) return { code: "alreadyBooked" };
   if (f.vendorBookingsInWeek >= f.settings.weeklyQuota) {
     return { code: "weeklyQuota", params: { quota: f.settings.weeklyQuota } };
@@ -104,6 +117,28 @@ export function checkBooking(f: BookingFacts): Refusal | null {
     return { code: "categoryCap", params: { cap } };
   }
   return null;
+}
+
+/**
+ * When a vendor's booking ban ends, or null when there is none: at `noShowThreshold` no-shows or
+ * late cancellations within `noShowWindowDays`, booking stops for `noShowBanDays` after the
+ * latest of them.
+ */
+export function penaltyBanUntil(
+  instants: string[],
+  now: Date,
+  settings: BookingSettings,
+): Date | null {
+  const sorted = instants.map((i) => Date.parse(i)).sort((a, b) => a - b);
+  let until: number | null = null;
+  for (let i = settings.noShowThreshold - 1; i < sorted.length; i++) {
+    const first = sorted[i - settings.noShowThreshold + 1]!;
+    const last = sorted[i]!;
+    if (settings.noShowThreshold > 0 && last - first <= settings.noShowWindowDays * DAY) {
+      until = last + settings.noShowBanDays * DAY;
+    }
+  }
+  return until !== null && until > now.getTime() ? new Date(until) : null;
 }
 
 /** What a booking costs: nothing on a public-welfare stall or for a public-welfare vendor. */

@@ -137,6 +137,18 @@ async function decide(
     .where("local_date", "<=", addDays(monday, 6))
     .executeTakeFirstOrThrow();
 
+  const since = new Date(
+    now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
+  ).toISOString();
+  const strikes = await trx
+    .selectFrom("bookings")
+    .select(["status", "starts_at", "cancelled_at"])
+    .where("vendor_id", "=", vendor.id)
+    .where("zone_id", "=", stall.zone_id)
+    .where("starts_at", ">=", since)
+    .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
+    .execute();
+
   const refusal = checkBooking({
     vendor,
     documents,
@@ -148,6 +160,9 @@ async function decide(
     vendorHasBookingInSession: !!mine,
     vendorBookingsInWeek: Number(thisWeek.n),
     categoryBookingsInSession: Number(sameCategory.n),
+    penaltyInstants: strikes.map((s) =>
+      s.status === "no_show" ? s.starts_at : (s.cancelled_at ?? s.starts_at),
+    ),
   });
   if (refusal) return { ok: false, refusal, alternatives: [] };
 

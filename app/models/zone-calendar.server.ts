@@ -68,5 +68,8 @@ export async function getBookingSettings(
     cancelDeadlineHours: row.cancel_deadline_hours,
     requiresApproval: row.requires_approval === 1,
     categoryCaps: JSON.parse(row.category_caps) as Record<string, number>,
+    noShowThreshold: row.noshow_threshold,
+    noShowWindowDays: row.noshow_window_days,
+    noShowBanDays: row.noshow_ban_days,
   };
 }

@@ -311,6 +311,9 @@ export async function saveBookingSettings(
       cancel_deadline_hours: settings.cancelDeadlineHours,
       requires_approval: settings.requiresApproval ? (1 as const) : (0 as const),
       category_caps: JSON.stringify(settings.categoryCaps),
+      noshow_threshold: settings.noShowThreshold,
+      noshow_window_days: settings.noShowWindowDays,
+      noshow_ban_days: settings.noShowBanDays,
       updated_at: now.toISOString(),
     };
     await trx

@@ -155,8 +155,9 @@ type RefusalLike =
 
 function refusalMessage(t: Translate, locale: string, refusal: RefusalLike): string {
   const params = { ...(refusal.params ?? {}) };
-  if (typeof params.opensAt === "string") {
-    params.opensAt = new Date(params.opensAt).toLocaleString(locale, {
+  for (const key of ["opensAt", "until"] as const) {
+    if (typeof params[key] !== "string" || !String(params[key]).includes("T")) continue;
+    params[key] = new Date(String(params[key])).toLocaleString(locale, {
       timeZone: "Asia/Shanghai",
       dateStyle: "medium",
       timeStyle: "short",

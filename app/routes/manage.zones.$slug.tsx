@@ -123,6 +123,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       bookingClosesMinutes: parsed.data.bookingClosesMinutes,
       weeklyQuota: parsed.data.weeklyQuota,
       cancelDeadlineHours: parsed.data.cancelDeadlineHours,
+      noShowThreshold: parsed.data.noShowThreshold,
+      noShowWindowDays: parsed.data.noShowWindowDays,
+      noShowBanDays: parsed.data.noShowBanDays,
       requiresApproval: parsed.data.requiresApproval === "on",
       categoryCaps: caps,
     });
@@ -209,6 +212,11 @@ export default function ManageZone() {
         </p>
         <h1>{zone.name}</h1>
         <p className="lead">{t("schedule.intro")}</p>
+        <p>
+          <Link to={`/manage/zones/${zone.slug}/day`} className="button button-primary">
+            {t("day.link")}
+          </Link>
+        </p>
       </div>
       {saved && !actionData ? (
         <p className="notice notice-info" role="status">
@@ -380,6 +388,9 @@ export default function ManageZone() {
                 ["bookingClosesMinutes", settings.bookingClosesMinutes],
                 ["weeklyQuota", settings.weeklyQuota],
                 ["cancelDeadlineHours", settings.cancelDeadlineHours],
+                ["noShowThreshold", settings.noShowThreshold],
+                ["noShowWindowDays", settings.noShowWindowDays],
+                ["noShowBanDays", settings.noShowBanDays],
               ] as const
             ).map(([name, value]) => (
               <Field

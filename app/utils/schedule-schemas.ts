@@ -61,6 +61,9 @@ export const SettingsSchema = z.object({
   bookingClosesMinutes: count(24 * 60),
   weeklyQuota: count(50),
   cancelDeadlineHours: count(24 * 14),
+  noShowThreshold: count(50),
+  noShowWindowDays: count(365),
+  noShowBanDays: count(365),
   requiresApproval: z.literal("on").optional(),
 });
 

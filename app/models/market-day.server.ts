@@ -1,0 +1,306 @@
+// The market day, as a zone's manager runs it: who is here, who did not come, what was paid,
+// and a free stall for a vendor who walks up. Every action is audited in its own transaction.
+import type { Kysely } from "kysely";
+import { violatedUniqueIndex } from "#db/errors";
+import type { Database } from "#db/schema";
+import { bookingFee } from "~/domain/booking-rules";
+import { missingDocuments } from "~/domain/documents";
+import { localMoment } from "~/domain/market-hours";
+import { isSuspended } from "~/domain/vendor-review";
+import { writeAudit } from "./audit.server";
+import { ACTIVE, newIdempotencyKey } from "./booking.server";
+import { normalizeIdentifier } from "./user.server";
+import { notify } from "./notification.server";
+
+/** Minutes after the start from which a vendor who has not checked in may be marked absent. */
+export const NO_SHOW_AFTER_MINUTES = 30;
+
+export async function daySheet(
+  db: Kysely<Database>,
+  { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
+) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .innerJoin("users", "users.id", "vendors.user_id")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .select([
+      "bookings.id",
+      "bookings.status",
+      "bookings.fee_fen",
+      "bookings.fee_collected_fen",
+      "bookings.checked_in_at",
+      "bookings.walk_up",
+      "bookings.starts_at",
+      "stalls.code",
+      "users.display_name",
+      "users.phone",
+      "categories.name_zh as category_zh",
+      "categories.name_en as category_en",
+    ])
+    .where("bookings.zone_id", "=", zoneId)
+    .where("bookings.local_date", "=", localDate)
+    .where("bookings.session_key", "=", sessionKey)
+    .where("bookings.status", "in", [...ACTIVE, "no_show"])
+    .orderBy("stalls.code")
+    .execute();
+}
+
+interface DayAction {
+  zoneId: number;
+  bookingId: number;
+  actorUserId: number;
+  now?: Date;
+}
+
+export type DayResult =
+  { ok: true } | { ok: false; problem: "notFound" | "notAllowed" | "tooEarly" };
+
+async function changeStatus(
+  db: Kysely<Database>,
+  { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
+  change: "checkIn" | "noShow" | "confirm" | "decline",
+): Promise<DayResult> {
+  return db.transaction().execute(async (trx) => {
+    const booking = await trx
+      .selectFrom("bookings")
+      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+      .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+      .select([
+        "bookings.id",
+        "bookings.status",
+        "bookings.starts_at",
+        "bookings.local_date",
+        "vendors.user_id",
+        "stalls.code",
+      ])
+      .where("bookings.id", "=", bookingId)
+      .where("bookings.zone_id", "=", zoneId)
+      .executeTakeFirst();
+    if (!booking) return { ok: false, problem: "notFound" };
+    const from = change === "confirm" || change === "decline" ? "pending" : "confirmed";
+    if (booking.status !== from) return { ok: false, problem: "notAllowed" };
+    if (
+      change === "noShow" &&
+      now.getTime() < Date.parse(booking.starts_at) + NO_SHOW_AFTER_MINUTES * 60_000
+    ) {
+      return { ok: false, problem: "tooEarly" };
+    }
+    const status = {
+      checkIn: "checked_in",
+      noShow: "no_show",
+      confirm: "confirmed",
+      decline: "declined",
+    }[change] as "checked_in" | "no_show" | "confirmed" | "declined";
+    await trx
+      .updateTable("bookings")
+      .set({
+        status,
+        updated_at: now.toISOString(),
+        ...(change === "checkIn" ? { checked_in_at: now.toISOString() } : {}),
+      })
+      .where("id", "=", bookingId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: `booking.${change}`,
+      entityType: "booking",
+      entityId: bookingId,
+      zoneId,
+      before: { status: booking.status },
+      after: { status },
+      now,
+    });
+    if (change !== "checkIn") {
+      await notify(trx, {
+        userId: booking.user_id,
+        kind: `booking.${change}`,
+        messageKey:
+          change === "noShow"
+            ? "inbox.noShow"
+            : change === "confirm"
+              ? "inbox.bookingConfirmed"
+              : "inbox.bookingDeclined",
+        params: { date: booking.local_date, stall: booking.code },
+        link: "/vendor/bookings",
+        now,
+      });
+    }
+    return { ok: true };
+  });
+}
+
+export const checkIn = (db: Kysely<Database>, a: DayAction) => changeStatus(db, a, "checkIn");
+export const markNoShow = (db: Kysely<Database>, a: DayAction) => changeStatus(db, a, "noShow");
+export const confirmBooking = (db: Kysely<Database>, a: DayAction) =>
+  changeStatus(db, a, "confirm");
+export const declineBooking = (db: Kysely<Database>, a: DayAction) =>
+  changeStatus(db, a, "decline");
+
+/** What was actually paid at the stall, in fen; the system records it and takes no payment. */
+export async function recordFee(
+  db: Kysely<Database>,
+  { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
+  amountFen: number,
+): Promise<DayResult> {
+  return db.transaction().execute(async (trx) => {
+    const booking = await trx
+      .selectFrom("bookings")
+      .select(["id", "fee_collected_fen", "status"])
+      .where("id", "=", bookingId)
+      .where("zone_id", "=", zoneId)
+      .executeTakeFirst();
+    if (!booking) return { ok: false, problem: "notFound" };
+    if (booking.status !== "checked_in" && booking.status !== "confirmed")
+      return { ok: false, problem: "notAllowed" };
+    await trx
+      .updateTable("bookings")
+      .set({ fee_collected_fen: amountFen, updated_at: now.toISOString() })
+      .where("id", "=", bookingId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId,
+      action: "booking.fee_recorded",
+      entityType: "booking",
+      entityId: bookingId,
+      zoneId,
+      before: { fee_collected_fen: booking.fee_collected_fen },
+      after: { fee_collected_fen: amountFen },
+      now,
+    });
+    return { ok: true };
+  });
+}
+
+export type WalkUpResult =
+  | { ok: true; bookingId: number }
+  | {
+      ok: false;
+      problem:
+        | "vendorNotFound"
+        | "vendorNotApproved"
+        | "categoryNotAllowed"
+        | "documentsMissing"
+        | "stallTaken"
+        | "alreadyBooked"
+        | "stallNotFound";
+    };
+
+/**
+ * A stall given on the spot to an approved vendor who walks up: the market's flexibility. The
+ * booking window and quota do not apply; who the vendor is, their papers and the stall's
+ * categories still do, and so does the database's one-booking-per-stall guard.
+ */
+export async function assignWalkUp(
+  db: Kysely<Database>,
+  input: {
+    zoneId: number;
+    stallId: number;
+    identifier: string;
+    localDate: string;
+    sessionKey: string;
+    startsAt: string;
+    endsAt: string;
+    actorUserId: number;
+    timeZone: string;
+  },
+  now = new Date(),
+): Promise<WalkUpResult> {
+  const key = normalizeIdentifier(input.identifier);
+  try {
+    return await db.transaction().execute(async (trx): Promise<WalkUpResult> => {
+      let query = trx
+        .selectFrom("vendors")
+        .innerJoin("users", "users.id", "vendors.user_id")
+        .innerJoin("categories", "categories.slug", "vendors.category_slug")
+        .select([
+          "vendors.id",
+          "vendors.status",
+          "vendors.suspended_until",
+          "vendors.category_slug",
+          "categories.needs_health_certificate",
+          "categories.needs_food_permit",
+          "categories.public_welfare",
+        ]);
+      query =
+        "email" in key
+          ? query.where("users.email", "=", key.email)
+          : query.where("users.phone", "=", key.phone);
+      const vendor = await query.executeTakeFirst();
+      if (!vendor) return { ok: false, problem: "vendorNotFound" };
+      const today = localMoment(now, input.timeZone).date;
+      if (
+        isSuspended(vendor, today) ||
+        (vendor.status !== "approved" && vendor.status !== "suspended")
+      ) {
+        return { ok: false, problem: "vendorNotApproved" };
+      }
+      const stall = await trx
+        .selectFrom("stalls")
+        .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+        .select(["stalls.id", "stalls.fee_fen", "stalls.public_welfare"])
+        .where("stalls.id", "=", input.stallId)
+        .where("layouts.zone_id", "=", input.zoneId)
+        .where("layouts.status", "=", "approved")
+        .executeTakeFirst();
+      if (!stall) return { ok: false, problem: "stallNotFound" };
+      const fits = await trx
+        .selectFrom("stall_categories")
+        .select("stall_id")
+        .where("stall_id", "=", stall.id)
+        .where("category_slug", "=", vendor.category_slug)
+        .executeTakeFirst();
+      if (!fits) return { ok: false, problem: "categoryNotAllowed" };
+      const documents = await trx
+        .selectFrom("documents")
+        .select(["kind", "expires_on"])
+        .where("vendor_id", "=", vendor.id)
+        .where("replaced_at", "is", null)
+        .execute();
+      if (missingDocuments(vendor, documents, input.localDate).length > 0)
+        return { ok: false, problem: "documentsMissing" };
+      const at = now.toISOString();
+      const { id } = await trx
+        .insertInto("bookings")
+        .values({
+          zone_id: input.zoneId,
+          stall_id: stall.id,
+          vendor_id: vendor.id,
+          local_date: input.localDate,
+          session_key: input.sessionKey,
+          starts_at: input.startsAt,
+          ends_at: input.endsAt,
+          status: "checked_in",
+          checked_in_at: at,
+          walk_up: 1,
+          fee_fen: bookingFee(stall, vendor),
+          idempotency_key: newIdempotencyKey(),
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorUserId: input.actorUserId,
+        action: "booking.walk_up",
+        entityType: "booking",
+        entityId: id,
+        zoneId: input.zoneId,
+        after: {
+          stall_id: stall.id,
+          vendor_id: vendor.id,
+          local_date: input.localDate,
+          session_key: input.sessionKey,
+        },
+        now,
+      });
+      return { ok: true, bookingId: id };
+    });
+  } catch (error) {
+    const index = violatedUniqueIndex(error);
+    if (index === "bookings_one_per_stall_session") return { ok: false, problem: "stallTaken" };
+    if (index === "bookings_one_per_vendor_session") return { ok: false, problem: "alreadyBooked" };
+    throw error;
+  }
+}

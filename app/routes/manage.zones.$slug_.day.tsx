@@ -1,0 +1,337 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { z } from "zod";
+import { sessionLabel } from "~/components/session-label";
+import { addDays } from "~/domain/calendar";
+import { localMoment } from "~/domain/market-hours";
+import { sessionAvailability } from "~/models/booking.server";
+import {
+  assignWalkUp,
+  checkIn,
+  confirmBooking,
+  daySheet,
+  declineBooking,
+  markNoShow,
+  NO_SHOW_AFTER_MINUTES,
+  recordFee,
+} from "~/models/market-day.server";
+import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import { requireZoneManager } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import type { MessageKey } from "~/locales/zh-CN";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("day.title")} · ${data?.zone.name ?? ""}` }];
+};
+
+/** Today's and the coming week's sessions; the one running now, or the next, is the default. */
+async function sessionsAround(zone: { id: number; time_zone: string }, asked: string | null) {
+  const calendar = await loadZoneCalendar(db, zone.id);
+  const today = localMoment(new Date(), zone.time_zone).date;
+  const sessions = upcomingSessions(calendar!, addDays(today, -1), addDays(today, 7));
+  const now = Date.now();
+  const current = sessions.find((s) => Date.parse(s.endsAt) > now) ?? sessions[sessions.length - 1];
+  const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? current;
+  return { sessions, chosen };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { zone } = await requireZoneManager(request, params.slug);
+  const locale = await getLocale(request);
+  const url = new URL(request.url);
+  const { sessions, chosen } = await sessionsAround(zone, url.searchParams.get("session"));
+  const [sheet, stalls] = chosen
+    ? await Promise.all([
+        daySheet(db, { zoneId: zone.id, localDate: chosen.localDate, sessionKey: chosen.key }),
+        sessionAvailability(db, {
+          zoneId: zone.id,
+          localDate: chosen.localDate,
+          sessionKey: chosen.key,
+        }),
+      ])
+    : [[], []];
+  const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
+  return {
+    locale,
+    zone: { slug: zone.slug, name: localized(zone, "name", locale) },
+    sessions,
+    chosen: chosen ?? null,
+    canMarkNoShow: Date.now() >= noShowFrom,
+    sheet,
+    freeStalls: stalls.filter((s) => s.state === "free").map((s) => ({ id: s.id, code: s.code })),
+  };
+}
+
+const ActionSchema = z.object({
+  intent: z.enum(["checkIn", "noShow", "fee", "confirm", "decline", "walkUp"]),
+  bookingId: z.coerce.number().int().positive().optional(),
+  amount: z.string().optional(),
+  stallId: z.coerce.number().int().positive().optional(),
+  identifier: z.string().trim().max(254).optional(),
+  session: z.string().max(40),
+});
+
+const PROBLEM: Record<string, MessageKey> = {
+  notFound: "day.error.notFound",
+  notAllowed: "day.error.notAllowed",
+  tooEarly: "day.error.tooEarly",
+  vendorNotFound: "day.error.vendorNotFound",
+  vendorNotApproved: "day.error.vendorNotApproved",
+  categoryNotAllowed: "book.refusal.categoryNotAllowed",
+  documentsMissing: "day.error.documentsMissing",
+  stallTaken: "book.refusal.stallTaken",
+  alreadyBooked: "day.error.alreadyBooked",
+  stallNotFound: "day.error.notFound",
+  amount: "day.error.amount",
+  bad: "schedule.error.unknown",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, zone } = await requireZoneManager(request, params.slug);
+  const parsed = parseForm(ActionSchema, await readFormData(request));
+  if (!parsed.ok) return data({ error: PROBLEM.bad! }, { status: 400 });
+  const { intent, bookingId, session } = parsed.data;
+  const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0 };
+  let result: { ok: boolean; problem?: string };
+  if (intent === "walkUp") {
+    const { chosen } = await sessionsAround(zone, session);
+    if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
+      return data({ error: PROBLEM.bad! }, { status: 400 });
+    result = await assignWalkUp(db, {
+      zoneId: zone.id,
+      stallId: parsed.data.stallId,
+      identifier: parsed.data.identifier,
+      localDate: chosen.localDate,
+      sessionKey: chosen.key,
+      startsAt: chosen.startsAt,
+      endsAt: chosen.endsAt,
+      actorUserId: user.id,
+      timeZone: zone.time_zone,
+    });
+  } else if (intent === "fee") {
+    const yuan = Number(parsed.data.amount);
+    if (!Number.isFinite(yuan) || yuan < 0 || yuan > 10_000)
+      return data({ error: PROBLEM.amount! }, { status: 400 });
+    result = await recordFee(db, base, Math.round(yuan * 100));
+  } else {
+    const act = { checkIn, noShow: markNoShow, confirm: confirmBooking, decline: declineBooking }[
+      intent
+    ];
+    result = await act(db, base);
+  }
+  if (!result.ok)
+    return data({ error: PROBLEM[result.problem ?? "bad"] ?? PROBLEM.bad! }, { status: 409 });
+  return redirect(
+    `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
+  );
+}
+
+export default function DaySheet() {
+  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const sessionValue = chosen ? `${chosen.localDate}|${chosen.key}` : "";
+  const due = sheet.filter((b) => b.status !== "no_show").reduce((sum, b) => sum + b.fee_fen, 0);
+  const collected = sheet.reduce((sum, b) => sum + (b.fee_collected_fen ?? 0), 0);
+
+  const hidden = (intent: string, bookingId?: number) => (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="session" value={sessionValue} />
+      {bookingId ? <input type="hidden" name="bookingId" value={bookingId} /> : null}
+    </>
+  );
+
+  return (
+    <div className="page stack day-sheet">
+      <div>
+        <p>
+          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+        </p>
+        <h1>{t("day.title")}</h1>
+      </div>
+      <Form method="get" className="card session-picker">
+        <div className="field">
+          <label htmlFor="session">{t("book.session")}</label>
+          <select id="session" name="session" defaultValue={sessionValue}>
+            {sessions.map((s) => (
+              <option key={`${s.localDate}|${s.key}`} value={`${s.localDate}|${s.key}`}>
+                {sessionLabel(t, locale, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-quiet">
+          {t("book.show")}
+        </button>
+      </Form>
+      {params.get("done") && !actionData ? (
+        <p className="notice notice-info" role="status">
+          {t("schedule.saved")}
+        </p>
+      ) : null}
+      {actionData ? (
+        <p className="notice notice-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      {chosen ? (
+        <>
+          <p className="day-summary">
+            {t("day.summary", {
+              booked: sheet.length,
+              here: sheet.filter((b) => b.status === "checked_in").length,
+              absent: sheet.filter((b) => b.status === "no_show").length,
+              due: formatMoney(locale, due),
+              collected: formatMoney(locale, collected),
+            })}
+          </p>
+          {sheet.length === 0 ? (
+            <div className="card empty-state">
+              <p>{t("day.empty")}</p>
+            </div>
+          ) : (
+            <ul className="stall-list">
+              {sheet.map((b) => (
+                <li key={b.id} className="card day-row">
+                  <div>
+                    <strong className="stall-code">{b.code}</strong>{" "}
+                    <span className={`badge badge-booking-${b.status}`}>
+                      {t(`bookings.status.${b.status}`)}
+                    </span>
+                    {b.walk_up ? <span className="badge badge-kind">{t("day.walkUp")}</span> : null}
+                    <br />
+                    {b.display_name} · {locale === "en" ? b.category_en : b.category_zh}
+                    <br />
+                    <span className="hint">
+                      {b.fee_fen === 0
+                        ? t("book.free")
+                        : t("day.fee", {
+                            due: formatMoney(locale, b.fee_fen),
+                            collected:
+                              b.fee_collected_fen === null
+                                ? "—"
+                                : formatMoney(locale, b.fee_collected_fen),
+                          })}
+                    </span>
+                  </div>
+                  <div className="day-actions">
+                    {b.status === "pending" ? (
+                      <>
+                        <Form method="post">
+                          {hidden("confirm", b.id)}
+                          <button type="submit" className="button button-primary" disabled={busy}>
+                            {t("day.confirm", { code: b.code })}
+                          </button>
+                        </Form>
+                        <Form method="post">
+                          {hidden("decline", b.id)}
+                          <button type="submit" className="button button-quiet" disabled={busy}>
+                            {t("day.decline", { code: b.code })}
+                          </button>
+                        </Form>
+                      </>
+                    ) : null}
+                    {b.status === "confirmed" ? (
+                      <Form method="post">
+                        {hidden("checkIn", b.id)}
+                        <button type="submit" className="button button-primary" disabled={busy}>
+                          {t("day.checkIn", { code: b.code })}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {b.status === "confirmed" && canMarkNoShow ? (
+                      <Form method="post">
+                        {hidden("noShow", b.id)}
+                        <button type="submit" className="button button-quiet" disabled={busy}>
+                          {t("day.noShow", { code: b.code })}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {b.fee_fen > 0 && (b.status === "checked_in" || b.status === "confirmed") ? (
+                      <Form method="post" className="fee-form">
+                        {hidden("fee", b.id)}
+                        <label htmlFor={`amount-${b.id}`} className="visually-hidden">
+                          {t("day.amountFor", { code: b.code })}
+                        </label>
+                        <input
+                          id={`amount-${b.id}`}
+                          name="amount"
+                          type="number"
+                          inputMode="decimal"
+                          min={0}
+                          step="0.5"
+                          defaultValue={(b.fee_collected_fen ?? b.fee_fen) / 100}
+                        />
+                        <button type="submit" className="button button-quiet" disabled={busy}>
+                          {t("day.recordFee", { code: b.code })}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <section className="card" aria-labelledby="walkup-heading">
+            <h2 id="walkup-heading">{t("day.walkUpTitle")}</h2>
+            <p className="hint">{t("day.walkUpHint")}</p>
+            <Form method="post" className="field-row">
+              {hidden("walkUp")}
+              <div className="field">
+                <label htmlFor="identifier">{t("login.identifier")}</label>
+                <input id="identifier" name="identifier" type="text" inputMode="tel" required />
+              </div>
+              <div className="field">
+                <label htmlFor="stallId">{t("day.freeStall")}</label>
+                <select id="stallId" name="stallId" required>
+                  {freeStalls.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.code}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <span aria-hidden="true">&nbsp;</span>
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={busy || freeStalls.length === 0}
+                >
+                  {t("day.assign")}
+                </button>
+              </div>
+            </Form>
+          </section>
+        </>
+      ) : (
+        <div className="card empty-state">
+          <p>{t("day.noSessions")}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { createDb } from "../db/connect";
+import { stallsTaking, templateKey } from "../db/testing/factories";
+import { addDays, localToUtc } from "../app/domain/calendar";
+import { localMoment } from "../app/domain/market-hours";
+import { expect, test } from "./fixtures";
+import { E2E_DATABASE_URL } from "./settings";
+
+const ZONE = "chengdong-street-morning";
+
+/** Yesterday's morning market at Chengdong Street, with two booked vendors: it is long over. */
+async function yesterdaysBookings() {
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, -1);
+    const stalls = await stallsTaking(db, ZONE, "fresh_produce");
+    const morning = await templateKey(db, ZONE, "morning");
+    const at = new Date().toISOString();
+    for (const [i, phone] of ["13800000002", "13800000007"].entries()) {
+      const vendor = await db
+        .selectFrom("vendors")
+        .innerJoin("users", "users.id", "vendors.user_id")
+        .select("vendors.id")
+        .where("users.phone", "=", phone)
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("bookings")
+        .values({
+          zone_id: stalls[0]!.zone_id,
+          stall_id: stalls[i]!.id,
+          vendor_id: vendor.id,
+          local_date: date,
+          session_key: morning,
+          starts_at: localToUtc(date, "05:30", "Asia/Shanghai").toISOString(),
+          ends_at: localToUtc(date, "08:30", "Asia/Shanghai").toISOString(),
+          status: "confirmed",
+          fee_fen: 300,
+          idempotency_key: `market-day-${date}-${i}`,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    return { value: `${date}|${morning}`, codes: [stalls[0]!.code, stalls[1]!.code] };
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("a manager checks one vendor in, records the fee, and marks the other absent", async ({
+  page,
+  login,
+  pageAs,
+}) => {
+  const { value, codes } = await yesterdaysBookings();
+  const [here, absent] = codes as [string, string];
+  await login("managerParks");
+  await page.goto(`/manage/zones/${ZONE}`);
+  await page.getByRole("link", { name: "当天签到" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "当天签到" })).toBeVisible();
+  await page.getByLabel("场次", { exact: true }).selectOption(value);
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.getByText("预约 2 个 · 已签到 0 · 未到 0")).toBeVisible();
+
+  await page.getByRole("button", { name: `${here} 签到` }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await page.getByLabel(`${here} 实收金额（元）`).fill("3");
+  await page.getByRole("button", { name: `记录 ${here} 收费` }).click();
+  await page.getByRole("button", { name: `${absent} 未到` }).click();
+  await expect(page.getByText("预约 2 个 · 已签到 1 · 未到 1 · 应收 ¥3 · 已收 ¥3")).toBeVisible();
+
+  const vendor = await pageAs("vendorYang");
+  await vendor.goto("/vendor");
+  await expect(vendor.getByRole("region", { name: /消息/ })).toContainText(
+    `在 ${absent} 的预约记为未到场`,
+  );
+});
