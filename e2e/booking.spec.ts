@@ -63,6 +63,27 @@ test.describe("booking a stall", () => {
     ).toBeVisible();
   });
 
+  test("a weekly booking across four weeks, and cancelling the rest of it", async ({
+    page,
+    login,
+  }) => {
+    await login("vendor");
+    await page.goto("/book/jidian-rural-produce");
+    await page.getByLabel("每周重复").selectOption({ label: "连续 4 周" });
+    await page.getByRole("button", { name: "查看" }).click();
+    // Wait for the page with the weekly choice before pressing a button on it.
+    await expect(page).toHaveURL(/weeks=4/);
+    await page.getByRole("button", { name: "预约 A-10" }).click();
+    await expect(page.getByRole("status")).toContainText("每周预约：4 周中订上了 4 周。");
+
+    await page.getByRole("link", { name: "我的预约" }).click();
+    const series = page.getByRole("listitem").filter({ hasText: "集店乡农产品集市 · A-10" });
+    await expect(series).toHaveCount(4);
+    await expect(series.first().getByText("每周预约", { exact: true })).toBeVisible();
+    await series.first().getByRole("button", { name: "取消这一天及以后的每周预约" }).click();
+    await expect(page.getByRole("status")).toHaveText("已取消 4 个每周预约。");
+  });
+
   test("a vendor waiting for review is told they cannot book yet", async ({ page, login }) => {
     await login("pendingVendor");
     await page.goto("/vendor");

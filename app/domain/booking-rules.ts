@@ -74,6 +74,11 @@ export interface BookingFacts {
   categoryBookingsInSession: number;
   /** Instants of the vendor's no-shows and late cancellations in this zone. */
   penaltyInstants: string[];
+  /**
+   * A week of a recurring booking: booked ahead of the opening window (that is what a series is
+   * for); every other rule still holds for each date.
+   */
+  recurring?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -101,8 +106,9 @@ export function checkBooking(f: BookingFacts): Refusal | null {
   const now = f.now.getTime();
   if (now >= Date.parse(f.session.startsAt)) return { code: "sessionStarted" };
   const opens = bookingOpensAt(f.session.startsAt, f.settings);
-  if (now < opens.getTime())
+  if (now < opens.getTime() && !f.recurring) {
     return { code: "windowNotOpen", params: { opensAt: opens.toISOString() } };
+  }
   if (now > bookingClosesAt(f.session.startsAt, f.settings).getTime()) {
     return { code: "windowClosed", params: { minutes: f.settings.bookingClosesMinutes } };
   }

@@ -406,6 +406,11 @@ export const en: Record<MessageKey, string> = {
   "book.tone.held": "Held",
   "book.tone.taken": "Taken",
   "book.tone.other": "Not for your category",
+  "book.weeks": "Repeat weekly",
+  "book.weeksOnce": "This session only",
+  "book.weeksN": "{count} weeks in a row",
+  "book.seriesResult": "Weekly booking: {booked} of {total} weeks booked.",
+  "book.seriesBooked": "booked",
   "book.cta": "Book a stall",
 
   "bookings.title": "My bookings",
@@ -418,6 +423,9 @@ export const en: Record<MessageKey, string> = {
   "bookings.cancelledLate":
     "Your booking is cancelled. It was close to the start, so it counts as a late cancellation.",
   "bookings.cancel": "Cancel booking",
+  "bookings.cancelSeries": "Cancel this and the later weeks",
+  "bookings.series": "Weekly",
+  "bookings.seriesCancelled": "{count} weekly bookings cancelled.",
   "bookings.cancelling": "Cancelling…",
   "bookings.lateWarning": "Cancelling now counts as late.",
   "bookings.lateMark": "late cancellation",

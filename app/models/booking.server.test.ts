@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { violatedUniqueIndex } from "#db/errors";
 import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { db } from "~/utils/db.server";
-import { bookStall, cancelBooking, newIdempotencyKey } from "./booking.server";
+import {
+  bookSeries,
+  bookStall,
+  cancelBooking,
+  cancelSeriesFrom,
+  newIdempotencyKey,
+} from "./booking.server";
 
 // Saturday 28 November 2026, 08:00 in Huguan. Fuxin's morning market runs every day 06:00–09:00.
 const now = new Date("2026-11-28T00:00:00Z");
@@ -284,5 +290,79 @@ describe("another process writing to the same database file", () => {
     }
     await exited;
     expect(results.filter((r) => r.ok)).toHaveLength(30);
+  });
+});
+
+describe("a weekly series", () => {
+  it("books each week it can, beyond the opening window, reports the others, and can be cancelled from a week on", async () => {
+    const { stalls, morning } = await setup();
+    const { vendorId } = await createApprovedVendor(db);
+    const other = await createApprovedVendor(db);
+    const stall = stalls[20]!;
+    // Someone else already holds the stall in the third week.
+    const held = await bookSeries(
+      db,
+      {
+        vendorId: other.vendorId,
+        stallId: stall.id,
+        localDate: "2026-12-15",
+        sessionKey: morning,
+        idempotencyKey: newIdempotencyKey(),
+        weeks: 1,
+      },
+      now,
+    );
+    expect(held.weeks[0]!.result.ok).toBe(true);
+
+    const { seriesId, weeks } = await bookSeries(
+      db,
+      {
+        vendorId,
+        stallId: stall.id,
+        localDate: "2026-12-01",
+        sessionKey: morning,
+        idempotencyKey: newIdempotencyKey(),
+        weeks: 6,
+      },
+      now,
+    );
+    expect(weeks.map((w) => w.localDate)).toEqual([
+      "2026-12-01",
+      "2026-12-08",
+      "2026-12-15",
+      "2026-12-22",
+      "2026-12-29",
+      "2027-01-05",
+    ]);
+    expect(weeks.map((w) => (w.result.ok ? "booked" : w.result.refusal.code))).toEqual([
+      "booked",
+      "booked",
+      "stallTaken",
+      "booked",
+      "booked",
+      "booked",
+    ]);
+    const rows = await db
+      .selectFrom("bookings")
+      .select(["id", "local_date", "series_id"])
+      .where("vendor_id", "=", vendorId)
+      .orderBy("local_date")
+      .execute();
+    expect(rows.every((r) => r.series_id === seriesId)).toBe(true);
+
+    // Cancelling from the fourth week on leaves the first two.
+    const fourth = rows.find((r) => r.local_date === "2026-12-22")!;
+    expect(await cancelSeriesFrom(db, { bookingId: fourth.id, vendorId }, now)).toEqual({
+      cancelled: 3,
+      late: 0,
+    });
+    const active = await db
+      .selectFrom("bookings")
+      .select("local_date")
+      .where("vendor_id", "=", vendorId)
+      .where("status", "=", "confirmed")
+      .orderBy("local_date")
+      .execute();
+    expect(active.map((r) => r.local_date)).toEqual(["2026-12-01", "2026-12-08"]);
   });
 });

@@ -20,6 +20,8 @@ export interface BookInput {
   localDate: string;
   sessionKey: string;
   idempotencyKey: string;
+  /** Set for the weeks of a recurring booking: they share it, and skip the opening window. */
+  seriesId?: string;
 }
 
 export interface Alternative {
@@ -163,6 +165,7 @@ async function decide(
     penaltyInstants: strikes.map((s) =>
       s.status === "no_show" ? s.starts_at : (s.cancelled_at ?? s.starts_at),
     ),
+    recurring: !!input.seriesId,
   });
   if (refusal) return { ok: false, refusal, alternatives: [] };
 
@@ -180,6 +183,7 @@ async function decide(
       status: settings.requiresApproval ? "pending" : "confirmed",
       fee_fen: bookingFee(stall, vendor),
       idempotency_key: input.idempotencyKey,
+      series_id: input.seriesId ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -379,6 +383,7 @@ export async function listVendorBookings(db: Kysely<Database>, vendorId: number)
       "bookings.status",
       "bookings.fee_fen",
       "bookings.cancelled_late",
+      "bookings.series_id",
       "stalls.code as stall_code",
       "zones.slug as zone_slug",
       "zones.name_zh",
@@ -389,4 +394,68 @@ export async function listVendorBookings(db: Kysely<Database>, vendorId: number)
     .orderBy("bookings.starts_at", "desc")
     .limit(200)
     .execute();
+}
+
+export const MAX_SERIES_WEEKS = 12;
+
+export interface SeriesWeek {
+  localDate: string;
+  result: BookResult;
+}
+
+/**
+ * The same stall and session every week for `weeks` weeks from `localDate`. Each week is its own
+ * booking with its own rules: the weeks that pass are booked, the others come back with why.
+ */
+export async function bookSeries(
+  db: Kysely<Database>,
+  input: Omit<BookInput, "seriesId"> & { weeks: number },
+  now = new Date(),
+): Promise<{ seriesId: string; weeks: SeriesWeek[] }> {
+  const seriesId = `series:${input.vendorId}:${input.idempotencyKey}`;
+  const weeks: SeriesWeek[] = [];
+  for (let i = 0; i < Math.min(input.weeks, MAX_SERIES_WEEKS); i++) {
+    const localDate = addDays(input.localDate, 7 * i);
+    const result = await bookStall(
+      db,
+      { ...input, localDate, idempotencyKey: `${input.idempotencyKey}:${i}`, seriesId },
+      now,
+    );
+    weeks.push({ localDate, result });
+  }
+  return { seriesId, weeks };
+}
+
+/** Cancels a series from one of its bookings on: that date and every later one still active. */
+export async function cancelSeriesFrom(
+  db: Kysely<Database>,
+  { bookingId, vendorId }: { bookingId: number; vendorId: number },
+  now = new Date(),
+): Promise<{ cancelled: number; late: number }> {
+  const from = await db
+    .selectFrom("bookings")
+    .select(["series_id", "local_date"])
+    .where("id", "=", bookingId)
+    .where("vendor_id", "=", vendorId)
+    .executeTakeFirst();
+  if (!from?.series_id) return { cancelled: 0, late: 0 };
+  const rest = await db
+    .selectFrom("bookings")
+    .select("id")
+    .where("vendor_id", "=", vendorId)
+    .where("series_id", "=", from.series_id)
+    .where("local_date", ">=", from.local_date)
+    .where("status", "in", ["pending", "confirmed"])
+    .orderBy("local_date")
+    .execute();
+  let cancelled = 0;
+  let late = 0;
+  for (const b of rest) {
+    const result = await cancelBooking(db, { bookingId: b.id, vendorId }, now);
+    if (result.ok) {
+      cancelled += 1;
+      if (result.late) late += 1;
+    }
+  }
+  return { cancelled, late };
 }

@@ -17,7 +17,9 @@ import { bookingClosesAt, type Refusal } from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import {
+  bookSeries,
   bookStall,
+  MAX_SERIES_WEEKS,
   newIdempotencyKey,
   sessionAvailability,
   type Alternative,
@@ -33,7 +35,15 @@ import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form";
-import { formatMoney, localized, translator, useLocale, useT, type Translate } from "~/utils/i18n";
+import {
+  formatLocalDate,
+  formatMoney,
+  localized,
+  translator,
+  useLocale,
+  useT,
+  type Translate,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -77,6 +87,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })
     : [];
   const showAll = url.searchParams.get("all") === "1";
+  const askedWeeks = Number(url.searchParams.get("weeks") ?? 1);
+  const weeks =
+    Number.isInteger(askedWeeks) && askedWeeks >= 1 && askedWeeks <= MAX_SERIES_WEEKS
+      ? askedWeeks
+      : 1;
   const listed = stalls.map(({ geometry, vendorId, vendorName, ...s }) => ({
     ...s,
     ring: parsePolygon(geometry)?.coordinates[0] ?? [],
@@ -101,6 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     mapStalls: listed.map((s) => ({ id: s.id, code: s.code, tone: toneOf(s), ring: s.ring })),
     tiles: publicEnv(),
+    weeks,
     pageKey,
   };
 }
@@ -110,6 +126,7 @@ const BookSchema = z.object({
   localDate: z.string().max(10),
   sessionKey: z.string().max(20),
   key: z.string().min(8).max(100),
+  weeks: z.coerce.number().int().min(1).max(MAX_SERIES_WEEKS).default(1),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -119,11 +136,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const refusal: RefusalLike = { code: "badRequest" };
     return data(
-      { refusal, alternatives: [] as Alternative[], localDate: "", sessionKey: "" },
+      { refusal, alternatives: [] as Alternative[], localDate: "", sessionKey: "", series: null },
       { status: 400 },
     );
   }
-  const { stallId, localDate, sessionKey, key } = parsed.data;
+  const { stallId, localDate, sessionKey, key, weeks } = parsed.data;
+  // Weekly sessions can be booked for several weeks at once; each week is its own booking.
+  if (weeks > 1 && sessionKey.startsWith("t")) {
+    const series = await bookSeries(db, {
+      vendorId: vendor.id,
+      stallId,
+      localDate,
+      sessionKey,
+      idempotencyKey: key,
+      weeks,
+    });
+    return data({
+      refusal: null as RefusalLike | null,
+      alternatives: [] as Alternative[],
+      localDate,
+      sessionKey,
+      series: series.weeks.map((w) => ({
+        localDate: w.localDate,
+        booked: w.result.ok,
+        refusal: w.result.ok ? null : (w.result.refusal as RefusalLike),
+      })),
+    });
+  }
   const result = await bookStall(db, {
     vendorId: vendor.id,
     stallId,
@@ -138,6 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       alternatives: result.alternatives,
       localDate,
       sessionKey,
+      series: null,
       key,
     },
     { status: 409 },
@@ -203,6 +243,7 @@ export default function BookStall() {
     boundary,
     mapStalls,
     tiles,
+    weeks,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -217,6 +258,7 @@ export default function BookStall() {
       <input type="hidden" name="localDate" value={localDate} />
       <input type="hidden" name="sessionKey" value={sessionKey} />
       <input type="hidden" name="key" value={`${pageKey}:${stallId}:${localDate}:${sessionKey}`} />
+      <input type="hidden" name="weeks" value={weeks} />
       <button
         type="submit"
         className="button button-primary"
@@ -255,6 +297,16 @@ export default function BookStall() {
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="weeks">{t("book.weeks")}</label>
+            <select id="weeks" name="weeks" defaultValue={weeks}>
+              {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n === 1 ? t("book.weeksOnce") : t("book.weeksN", { count: n })}
+                </option>
+              ))}
+            </select>
+          </div>
           <label className="checkbox">
             <input type="checkbox" name="all" value="1" defaultChecked={showAll} />
             {t("book.showAll")}
@@ -265,7 +317,26 @@ export default function BookStall() {
         </Form>
       )}
 
-      {actionData ? (
+      {actionData?.series ? (
+        <div className="notice notice-info" role="status">
+          <p>
+            {t("book.seriesResult", {
+              booked: actionData.series.filter((w) => w.booked).length,
+              total: actionData.series.length,
+            })}
+          </p>
+          <ul>
+            {actionData.series.map((w) => (
+              <li key={w.localDate}>
+                {formatLocalDate(locale, w.localDate)}:{" "}
+                {w.booked ? t("book.seriesBooked") : refusalMessage(t, locale, w.refusal!)}
+              </li>
+            ))}
+          </ul>
+          <Link to="/vendor/bookings">{t("bookings.title")}</Link>
+        </div>
+      ) : null}
+      {actionData?.refusal ? (
         <div className="notice notice-error" role="alert">
           <p>{refusalMessage(t, locale, actionData.refusal)}</p>
           {actionData.alternatives.length > 0 ? (

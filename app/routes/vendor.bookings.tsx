@@ -14,7 +14,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { isLateCancellation } from "~/domain/booking-rules";
-import { cancelBooking, listVendorBookings } from "~/models/booking.server";
+import { cancelBooking, cancelSeriesFrom, listVendorBookings } from "~/models/booking.server";
 import { getBookingSettings } from "~/models/zone-calendar.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -73,6 +73,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const bookingId = Number(form.get("bookingId"));
   if (!Number.isSafeInteger(bookingId))
     return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
+  if (form.get("intent") === "cancelSeries") {
+    const { cancelled } = await cancelSeriesFrom(db, { bookingId, vendorId: vendor.id });
+    if (cancelled === 0)
+      return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
+    return redirect(`/vendor/bookings?seriesCancelled=${cancelled}`);
+  }
   const result = await cancelBooking(db, { bookingId, vendorId: vendor.id });
   if (!result.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
   return redirect(`/vendor/bookings?cancelled=${result.late ? "late" : "free"}`);
@@ -86,15 +92,18 @@ export default function VendorBookings() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const cancelling = navigation.state !== "idle" ? navigation.formData?.get("bookingId") : null;
-  const upcoming = bookings.filter((b) => b.upcoming);
+  // Coming up: soonest first. Earlier ones: most recent first (as the model returns them).
+  const upcoming = bookings.filter((b) => b.upcoming).reverse();
   const past = bookings.filter((b) => !b.upcoming);
-  const notice = params.get("booked")
-    ? t("bookings.booked")
-    : params.get("cancelled") === "late"
-      ? t("bookings.cancelledLate")
-      : params.get("cancelled")
-        ? t("bookings.cancelled")
-        : null;
+  const notice = params.get("seriesCancelled")
+    ? t("bookings.seriesCancelled", { count: Number(params.get("seriesCancelled")) })
+    : params.get("booked")
+      ? t("bookings.booked")
+      : params.get("cancelled") === "late"
+        ? t("bookings.cancelledLate")
+        : params.get("cancelled")
+          ? t("bookings.cancelled")
+          : null;
 
   const row = (b: (typeof bookings)[number]) => (
     <li key={b.id} className="card booking">
@@ -105,6 +114,7 @@ export default function VendorBookings() {
         <span className={`badge badge-booking-${b.status}`}>
           {t(`bookings.status.${b.status}`)}
         </span>
+        {b.series_id ? <span className="badge badge-kind">{t("bookings.series")}</span> : null}
         <br />
         {formatLocalDate(locale, b.local_date)} {b.startTime}–{b.endTime} ·{" "}
         {b.fee_fen === 0 ? t("book.free") : formatMoney(locale, b.fee_fen)}
@@ -121,6 +131,17 @@ export default function VendorBookings() {
           >
             {cancelling === String(b.id) ? t("bookings.cancelling") : t("bookings.cancel")}
           </button>
+          {b.series_id ? (
+            <button
+              type="submit"
+              name="intent"
+              value="cancelSeries"
+              className="button button-quiet"
+              disabled={cancelling === String(b.id)}
+            >
+              {t("bookings.cancelSeries")}
+            </button>
+          ) : null}
         </Form>
       ) : null}
     </li>
