@@ -6,10 +6,12 @@ import * as m20261128120000 from "./migrations/20261128120000_foundation";
 import * as m20261128130000 from "./migrations/20261128130000_vendor_verification";
 import * as m20261128140000 from "./migrations/20261128140000_reservations";
 import * as m20261128150000 from "./migrations/20261128150000_market_day";
+import * as m20261128160000 from "./migrations/20261128160000_vendor_calendar";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
   "20261128130000_vendor_verification": m20261128130000,
   "20261128140000_reservations": m20261128140000,
   "20261128150000_market_day": m20261128150000,
+  "20261128160000_vendor_calendar": m20261128160000,
 };

@@ -133,6 +133,8 @@ export interface VendorsTable {
   submitted_at: string | null;
   reviewed_at: string | null;
   reviewed_by: number | null;
+  /** Secret in the URL of the vendor's private calendar feed; null until first asked for. */
+  calendar_token: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -84,6 +84,33 @@ test.describe("booking a stall", () => {
     await expect(page.getByRole("status")).toHaveText("已取消 4 个每周预约。");
   });
 
+  test("the receipt's code checks the vendor in when the manager scans it", async ({
+    page,
+    login,
+    pageAs,
+  }) => {
+    await login("vendorChen");
+    await page.goto("/book/chengdong-street-morning");
+    await page.getByRole("button", { name: "预约 A-20" }).click();
+    await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "城东街早市 · A-20" })
+      .getByRole("link", { name: "凭证" })
+      .click();
+    await expect(page.getByRole("img", { name: "A-20 签到二维码" })).toBeVisible();
+    const bookingId = new URL(page.url()).pathname.split("/").pop();
+
+    // The QR code holds the address of this page: the manager's camera opens it.
+    const manager = await pageAs("managerParks");
+    await manager.goto(`/manage/check-in/${bookingId}`);
+    await manager.getByRole("button", { name: "A-20 签到" }).click();
+    await expect(manager.getByRole("heading", { level: 1, name: "当天签到" })).toBeVisible();
+    await expect(
+      manager.getByRole("listitem").filter({ hasText: "A-20" }).getByText("已签到"),
+    ).toBeVisible();
+  });
+
   test("a vendor waiting for review is told they cannot book yet", async ({ page, login }) => {
     await login("pendingVendor");
     await page.goto("/vendor");

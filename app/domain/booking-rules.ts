@@ -92,13 +92,20 @@ export function bookingClosesAt(startsAt: string, settings: BookingSettings): Da
   return new Date(Date.parse(startsAt) - settings.bookingClosesMinutes * MINUTE);
 }
 
+/** Approved, or suspended with the suspension's last day past: a vendor who may take a stall. */
+export function mayBook(
+  vendor: { status: VendorStatus; suspended_until: string | null },
+  today: string,
+): boolean {
+  if (isSuspended(vendor, today)) return false;
+  return vendor.status === "approved" || vendor.status === "suspended";
+}
+
 export function checkBooking(f: BookingFacts): Refusal | null {
   if (isSuspended(f.vendor, f.today)) {
     return { code: "vendorSuspended", params: { until: f.vendor.suspended_until ?? "" } };
   }
-  // A suspension whose last day has passed counts as approved again.
-  if (f.vendor.status !== "approved" && f.vendor.status !== "suspended")
-    return { code: "vendorNotApproved" };
+  if (!mayBook(f.vendor, f.today)) return { code: "vendorNotApproved" };
   if (!f.stall.categories.includes(f.vendor.category_slug)) return { code: "categoryNotAllowed" };
   if (missingDocuments(f.vendor, f.documents, f.session.localDate).length > 0) {
     return { code: "documentsMissing" };

@@ -545,6 +545,19 @@ export const en: Record<MessageKey, string> = {
   "audit.booking.fee_recorded": "Payment recorded",
   "audit.booking.walk_up": "Walk-up stall assigned",
 
+  "receipt.title": "Booking receipt",
+  "receipt.fee": "Stall fee {fee}, paid to the manager at the market",
+  "receipt.qrLabel": "Check-in code for {code}",
+  "receipt.qrHint": "At the market, the manager scans this code to check you in.",
+  "receipt.open": "Receipt",
+  "checkIn.title": "Check in by scan",
+  "calendar.name": "{name}'s market bookings",
+  "calendar.title": "Add to your phone's calendar",
+  "calendar.hint":
+    "Subscribe to this link in your calendar app and your bookings appear there. The link is private: do not share it; if it leaks, reset it.",
+  "calendar.reset": "Reset the link",
+  "calendar.resetDone": "The calendar link is reset; the old one no longer works.",
+
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",
   "error.forbidden.title": "Not allowed",

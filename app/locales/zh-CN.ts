@@ -506,6 +506,19 @@ export const zhCN = {
   "audit.booking.fee_recorded": "记录收费",
   "audit.booking.walk_up": "现场安排摊位",
 
+  "receipt.title": "预约凭证",
+  "receipt.fee": "摊位费 {fee}，到场交给管理员",
+  "receipt.qrLabel": "{code} 签到二维码",
+  "receipt.qrHint": "到场后请管理员扫这个二维码签到。",
+  "receipt.open": "凭证",
+  "checkIn.title": "扫码签到",
+  "calendar.name": "{name}的集市预约",
+  "calendar.title": "订阅到手机日历",
+  "calendar.hint":
+    "把这个链接添加到手机日历，预约会自动出现。链接是私密的，不要发给别人；泄露了可以重置。",
+  "calendar.reset": "重置链接",
+  "calendar.resetDone": "日历链接已重置，旧链接不能再用了。",
+
   "error.notFound.title": "没有找到这个页面",
   "error.notFound.body": "链接可能写错了，或者这个页面已经不在了。",
   "error.forbidden.title": "没有权限",

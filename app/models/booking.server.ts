@@ -38,6 +38,33 @@ export type BookResult =
       alternatives: Alternative[];
     };
 
+/** Vendors as the booking rules see them: status, category and what the category needs. */
+export function bookingVendors(db: Kysely<Database>) {
+  return db
+    .selectFrom("vendors")
+    .innerJoin("users", "users.id", "vendors.user_id")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .select([
+      "vendors.id",
+      "vendors.status",
+      "vendors.suspended_until",
+      "vendors.category_slug",
+      "categories.needs_health_certificate",
+      "categories.needs_food_permit",
+      "categories.public_welfare",
+    ]);
+}
+
+/** A vendor's papers that count: the newest of each kind. */
+export function papersThatCount(db: Kysely<Database>, vendorId: number) {
+  return db
+    .selectFrom("documents")
+    .select(["kind", "expires_on"])
+    .where("vendor_id", "=", vendorId)
+    .where("replaced_at", "is", null)
+    .execute();
+}
+
 /** The approved layout's stall with its zone and categories; undefined for any other stall. */
 async function bookableStall(db: Kysely<Database>, stallId: number) {
   const stall = await db
@@ -87,26 +114,10 @@ async function decide(
   if (!calendar || !session)
     return { ok: false, refusal: { code: "sessionNotHeld" }, alternatives: [] };
 
-  const vendor = await trx
-    .selectFrom("vendors")
-    .innerJoin("categories", "categories.slug", "vendors.category_slug")
-    .select([
-      "vendors.id",
-      "vendors.status",
-      "vendors.suspended_until",
-      "vendors.category_slug",
-      "categories.needs_health_certificate",
-      "categories.needs_food_permit",
-      "categories.public_welfare",
-    ])
+  const vendor = await bookingVendors(trx)
     .where("vendors.id", "=", input.vendorId)
     .executeTakeFirstOrThrow();
-  const documents = await trx
-    .selectFrom("documents")
-    .select(["kind", "expires_on"])
-    .where("vendor_id", "=", vendor.id)
-    .where("replaced_at", "is", null)
-    .execute();
+  const documents = await papersThatCount(trx, vendor.id);
   const settings = await getBookingSettings(trx, stall.zone_id);
 
   const inSession = trx
@@ -458,4 +469,59 @@ export async function cancelSeriesFrom(
     }
   }
   return { cancelled, late };
+}
+
+/** One booking of a vendor, with where and when, for its receipt. */
+export async function getVendorBooking(
+  db: Kysely<Database>,
+  { id, vendorId }: { id: number; vendorId: number },
+) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("zones", "zones.id", "bookings.zone_id")
+    .select([
+      "bookings.id",
+      "bookings.local_date",
+      "bookings.starts_at",
+      "bookings.ends_at",
+      "bookings.status",
+      "bookings.fee_fen",
+      "stalls.code as stall_code",
+      "zones.name_zh",
+      "zones.name_en",
+      "zones.address_zh",
+      "zones.address_en",
+      "zones.time_zone",
+    ])
+    .where("bookings.id", "=", id)
+    .where("bookings.vendor_id", "=", vendorId)
+    .executeTakeFirst();
+}
+
+/** A booking for the manager who scans its receipt, with the zone it belongs to. */
+export async function getBookingForCheckIn(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("zones", "zones.id", "bookings.zone_id")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .innerJoin("users", "users.id", "vendors.user_id")
+    .select([
+      "bookings.id",
+      "bookings.zone_id",
+      "bookings.local_date",
+      "bookings.session_key",
+      "bookings.starts_at",
+      "bookings.status",
+      "bookings.fee_fen",
+      "stalls.code as stall_code",
+      "zones.slug as zone_slug",
+      "zones.name_zh",
+      "zones.name_en",
+      "zones.time_zone",
+      "users.display_name",
+    ])
+    .where("bookings.id", "=", id)
+    .executeTakeFirst();
 }

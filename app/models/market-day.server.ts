@@ -3,12 +3,11 @@
 import type { Kysely } from "kysely";
 import { violatedUniqueIndex } from "#db/errors";
 import type { Database } from "#db/schema";
-import { bookingFee } from "~/domain/booking-rules";
+import { bookingFee, mayBook } from "~/domain/booking-rules";
 import { missingDocuments } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
-import { isSuspended } from "~/domain/vendor-review";
 import { writeAudit } from "./audit.server";
-import { ACTIVE, newIdempotencyKey } from "./booking.server";
+import { ACTIVE, bookingVendors, newIdempotencyKey, papersThatCount } from "./booking.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
 
@@ -210,19 +209,7 @@ export async function assignWalkUp(
   const key = normalizeIdentifier(input.identifier);
   try {
     return await db.transaction().execute(async (trx): Promise<WalkUpResult> => {
-      let query = trx
-        .selectFrom("vendors")
-        .innerJoin("users", "users.id", "vendors.user_id")
-        .innerJoin("categories", "categories.slug", "vendors.category_slug")
-        .select([
-          "vendors.id",
-          "vendors.status",
-          "vendors.suspended_until",
-          "vendors.category_slug",
-          "categories.needs_health_certificate",
-          "categories.needs_food_permit",
-          "categories.public_welfare",
-        ]);
+      let query = bookingVendors(trx);
       query =
         "email" in key
           ? query.where("users.email", "=", key.email)
@@ -230,12 +217,7 @@ export async function assignWalkUp(
       const vendor = await query.executeTakeFirst();
       if (!vendor) return { ok: false, problem: "vendorNotFound" };
       const today = localMoment(now, input.timeZone).date;
-      if (
-        isSuspended(vendor, today) ||
-        (vendor.status !== "approved" && vendor.status !== "suspended")
-      ) {
-        return { ok: false, problem: "vendorNotApproved" };
-      }
+      if (!mayBook(vendor, today)) return { ok: false, problem: "vendorNotApproved" };
       const stall = await trx
         .selectFrom("stalls")
         .innerJoin("layouts", "layouts.id", "stalls.layout_id")
@@ -252,12 +234,7 @@ export async function assignWalkUp(
         .where("category_slug", "=", vendor.category_slug)
         .executeTakeFirst();
       if (!fits) return { ok: false, problem: "categoryNotAllowed" };
-      const documents = await trx
-        .selectFrom("documents")
-        .select(["kind", "expires_on"])
-        .where("vendor_id", "=", vendor.id)
-        .where("replaced_at", "is", null)
-        .execute();
+      const documents = await papersThatCount(trx, vendor.id);
       if (missingDocuments(vendor, documents, input.localDate).length > 0)
         return { ok: false, problem: "documentsMissing" };
       const at = now.toISOString();

@@ -15,9 +15,15 @@ import {
 } from "@remix-run/react";
 import { isLateCancellation } from "~/domain/booking-rules";
 import { cancelBooking, cancelSeriesFrom, listVendorBookings } from "~/models/booking.server";
+import {
+  calendarToken,
+  findCalendarToken,
+  resetCalendarToken,
+} from "~/models/vendor-calendar.server";
 import { getBookingSettings } from "~/models/zone-calendar.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { appUrl } from "~/utils/env.server";
 import { readFormData } from "~/utils/form";
 import { formatLocalDate, formatMoney, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
@@ -64,12 +70,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }),
     };
   });
-  return { locale, bookings: rows };
+  const token = await findCalendarToken(db, vendor.id);
+  return { locale, bookings: rows, feedUrl: token ? `${appUrl()}/calendar/${token}.ics` : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { vendor } = await requireVendor(request);
   const form = await readFormData(request);
+  if (form.get("intent") === "calendar") {
+    await calendarToken(db, vendor.id);
+    return redirect("/vendor/bookings#calendar");
+  }
+  if (form.get("intent") === "resetCalendar") {
+    await resetCalendarToken(db, vendor.id);
+    return redirect("/vendor/bookings?calendarReset=1#calendar");
+  }
   const bookingId = Number(form.get("bookingId"));
   if (!Number.isSafeInteger(bookingId))
     return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
@@ -85,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorBookings() {
-  const { bookings } = useLoaderData<typeof loader>();
+  const { bookings, feedUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -95,15 +110,17 @@ export default function VendorBookings() {
   // Coming up: soonest first. Earlier ones: most recent first (as the model returns them).
   const upcoming = bookings.filter((b) => b.upcoming).reverse();
   const past = bookings.filter((b) => !b.upcoming);
-  const notice = params.get("seriesCancelled")
-    ? t("bookings.seriesCancelled", { count: Number(params.get("seriesCancelled")) })
-    : params.get("booked")
-      ? t("bookings.booked")
-      : params.get("cancelled") === "late"
-        ? t("bookings.cancelledLate")
-        : params.get("cancelled")
-          ? t("bookings.cancelled")
-          : null;
+  const notice = params.get("calendarReset")
+    ? t("calendar.resetDone")
+    : params.get("seriesCancelled")
+      ? t("bookings.seriesCancelled", { count: Number(params.get("seriesCancelled")) })
+      : params.get("booked")
+        ? t("bookings.booked")
+        : params.get("cancelled") === "late"
+          ? t("bookings.cancelledLate")
+          : params.get("cancelled")
+            ? t("bookings.cancelled")
+            : null;
 
   const row = (b: (typeof bookings)[number]) => (
     <li key={b.id} className="card booking">
@@ -111,6 +128,11 @@ export default function VendorBookings() {
         <strong>
           {b.zone} · {b.stall_code}
         </strong>{" "}
+        {b.upcoming && b.status !== "cancelled" ? (
+          <Link to={`/vendor/bookings/${b.id}`} className="receipt-link">
+            {t("receipt.open")}
+          </Link>
+        ) : null}{" "}
         <span className={`badge badge-booking-${b.status}`}>
           {t(`bookings.status.${b.status}`)}
         </span>
@@ -176,6 +198,36 @@ export default function VendorBookings() {
           <p className="hint">{t("bookings.noneUpcoming")}</p>
         ) : (
           <ul className="booking-list">{upcoming.map(row)}</ul>
+        )}
+      </section>
+      <section className="card" id="calendar" aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">{t("calendar.title")}</h2>
+        <p className="hint">{t("calendar.hint")}</p>
+        {feedUrl ? (
+          <>
+            <p className="feed-url">{feedUrl}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="resetCalendar" />
+              <button
+                type="submit"
+                className="button button-quiet"
+                disabled={navigation.state !== "idle"}
+              >
+                {t("calendar.reset")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendar" />
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={navigation.state !== "idle"}
+            >
+              {t("calendar.title")}
+            </button>
+          </Form>
         )}
       </section>
       {past.length > 0 ? (

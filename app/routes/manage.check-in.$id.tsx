@@ -1,0 +1,85 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getBookingForCheckIn } from "~/models/booking.server";
+import { checkIn } from "~/models/market-day.server";
+import { managedZoneIds } from "~/models/zone.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("checkIn.title")} · ${t("app.name")}` }];
+};
+
+/** The booking a scanned receipt names, for a manager of its zone or the office. */
+async function scannedBooking(request: Request, idParam: string | undefined) {
+  const user = await requireRole(request, "manager", "office");
+  const id = Number(idParam);
+  const booking = Number.isSafeInteger(id) ? await getBookingForCheckIn(db, id) : undefined;
+  if (!booking) throw new Response("Not found", { status: 404 });
+  if (user.role === "manager" && !(await managedZoneIds(db, user.id)).includes(booking.zone_id)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return { user, booking };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booking } = await scannedBooking(request, params.id);
+  return { locale: await getLocale(request), booking };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, booking } = await scannedBooking(request, params.id);
+  const result = await checkIn(db, {
+    zoneId: booking.zone_id,
+    bookingId: booking.id,
+    actorUserId: user.id,
+  });
+  if (!result.ok) return data({ error: "day.error.notAllowed" as const }, { status: 409 });
+  const session = encodeURIComponent(`${booking.local_date}|${booking.session_key}`);
+  return redirect(`/manage/zones/${booking.zone_slug}/day?session=${session}&done=checkIn`);
+}
+
+export default function ScanCheckIn() {
+  const { booking } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const pending = useNavigation().state !== "idle";
+  return (
+    <div className="page narrow stack">
+      <h1>{t("checkIn.title")}</h1>
+      {actionData ? (
+        <p className="notice notice-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      <div className="card receipt">
+        <p className="receipt-stall">{booking.stall_code}</p>
+        <p>
+          <strong>{booking.display_name}</strong>
+          <br />
+          {locale === "en" ? booking.name_en : booking.name_zh} ·{" "}
+          {formatLocalDate(locale, booking.local_date)}
+          <br />
+          {t(`bookings.status.${booking.status}`)}
+        </p>
+        {booking.status === "confirmed" ? (
+          <Form method="post">
+            <button type="submit" className="button button-primary button-block" disabled={pending}>
+              {t("day.checkIn", { code: booking.stall_code })}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import QRCode from "qrcode";
+import { getVendorBooking } from "~/models/booking.server";
+import { requireVendor } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { appUrl } from "~/utils/env.server";
+import { formatLocalDate, formatMoney, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${t("receipt.title")} · ${t("app.name")}` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { vendor } = await requireVendor(request);
+  const id = Number(params.id);
+  const booking = Number.isSafeInteger(id)
+    ? await getVendorBooking(db, { id, vendorId: vendor.id })
+    : undefined;
+  if (!booking) throw new Response("Not found", { status: 404 });
+  // The manager scans this with their phone's camera to check the vendor in.
+  const qr = await QRCode.toString(`${appUrl()}/manage/check-in/${booking.id}`, {
+    type: "svg",
+    margin: 1,
+    width: 240,
+  });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString("en-GB", {
+      timeZone: booking.time_zone,
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  return {
+    locale: await getLocale(request),
+    booking,
+    qr,
+    startTime: time(booking.starts_at),
+    endTime: time(booking.ends_at),
+  };
+}
+
+export default function Receipt() {
+  const { booking, qr, startTime, endTime } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const en = locale === "en";
+  return (
+    <div className="page narrow stack">
+      <p>
+        <Link to="/vendor/bookings">← {t("bookings.title")}</Link>
+      </p>
+      <h1>{t("receipt.title")}</h1>
+      <div className="card receipt">
+        <p className="receipt-stall">{booking.stall_code}</p>
+        <p>
+          <strong>{en ? booking.name_en : booking.name_zh}</strong>
+          <br />
+          {en ? booking.address_en : booking.address_zh}
+        </p>
+        <p>
+          {formatLocalDate(locale, booking.local_date)} {startTime}–{endTime}
+          <br />
+          {booking.fee_fen === 0
+            ? t("book.free")
+            : t("receipt.fee", { fee: formatMoney(locale, booking.fee_fen) })}{" "}
+          · {t(`bookings.status.${booking.status}`)}
+        </p>
+        <div
+          className="qr"
+          role="img"
+          aria-label={t("receipt.qrLabel", { code: booking.stall_code })}
+          dangerouslySetInnerHTML={{ __html: qr }}
+        />
+        <p className="hint">{t("receipt.qrHint")}</p>
+      </div>
+    </div>
+  );
+}
