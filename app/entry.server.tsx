@@ -6,7 +6,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { startBackgroundJobs } from "./utils/jobs.server";
+
 const ABORT_DELAY = 5_000;
+
+// The build is imported once when the server starts: its background work starts with it.
+if (process.env.NODE_ENV !== "test") startBackgroundJobs();
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(

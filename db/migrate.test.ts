@@ -54,6 +54,7 @@ describe("migrations", () => {
           "stall_categories",
           "stalls",
           "users",
+          "waitlist_entries",
           "vendors",
           "zone_managers",
           "zones",

@@ -7,6 +7,7 @@ import * as m20261128130000 from "./migrations/20261128130000_vendor_verificatio
 import * as m20261128140000 from "./migrations/20261128140000_reservations";
 import * as m20261128150000 from "./migrations/20261128150000_market_day";
 import * as m20261128160000 from "./migrations/20261128160000_vendor_calendar";
+import * as m20261128170000 from "./migrations/20261128170000_waitlist";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "20261128140000_reservations": m20261128140000,
   "20261128150000_market_day": m20261128150000,
   "20261128160000_vendor_calendar": m20261128160000,
+  "20261128170000_waitlist": m20261128170000,
 };

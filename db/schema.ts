@@ -271,6 +271,22 @@ export interface BookingsTable {
   updated_at: string;
 }
 
+export type WaitlistStatus = "waiting" | "offered" | "booked" | "expired" | "withdrawn";
+
+export interface WaitlistEntriesTable {
+  id: Generated<number>;
+  zone_id: number;
+  vendor_id: number;
+  local_date: string;
+  session_key: string;
+  stall_id: number | null;
+  status: WaitlistStatus;
+  offered_stall_id: number | null;
+  offer_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -292,6 +308,7 @@ export interface Database {
   closures: ClosuresTable;
   market_events: MarketEventsTable;
   bookings: BookingsTable;
+  waitlist_entries: WaitlistEntriesTable;
 }
 
 export type User = Selectable<UsersTable>;

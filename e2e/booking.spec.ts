@@ -111,6 +111,45 @@ test.describe("booking a stall", () => {
     ).toBeVisible();
   });
 
+  test("a vendor joins the waiting list and is offered the stall when the other vendor cancels", async ({
+    page,
+    login,
+    pageAs,
+  }) => {
+    await login("vendorChen");
+    await page.goto("/book/longquan-park-evening");
+    const wanted = page
+      .getByRole("listitem")
+      .filter({ has: page.getByText("C-01", { exact: true }) });
+    await expect(wanted.getByText("空闲")).toBeVisible();
+
+    const other = await pageAs("vendorYang");
+    await other.goto("/book/longquan-park-evening");
+    await other.getByRole("button", { name: "预约 C-01" }).click();
+    await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+
+    await wanted.getByRole("button", { name: "预约 C-01" }).click();
+    await page.getByRole("button", { name: "排队等空位（有人取消时通知我）" }).click();
+    await expect(page.getByRole("status")).toContainText("已排上队");
+    await expect(page.getByRole("region", { name: "候补排队" })).toContainText("等 C-01");
+
+    await other
+      .getByRole("listitem")
+      .filter({ hasText: "龙泉公园晚市 · C-01" })
+      .getByRole("button", { name: "取消预约" })
+      .click();
+    await expect(other.getByRole("status")).toContainText("已取消预约");
+
+    await page.reload();
+    const waitlist = page.getByRole("region", { name: "候补排队" });
+    await expect(waitlist).toContainText("C-01 空出来了，为你保留到");
+    await waitlist.getByRole("button", { name: "要 C-01" }).click();
+    await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+    await expect(
+      page.getByRole("listitem").filter({ hasText: "龙泉公园晚市 · C-01" }).getByText("已确认"),
+    ).toBeVisible();
+  });
+
   test("a vendor waiting for review is told they cannot book yet", async ({ page, login }) => {
     await login("pendingVendor");
     await page.goto("/vendor");

@@ -558,6 +558,27 @@ export const en: Record<MessageKey, string> = {
   "calendar.reset": "Reset the link",
   "calendar.resetDone": "The calendar link is reset; the old one no longer works.",
 
+  "waitlist.join": "Join the waiting list (tell me when one is freed)",
+  "waitlist.title": "Waiting list",
+  "waitlist.waiting": "Waiting: you will hear first when a stall is freed.",
+  "waitlist.offered": "{code} is free and held for you until {until}.",
+  "waitlist.accept": "Take {code}",
+  "waitlist.decline": "No, thanks",
+  "waitlist.leave": "Leave the list",
+  "waitlist.anyStall": "any stall that fits me",
+  "waitlist.forStall": "waiting for {code}",
+  "waitlist.offerGone": "That offer has ended or was withdrawn.",
+  "waitlist.couldNotBook":
+    "That stall could not be booked; see My bookings for why, or try another session.",
+  "waitlist.notice.joined":
+    "You are on the waiting list. When a stall that fits you is freed, it is held for you for 2 hours and you get a message.",
+  "waitlist.notice.left": "You have left the waiting list.",
+  "waitlist.notice.already": "You are already waiting in this session.",
+  "waitlist.notice.sessionNotHeld": "That session is not held; there is no list to join.",
+  "inbox.waitlistOffer":
+    "{stall} at {market} on {date} is free and held for you until {until}. Confirm it in My bookings.",
+  "audit.waitlist.offered": "Stall offered from the waiting list",
+
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",
   "error.forbidden.title": "Not allowed",

@@ -519,6 +519,26 @@ export const zhCN = {
   "calendar.reset": "重置链接",
   "calendar.resetDone": "日历链接已重置，旧链接不能再用了。",
 
+  "waitlist.join": "排队等空位（有人取消时通知我）",
+  "waitlist.title": "候补排队",
+  "waitlist.waiting": "排队中，有空位会先通知你。",
+  "waitlist.offered": "{code} 空出来了，为你保留到 {until}。",
+  "waitlist.accept": "要 {code}",
+  "waitlist.decline": "不要了",
+  "waitlist.leave": "不排了",
+  "waitlist.anyStall": "任意适合我的摊位",
+  "waitlist.forStall": "等 {code}",
+  "waitlist.offerGone": "这个保留已经过期或被取消了。",
+  "waitlist.couldNotBook": "没能订上这个摊位，请看“我的预约”里的说明或换一个场次。",
+  "waitlist.notice.joined":
+    "已排上队。有人取消时，第一个适合你的摊位会为你保留 2 小时，并发消息通知你。",
+  "waitlist.notice.left": "已退出排队。",
+  "waitlist.notice.already": "这一场你已经在排队了。",
+  "waitlist.notice.sessionNotHeld": "这一场不开市，不能排队。",
+  "inbox.waitlistOffer":
+    "{market} {date} 的 {stall} 空出来了，为你保留到 {until}。请到“我的预约”确认。",
+  "audit.waitlist.offered": "候补保留摊位",
+
   "error.notFound.title": "没有找到这个页面",
   "error.notFound.body": "链接可能写错了，或者这个页面已经不在了。",
   "error.forbidden.title": "没有权限",

@@ -9,6 +9,7 @@ import { bookingFee, checkBooking, isLateCancellation, type Refusal } from "~/do
 import { addDays, findSession, weekStart } from "~/domain/calendar";
 import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
 import { localMoment } from "~/domain/market-hours";
+import { heldStallIds, liveOffer, offerFreedStall } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 
 /** Statuses that hold the stall. */
@@ -131,6 +132,15 @@ async function decide(
     .where("bookings.stall_id", "=", stall.id)
     .executeTakeFirst();
   if (taken) return { ok: false, refusal: { code: "stallTaken" }, alternatives: [] };
+  // A stall offered to someone on the waiting list is held for them until the offer ends.
+  const hold = await liveOffer(
+    trx,
+    { zoneId: stall.zone_id, localDate: input.localDate, sessionKey: input.sessionKey },
+    stall.id,
+    now,
+  );
+  if (hold && hold.vendor_id !== vendor.id)
+    return { ok: false, refusal: { code: "stallTaken" }, alternatives: [] };
   const mine = await inSession
     .select("bookings.id")
     .where("bookings.vendor_id", "=", vendor.id)
@@ -200,6 +210,16 @@ async function decide(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Whatever they were waiting for in this session, they have a stall now.
+  await trx
+    .updateTable("waitlist_entries")
+    .set({ status: "booked", updated_at: at })
+    .where("vendor_id", "=", vendor.id)
+    .where("zone_id", "=", stall.zone_id)
+    .where("local_date", "=", input.localDate)
+    .where("session_key", "=", input.sessionKey)
+    .where("status", "in", ["waiting", "offered"])
+    .execute();
   return { ok: true, booking, repeated: false };
 }
 
@@ -290,7 +310,7 @@ export async function cancelBooking(
   return db.transaction().execute(async (trx) => {
     const booking = await trx
       .selectFrom("bookings")
-      .select(["id", "zone_id", "starts_at", "status"])
+      .select(["id", "zone_id", "stall_id", "local_date", "session_key", "starts_at", "status"])
       .where("id", "=", bookingId)
       .where("vendor_id", "=", vendorId)
       .executeTakeFirst();
@@ -312,6 +332,17 @@ export async function cancelBooking(
       })
       .where("id", "=", booking.id)
       .execute();
+    await offerFreedStall(
+      trx,
+      {
+        zoneId: booking.zone_id,
+        localDate: booking.local_date,
+        sessionKey: booking.session_key,
+        stallId: booking.stall_id,
+        startsAt: booking.starts_at,
+      },
+      now,
+    );
     return { ok: true, late };
   });
 }
@@ -327,6 +358,7 @@ export async function sessionAvailability(
   db: Kysely<Database>,
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
 ) {
+  const held = await heldStallIds(db, { zoneId, localDate, sessionKey });
   const [stalls, categories, bookings] = await Promise.all([
     db
       .selectFrom("stalls")
@@ -367,7 +399,13 @@ export async function sessionAvailability(
   ]);
   return stalls.map((stall) => {
     const booking = bookings.find((b) => b.stall_id === stall.id);
-    const state: StallState = !booking ? "free" : booking.status === "pending" ? "held" : "taken";
+    const state: StallState = !booking
+      ? held.has(stall.id)
+        ? "held"
+        : "free"
+      : booking.status === "pending"
+        ? "held"
+        : "taken";
     return {
       ...stall,
       categories: categories.filter((c) => c.stall_id === stall.id).map((c) => c.category_slug),
@@ -524,4 +562,33 @@ export async function getBookingForCheckIn(db: Kysely<Database>, id: number) {
     ])
     .where("bookings.id", "=", id)
     .executeTakeFirst();
+}
+
+/** The vendor takes the stall the waiting list offered them, while the offer lasts. */
+export async function acceptOffer(
+  db: Kysely<Database>,
+  { entryId, vendorId }: { entryId: number; vendorId: number },
+  now = new Date(),
+): Promise<BookResult | { ok: false; refusal: { code: "offerGone" }; alternatives: [] }> {
+  const entry = await db
+    .selectFrom("waitlist_entries")
+    .selectAll()
+    .where("id", "=", entryId)
+    .where("vendor_id", "=", vendorId)
+    .where("status", "=", "offered")
+    .where("offer_expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  if (!entry?.offered_stall_id)
+    return { ok: false, refusal: { code: "offerGone" }, alternatives: [] };
+  return bookStall(
+    db,
+    {
+      vendorId,
+      stallId: entry.offered_stall_id,
+      localDate: entry.local_date,
+      sessionKey: entry.session_key,
+      idempotencyKey: `offer-${entryId}`,
+    },
+    now,
+  );
 }

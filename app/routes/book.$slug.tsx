@@ -31,6 +31,7 @@ import {
   loadZoneCalendar,
   upcomingSessions,
 } from "~/models/zone-calendar.server";
+import { joinWaitlist } from "~/models/waitlist.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -121,6 +122,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const WaitlistSchema = z.object({
+  intent: z.literal("waitlist"),
+  stallId: z.coerce.number().int().positive().optional(),
+  localDate: z.string().max(10),
+  sessionKey: z.string().max(20),
+});
+
 const BookSchema = z.object({
   stallId: z.coerce.number().int().positive(),
   localDate: z.string().max(10),
@@ -131,12 +139,32 @@ const BookSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { vendor } = await requireVendor(request);
-  await zoneFrom(params.slug);
-  const parsed = parseForm(BookSchema, await readFormData(request));
+  const zone = await zoneFrom(params.slug);
+  const form = await readFormData(request);
+  if (form.get("intent") === "waitlist") {
+    const wait = parseForm(WaitlistSchema, form);
+    if (!wait.ok) return redirect(`/book/${zone.slug}`);
+    const joined = await joinWaitlist(db, {
+      vendorId: vendor.id,
+      zoneId: zone.id,
+      localDate: wait.data.localDate,
+      sessionKey: wait.data.sessionKey,
+      stallId: wait.data.stallId ?? null,
+    });
+    return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.problem}#waitlist`);
+  }
+  const parsed = parseForm(BookSchema, form);
   if (!parsed.ok) {
     const refusal: RefusalLike = { code: "badRequest" };
     return data(
-      { refusal, alternatives: [] as Alternative[], localDate: "", sessionKey: "", series: null },
+      {
+        refusal,
+        alternatives: [] as Alternative[],
+        localDate: "",
+        sessionKey: "",
+        stallId: 0,
+        series: null,
+      },
       { status: 400 },
     );
   }
@@ -156,6 +184,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       alternatives: [] as Alternative[],
       localDate,
       sessionKey,
+      stallId,
       series: series.weeks.map((w) => ({
         localDate: w.localDate,
         booked: w.result.ok,
@@ -177,6 +206,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       alternatives: result.alternatives,
       localDate,
       sessionKey,
+      stallId,
       series: null,
       key,
     },
@@ -339,6 +369,19 @@ export default function BookStall() {
       {actionData?.refusal ? (
         <div className="notice notice-error" role="alert">
           <p>{refusalMessage(t, locale, actionData.refusal)}</p>
+          {actionData.refusal.code === "stallTaken" || actionData.refusal.code === "categoryCap" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="waitlist" />
+              <input type="hidden" name="localDate" value={actionData.localDate} />
+              <input type="hidden" name="sessionKey" value={actionData.sessionKey} />
+              {actionData.stallId ? (
+                <input type="hidden" name="stallId" value={actionData.stallId} />
+              ) : null}
+              <button type="submit" className="button button-quiet">
+                {t("waitlist.join")}
+              </button>
+            </Form>
+          ) : null}
           {actionData.alternatives.length > 0 ? (
             <>
               <p>{t("book.alternatives")}</p>

@@ -14,7 +14,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { isLateCancellation } from "~/domain/booking-rules";
-import { cancelBooking, cancelSeriesFrom, listVendorBookings } from "~/models/booking.server";
+import {
+  acceptOffer,
+  cancelBooking,
+  cancelSeriesFrom,
+  listVendorBookings,
+} from "~/models/booking.server";
+import { leaveWaitlist, listVendorWaitlist } from "~/models/waitlist.server";
 import {
   calendarToken,
   findCalendarToken,
@@ -70,13 +76,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }),
     };
   });
-  const token = await findCalendarToken(db, vendor.id);
-  return { locale, bookings: rows, feedUrl: token ? `${appUrl()}/calendar/${token}.ics` : null };
+  const [token, waitlist] = await Promise.all([
+    findCalendarToken(db, vendor.id),
+    listVendorWaitlist(db, vendor.id, now),
+  ]);
+  return {
+    locale,
+    bookings: rows,
+    waitlist: waitlist.map((w) => ({ ...w, zone: locale === "en" ? w.name_en : w.name_zh })),
+    feedUrl: token ? `${appUrl()}/calendar/${token}.ics` : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { vendor } = await requireVendor(request);
   const form = await readFormData(request);
+  const entryId = Number(form.get("entryId"));
+  if (form.get("intent") === "acceptOffer" && Number.isSafeInteger(entryId)) {
+    const result = await acceptOffer(db, { entryId, vendorId: vendor.id });
+    if (!result.ok) {
+      const error =
+        result.refusal.code === "offerGone"
+          ? ("waitlist.offerGone" as const)
+          : ("waitlist.couldNotBook" as const);
+      return data({ error }, { status: 409 });
+    }
+    return redirect(`/vendor/bookings?booked=${result.booking.id}`);
+  }
+  if (form.get("intent") === "leaveWaitlist" && Number.isSafeInteger(entryId)) {
+    await leaveWaitlist(db, { entryId, vendorId: vendor.id });
+    return redirect("/vendor/bookings?waitlist=left#waitlist");
+  }
   if (form.get("intent") === "calendar") {
     await calendarToken(db, vendor.id);
     return redirect("/vendor/bookings#calendar");
@@ -100,7 +130,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorBookings() {
-  const { bookings, feedUrl } = useLoaderData<typeof loader>();
+  const { bookings, feedUrl, waitlist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -110,17 +140,22 @@ export default function VendorBookings() {
   // Coming up: soonest first. Earlier ones: most recent first (as the model returns them).
   const upcoming = bookings.filter((b) => b.upcoming).reverse();
   const past = bookings.filter((b) => !b.upcoming);
-  const notice = params.get("calendarReset")
-    ? t("calendar.resetDone")
-    : params.get("seriesCancelled")
-      ? t("bookings.seriesCancelled", { count: Number(params.get("seriesCancelled")) })
-      : params.get("booked")
-        ? t("bookings.booked")
-        : params.get("cancelled") === "late"
-          ? t("bookings.cancelledLate")
-          : params.get("cancelled")
-            ? t("bookings.cancelled")
-            : null;
+  const waitlistNotice = params.get("waitlist");
+  const notice = waitlistNotice
+    ? t(
+        `waitlist.notice.${waitlistNotice === "joined" || waitlistNotice === "left" || waitlistNotice === "already" ? waitlistNotice : "sessionNotHeld"}`,
+      )
+    : params.get("calendarReset")
+      ? t("calendar.resetDone")
+      : params.get("seriesCancelled")
+        ? t("bookings.seriesCancelled", { count: Number(params.get("seriesCancelled")) })
+        : params.get("booked")
+          ? t("bookings.booked")
+          : params.get("cancelled") === "late"
+            ? t("bookings.cancelledLate")
+            : params.get("cancelled")
+              ? t("bookings.cancelled")
+              : null;
 
   const row = (b: (typeof bookings)[number]) => (
     <li key={b.id} className="card booking">
@@ -200,6 +235,64 @@ export default function VendorBookings() {
           <ul className="booking-list">{upcoming.map(row)}</ul>
         )}
       </section>
+      {waitlist.length > 0 ? (
+        <section className="card stack" id="waitlist" aria-labelledby="waitlist-heading">
+          <h2 id="waitlist-heading">{t("waitlist.title")}</h2>
+          <ul className="plain-list schedule-list">
+            {waitlist.map((w) => (
+              <li key={w.id}>
+                <span>
+                  {w.zone} · {formatLocalDate(locale, w.local_date)} ·{" "}
+                  {w.wanted_code
+                    ? t("waitlist.forStall", { code: w.wanted_code })
+                    : t("waitlist.anyStall")}
+                  <br />
+                  {w.status === "offered" ? (
+                    <strong>
+                      {t("waitlist.offered", {
+                        code: w.offered_code ?? "",
+                        until: new Date(w.offer_expires_at!).toLocaleString(locale, {
+                          timeZone: "Asia/Shanghai",
+                          timeStyle: "short",
+                          dateStyle: "short",
+                        }),
+                      })}
+                    </strong>
+                  ) : (
+                    <span className="hint">{t("waitlist.waiting")}</span>
+                  )}
+                </span>
+                <span className="actions">
+                  {w.status === "offered" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="acceptOffer" />
+                      <input type="hidden" name="entryId" value={w.id} />
+                      <button
+                        type="submit"
+                        className="button button-primary"
+                        disabled={navigation.state !== "idle"}
+                      >
+                        {t("waitlist.accept", { code: w.offered_code ?? "" })}
+                      </button>
+                    </Form>
+                  ) : null}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="leaveWaitlist" />
+                    <input type="hidden" name="entryId" value={w.id} />
+                    <button
+                      type="submit"
+                      className="button button-quiet"
+                      disabled={navigation.state !== "idle"}
+                    >
+                      {w.status === "offered" ? t("waitlist.decline") : t("waitlist.leave")}
+                    </button>
+                  </Form>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card" id="calendar" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">{t("calendar.title")}</h2>
         <p className="hint">{t("calendar.hint")}</p>

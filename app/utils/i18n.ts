@@ -35,10 +35,17 @@ export function translator(locale: Locale): Translate {
  * the English value under the plain name.
  */
 export function localizedParams(params: Params, locale: Locale): Params {
-  if (locale === "zh-CN") return params;
   const out: Params = { ...params };
   for (const [key, value] of Object.entries(params)) {
-    if (key.endsWith("En") && value !== "") out[key.slice(0, -2)] = value;
+    if (locale === "en" && key.endsWith("En") && value !== "") out[key.slice(0, -2)] = value;
+    // Instants are stored as UTC ISO strings and shown as Huguan's local time.
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+      out[key] = new Date(value).toLocaleString(locale, {
+        timeZone: "Asia/Shanghai",
+        dateStyle: "medium",
+        timeStyle: "short",
+      });
+    }
   }
   return out;
 }
