@@ -143,6 +143,22 @@ async function main() {
     const { id } = await createSession(db, { userId, userAgent: "bench" });
     combo.cookie = (await cookie.serialize(id)).split(";")[0]!;
   }
+  // Contention: fifty vendors press "book" on one stall at the same moment.
+  const contenders: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    const { userId } = await createApprovedVendor(db);
+    contenders.push(
+      (await cookie.serialize((await createSession(db, { userId, userAgent: "bench" })).id)).split(
+        ";",
+      )[0]!,
+    );
+  }
+  const contested = (await stallsTaking(db, "longquan-park-evening", "fresh_produce"))[0]!;
+  const contestedSession = upcomingSessions(
+    (await loadZoneCalendar(db, contested.zone_id))!,
+    addDays(today, 2),
+    addDays(today, 2),
+  )[0]!;
   const viewer = await createApprovedVendor(db);
   const viewerCookie = (
     await cookie.serialize(
@@ -229,6 +245,32 @@ async function main() {
         `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.ratio!.toFixed(2)} | ${r.goal ? `≥ ${r.goal}` : ""} |`,
       );
     }
+    const contention = await Promise.all(
+      contenders.map(async (c, i) => {
+        const t0 = performance.now();
+        const response = await fetch(`${BASE}/book/longquan-park-evening`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: c, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            stallId: String(contested.id),
+            localDate: contestedSession.localDate,
+            sessionKey: contestedSession.key,
+            key: `bench-contention-${i}`,
+          }),
+        });
+        const text = await response.text();
+        return {
+          status: response.status,
+          taken: text.includes("这个摊位刚刚被别人预约了"),
+          ms: performance.now() - t0,
+        };
+      }),
+    );
+    const latencies = contention.map((c) => c.ms).sort((a, b) => a - b);
+    console.log(
+      `\nContention: ${contention.length} simultaneous bookings of one stall: ${contention.filter((c) => c.status === 302).length} confirmed, ${contention.filter((c) => c.status === 409 && c.taken).length} refused as just taken, p99 ${Math.round(latencies[Math.floor(0.99 * latencies.length)]!)} ms`,
+    );
     if (refusals.size)
       console.log(`\nBooking refusals: ${[...refusals].map(([r, n]) => `${n} × ${r}`).join("; ")}`);
     const homeJs = await firstLoadJs("/");

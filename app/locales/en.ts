@@ -192,6 +192,8 @@ export const en: Record<MessageKey, string> = {
   "vendorHome.suspendedUntil": "Suspended until {date} (inclusive).",
   "vendorHome.suspendedCanRead": "It ends by itself after that day.",
   "vendorHome.resubmit": "Send for review again",
+  "vendorHome.banned":
+    "After several no-shows or late cancellations, {market} has paused your bookings until {until}. Come on time or cancel early, and it will not happen again.",
   "vendorHome.profileSaved": "Your profile is saved.",
   "vendorHome.profileReview":
     "Your profile is saved. Because your legal name or category changed, a manager will review it again.",
@@ -539,6 +541,8 @@ export const en: Record<MessageKey, string> = {
   "inbox.bookingDeclined":
     "The manager declined your booking of {stall} on {date}. Try another stall or session.",
   "audit.booking.checkIn": "Checked in",
+  "audit.booking.cancelled": "Vendor cancelled",
+  "audit.booking.cancelled_late": "Vendor cancelled late",
   "audit.booking.noShow": "Marked absent",
   "audit.booking.confirm": "Booking confirmed",
   "audit.booking.decline": "Booking declined",

@@ -181,6 +181,8 @@ export const zhCN = {
   "vendorHome.suspendedUntil": "暂停到 {date}（含当天）。",
   "vendorHome.suspendedCanRead": "暂停结束后会自动恢复。",
   "vendorHome.resubmit": "重新提交审核",
+  "vendorHome.banned":
+    "因为近期多次未到场或迟取消，{market} 暂停你的预约到 {until}。按时到场、提前取消，就不会再被暂停。",
   "vendorHome.profileSaved": "资料已保存。",
   "vendorHome.profileReview": "资料已保存。因为改了真实姓名或经营品类，需要管理员重新审核。",
 
@@ -500,6 +502,8 @@ export const zhCN = {
   "inbox.bookingConfirmed": "管理员已确认你 {date} 在 {stall} 的预约。",
   "inbox.bookingDeclined": "管理员没有接受你 {date} 在 {stall} 的预约，可以换一个摊位或场次。",
   "audit.booking.checkIn": "签到",
+  "audit.booking.cancelled": "摊主取消预约",
+  "audit.booking.cancelled_late": "摊主迟取消预约",
   "audit.booking.noShow": "记为未到",
   "audit.booking.confirm": "确认预约",
   "audit.booking.decline": "不接受预约",

@@ -234,6 +234,13 @@ describe("cancelBooking", () => {
       .where("id", "=", soon.booking.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "cancelled", cancelled_late: 1 });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "booking")
+      .where("entity_id", "=", soon.booking.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["booking.cancelled_late"]);
   });
 
   it("cannot cancel another vendor's booking, or one cancelled already", async () => {

@@ -9,6 +9,7 @@ import { bookingFee, checkBooking, isLateCancellation, type Refusal } from "~/do
 import { addDays, findSession, weekStart } from "~/domain/calendar";
 import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
 import { localMoment } from "~/domain/market-hours";
+import { writeAudit } from "./audit.server";
 import { heldStallIds, liveOffer, offerFreedStall } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 
@@ -332,6 +333,21 @@ export async function cancelBooking(
       })
       .where("id", "=", booking.id)
       .execute();
+    const owner = await trx
+      .selectFrom("vendors")
+      .select("user_id")
+      .where("id", "=", vendorId)
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actorUserId: owner.user_id,
+      action: late ? "booking.cancelled_late" : "booking.cancelled",
+      entityType: "booking",
+      entityId: booking.id,
+      zoneId: booking.zone_id,
+      before: { status: booking.status },
+      after: { status: "cancelled", cancelled_late: late },
+      now,
+    });
     await offerFreedStall(
       trx,
       {

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { bookStall, newIdempotencyKey } from "./booking.server";
 import { assignWalkUp, checkIn, daySheet, markNoShow, recordFee } from "./market-day.server";
 import { listNotifications } from "./notification.server";
+import { activeBans } from "./penalty.server";
 
 const ZONE = "fuxin-community";
 const bookedAt = new Date("2026-11-28T00:00:00Z");
@@ -162,6 +163,15 @@ describe("the market day", () => {
       after,
     );
     expect(!refused.ok && refused.refusal.code).toBe("penaltyBan");
+    // The vendor's home says where and until when.
+    expect(await activeBans(db, vendor.vendorId, after)).toEqual([
+      {
+        zoneId: stalls[0]!.zone_id,
+        name_zh: "福馨社区便民市场",
+        name_en: "Fuxin Community Market",
+        until: "2026-12-17T22:00:00.000Z",
+      },
+    ]);
     // Fourteen days after the third no-show (3 December 22:00 UTC), booking opens again.
     const later = await bookStall(
       db,

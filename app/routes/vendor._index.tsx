@@ -11,6 +11,7 @@ import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
 import { isSuspended } from "~/domain/vendor-review";
 import { listCurrentDocuments } from "~/models/document.server";
 import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import { activeBans } from "~/models/penalty.server";
 import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -25,10 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, vendor } = await requireVendor(request);
-  const [locale, documents, inbox] = await Promise.all([
+  const [locale, documents, inbox, bans] = await Promise.all([
     getLocale(request),
     listCurrentDocuments(db, vendor.id),
     listNotifications(db, user.id),
+    activeBans(db, vendor.id),
   ]);
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   return {
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       state: expiryState(d.expires_on, today),
     })),
     inbox,
+    bans,
   };
 }
 
@@ -58,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorHome() {
-  const { vendor, missing, documents, inbox, suspended } = useLoaderData<typeof loader>();
+  const { vendor, missing, documents, inbox, suspended, bans } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -105,6 +108,18 @@ export default function VendorHome() {
             </Link>
           </p>
         ) : null}
+        {bans.map((ban) => (
+          <p key={ban.zoneId} className="notice notice-warning" role="status">
+            {t("vendorHome.banned", {
+              market: en ? ban.name_en : ban.name_zh,
+              until: new Date(ban.until).toLocaleString(locale, {
+                timeZone: "Asia/Shanghai",
+                dateStyle: "medium",
+                timeStyle: "short",
+              }),
+            })}
+          </p>
+        ))}
         {vendor.status_reason ? (
           <div className="reason">
             <strong>{t("vendorHome.reason")}</strong>
