@@ -22,6 +22,8 @@ const pages = [
   { name: "book-choose", path: "/book", as: "vendor" as const },
   { name: "book-stalls", path: "/book/fuxin-community", as: "vendor" as const },
   { name: "bookings", path: "/vendor/bookings", as: "vendor" as const },
+  { name: "zone-manage", path: "/manage/zones/fuxin-community", as: "managerLongquan" as const },
+  { name: "day-sheet", path: "/manage/zones/fuxin-community/day", as: "managerLongquan" as const },
 ];
 
 for (const locale of ["zh-CN", "en"]) {
