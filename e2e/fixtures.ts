@@ -16,6 +16,8 @@ export const accounts = {
   vendorChen: "13800000002",
   /** 杨家菌菇, another fresh-produce vendor. */
   vendorYang: "13800000007",
+  /** 韩记冷鲜肉, whose profile a journey edits. */
+  vendorHan: "13800000010",
 } as const;
 
 type Account = keyof typeof accounts;

@@ -173,4 +173,22 @@ test.describe("a vendor's verification", () => {
       page.getByText("只能上传完整的 JPG、PNG 或 PDF 文件，这个文件不是或已损坏"),
     ).toBeVisible();
   });
+
+  test("editing the products keeps the approval; changing the category sends it back to review", async ({
+    page,
+    login,
+  }) => {
+    await login("vendorHan");
+    await page.goto("/vendor/profile");
+    await page.getByLabel("卖什么").fill("猪肉、羊肉、牛肉（检疫合格）");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("status")).toHaveText("资料已保存。");
+    await expect(page.getByText("已通过审核", { exact: true })).toBeVisible();
+
+    await page.goto("/vendor/profile");
+    await page.getByLabel("经营品类").selectOption({ label: "熟食小吃" });
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("status")).toContainText("需要管理员重新审核");
+    await expect(page.getByText("待审核", { exact: true })).toBeVisible();
+  });
 });

@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { MARKET_RULES, MARKET_RULES_VERSION } from "~/domain/market-rules";
 import { listCategories } from "~/models/category.server";
 import { registerVendor } from "~/models/vendor.server";
@@ -156,57 +157,12 @@ export default function Join() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("join.stallLegend")}</legend>
-          <Field
-            name="displayName"
-            label={t("join.displayName")}
-            error={errors.displayName}
-            hint={t("join.displayNameHint")}
-          >
-            {(p) => <input {...p} required maxLength={40} defaultValue={values.displayName} />}
-          </Field>
-          <Field
-            name="legalName"
-            label={t("join.legalName")}
-            error={errors.legalName}
-            hint={t("join.legalNameHint")}
-          >
-            {(p) => (
-              <input
-                {...p}
-                required
-                maxLength={40}
-                autoComplete="name"
-                defaultValue={values.legalName}
-              />
-            )}
-          </Field>
-          <Field name="homeCommunity" label={t("join.homeCommunity")} error={errors.homeCommunity}>
-            {(p) => <input {...p} maxLength={60} defaultValue={values.homeCommunity} />}
-          </Field>
-          <Field name="category" label={t("join.category")} error={errors.category}>
-            {(p) => (
-              <select {...p} required defaultValue={values.category ?? ""}>
-                <option value="" disabled>
-                  {t("join.categoryChoose")}
-                </option>
-                {categories.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {locale === "en" ? c.name_en : c.name_zh}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            name="products"
-            label={t("join.products")}
-            error={errors.products}
-            hint={t("join.productsHint")}
-          >
-            {(p) => (
-              <textarea {...p} required rows={3} maxLength={300} defaultValue={values.products} />
-            )}
-          </Field>
+          <VendorProfileFields
+            values={values}
+            errors={errors}
+            categories={categories}
+            editing={false}
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("join.rulesLegend", { version: MARKET_RULES_VERSION })}</legend>

@@ -7,13 +7,14 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, SubmitButton } from "~/components/form-field";
+import { SubmitButton } from "~/components/form-field";
+import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { listCategories } from "~/models/category.server";
 import { updateVendorProfile } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form";
-import { translator, useLocale, useT } from "~/utils/i18n";
+import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import {
   categoryField,
@@ -72,7 +73,6 @@ export default function VendorProfile() {
   const { categories, vendor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
   const pending = useNavigation().formAction === "/vendor/profile";
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {
@@ -90,46 +90,7 @@ export default function VendorProfile() {
       <h1>{t("profile.title")}</h1>
       <p className="lead">{t("profile.intro")}</p>
       <Form method="post" className="card" noValidate>
-        <Field
-          name="displayName"
-          label={t("join.displayName")}
-          error={errors.displayName}
-          hint={t("join.displayNameHint")}
-        >
-          {(p) => <input {...p} required maxLength={40} defaultValue={values.displayName} />}
-        </Field>
-        <Field
-          name="legalName"
-          label={t("join.legalName")}
-          error={errors.legalName}
-          hint={t("profile.reviewHint")}
-        >
-          {(p) => <input {...p} required maxLength={40} defaultValue={values.legalName} />}
-        </Field>
-        <Field name="homeCommunity" label={t("join.homeCommunity")} error={errors.homeCommunity}>
-          {(p) => <input {...p} maxLength={60} defaultValue={values.homeCommunity} />}
-        </Field>
-        <Field
-          name="category"
-          label={t("join.category")}
-          error={errors.category}
-          hint={t("profile.reviewHint")}
-        >
-          {(p) => (
-            <select {...p} required defaultValue={values.category}>
-              {categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {locale === "en" ? c.name_en : c.name_zh}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="products" label={t("join.products")} error={errors.products}>
-          {(p) => (
-            <textarea {...p} required rows={3} maxLength={300} defaultValue={values.products} />
-          )}
-        </Field>
+        <VendorProfileFields values={values} errors={errors} categories={categories} editing />
         <SubmitButton
           pending={pending}
           label={t("profile.save")}
