@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 test.describe("booking a stall", () => {
-  test("a vendor books a free stall, sees it in My bookings, and cancels it", async ({
+  test("a vendor books a free stall on the map, sees it in My bookings, and cancels it", async ({
     page,
     login,
   }) => {
@@ -15,7 +15,11 @@ test.describe("booking a stall", () => {
       .getByRole("listitem")
       .filter({ has: page.getByText("A-02", { exact: true }) });
     await expect(stall.getByText("空闲")).toBeVisible();
-    await stall.getByRole("button", { name: "预约 A-02" }).click();
+    // Choose the stall on the map: it takes the vendor to that stall's button in the list.
+    const map = page.getByRole("region", { name: "摊位图" });
+    await map.getByRole("button", { name: "A-02 · 空闲，适合你" }).click();
+    await expect(stall.getByRole("button", { name: "预约 A-02" })).toBeFocused();
+    await page.keyboard.press("Enter");
 
     await expect(page.getByRole("heading", { level: 1, name: "我的预约" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");

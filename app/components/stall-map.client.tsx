@@ -1,4 +1,4 @@
-import { canvas, type LatLngExpression, type PathOptions } from "leaflet";
+import { canvas, svg, type LatLngExpression, type Path, type PathOptions } from "leaflet";
 import { useMemo } from "react";
 import { MapContainer, Polygon, TileLayer, Tooltip } from "react-leaflet";
 import type { Position } from "~/domain/geo";
@@ -12,6 +12,8 @@ const TONE: Record<StallTone, PathOptions> = {
   held: { color: "#a15c07", fillColor: "#f5a524", fillOpacity: 0.8, weight: 1 },
   mine: { color: "#b42318", fillColor: "#e5484d", fillOpacity: 0.9, weight: 2 },
 };
+
+const ACCESSIBLE_LIMIT = 400;
 
 const toLatLngs = (ring: Position[]): LatLngExpression[] =>
   ring.map(([lng, lat]) => [lat, lng] as [number, number]);
@@ -27,8 +29,11 @@ export function StallMapLeaflet({
   tiles: TileSettings;
   onSelect?: (stallId: number) => void;
 }) {
-  // One canvas for every stall: thousands of polygons stay smooth where SVG would not.
-  const renderer = useMemo(() => canvas({ padding: 0.2 }), []);
+  // Up to a few hundred stalls, each is an SVG shape a keyboard and a screen reader can reach.
+  // Beyond that one canvas draws them all: thousands stay smooth where SVG would not, and the
+  // list beside the map carries the same choices.
+  const accessible = stalls.length <= ACCESSIBLE_LIMIT;
+  const renderer = useMemo(() => (accessible ? svg() : canvas({ padding: 0.2 })), [accessible]);
   const outline = useMemo(() => toLatLngs(boundary), [boundary]);
   if (outline.length === 0) return null;
   return (
@@ -57,7 +62,20 @@ export function StallMapLeaflet({
           key={stall.id}
           positions={toLatLngs(stall.ring)}
           pathOptions={TONE[stall.tone]}
-          eventHandlers={onSelect ? { click: () => onSelect(stall.id) } : undefined}
+          eventHandlers={{
+            click: () => onSelect?.(stall.id),
+            add: (event) => {
+              const element = (event.target as Path).getElement();
+              if (!accessible || !element || !onSelect) return;
+              element.setAttribute("role", "button");
+              element.setAttribute("tabindex", stall.tone === "free" ? "0" : "-1");
+              element.setAttribute("aria-label", stall.label);
+              element.addEventListener("keydown", (e) => {
+                if ((e as KeyboardEvent).key === "Enter" || (e as KeyboardEvent).key === " ")
+                  onSelect(stall.id);
+              });
+            },
+          }}
         >
           <Tooltip direction="top">{stall.code}</Tooltip>
         </Polygon>

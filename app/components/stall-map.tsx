@@ -11,6 +11,8 @@ export interface MapStall {
   id: number;
   code: string;
   tone: StallTone;
+  /** What a screen reader says for the stall, e.g. "A-05 · 空闲，适合你". */
+  label: string;
   ring: Position[];
 }
 
