@@ -15,6 +15,7 @@ test.describe("booking a stall", () => {
       .getByRole("listitem")
       .filter({ has: page.getByText("A-02", { exact: true }) });
     await expect(stall.getByText("空闲")).toBeVisible();
+    const session = await page.getByLabel("场次", { exact: true }).inputValue();
     // Choose the stall on the map: it takes the vendor to that stall's button in the list.
     const map = page.getByRole("region", { name: "摊位图" });
     await map.getByRole("button", { name: "A-02 · 空闲，适合你" }).click();
@@ -26,6 +27,18 @@ test.describe("booking a stall", () => {
     const booking = page.getByRole("listitem").filter({ hasText: "福馨社区便民市场 · A-02" });
     await expect(booking.getByText("已确认")).toBeVisible();
     await expect(booking).toContainText("¥5");
+
+    // Residents see the vendor at that stall on the market page.
+    await page.goto(`/markets/fuxin-community?session=${encodeURIComponent(session)}`);
+    await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText(
+      "A-02 王桂兰旱地西红柿",
+    );
+    await expect(
+      page
+        .getByRole("region", { name: "摊位图" })
+        .getByRole("img", { name: "A-02 · 王桂兰旱地西红柿" }),
+    ).toBeAttached();
+    await page.goto("/vendor/bookings");
 
     await booking.getByRole("button", { name: "取消预约" }).click();
     await expect(page.getByRole("status")).toContainText("已取消预约");

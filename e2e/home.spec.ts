@@ -29,7 +29,7 @@ test.describe("the home page", () => {
     await expect(map.locator(".leaflet-popup-content")).toContainText("集店乡农产品集市");
     await expect(map.getByRole("link", { name: "查看详情" })).toHaveAttribute(
       "href",
-      "/markets#jidian-rural-produce",
+      "/markets/jidian-rural-produce",
     );
   });
 

@@ -5,6 +5,7 @@ import { expect, test } from "./fixtures";
 const pages = [
   { name: "home", path: "/" },
   { name: "markets", path: "/markets" },
+  { name: "market-page", path: "/markets/chengbei-civilisation" },
   { name: "for-vendors", path: "/for-vendors" },
   { name: "login", path: "/login" },
   { name: "manage", path: "/manage", as: "managerLongquan" as const },

@@ -66,10 +66,15 @@ export function StallMapLeaflet({
             click: () => onSelect?.(stall.id),
             add: (event) => {
               const element = (event.target as Path).getElement();
-              if (!accessible || !element || !onSelect) return;
+              if (!accessible || !element) return;
+              element.setAttribute("aria-label", stall.label);
+              // On a booking page a stall is a button; elsewhere it is a labelled picture.
+              if (!onSelect) {
+                element.setAttribute("role", "img");
+                return;
+              }
               element.setAttribute("role", "button");
               element.setAttribute("tabindex", stall.tone === "free" ? "0" : "-1");
-              element.setAttribute("aria-label", stall.label);
               element.addEventListener("keydown", (e) => {
                 if ((e as KeyboardEvent).key === "Enter" || (e as KeyboardEvent).key === " ")
                   onSelect(stall.id);

@@ -583,6 +583,13 @@ export const en: Record<MessageKey, string> = {
     "{stall} at {market} on {date} is free and held for you until {until}. Confirm it in My bookings.",
   "audit.waitlist.offered": "Stall offered from the waiting list",
 
+  "market.freeStall": "free",
+  "market.presentCount": "{count} vendors, {free} stalls free",
+  "market.nobodyYet": "No vendor has booked this session yet. Try another session.",
+  "market.noSessions": "This market is not held in the next 7 days.",
+  "market.free": "free of charge",
+  "market.open": "Open the market",
+
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",
   "error.forbidden.title": "Not allowed",

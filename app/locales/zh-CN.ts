@@ -543,6 +543,13 @@ export const zhCN = {
     "{market} {date} 的 {stall} 空出来了，为你保留到 {until}。请到“我的预约”确认。",
   "audit.waitlist.offered": "候补保留摊位",
 
+  "market.freeStall": "空闲",
+  "market.presentCount": "{count} 位摊主，{free} 个空位",
+  "market.nobodyYet": "这一场还没有摊主预约。可以换一场看看。",
+  "market.noSessions": "这个集市近 7 天没有开市。",
+  "market.free": "免费",
+  "market.open": "查看集市",
+
   "error.notFound.title": "没有找到这个页面",
   "error.notFound.body": "链接可能写错了，或者这个页面已经不在了。",
   "error.forbidden.title": "没有权限",

@@ -608,3 +608,36 @@ export async function acceptOffer(
     now,
   );
 }
+
+/** Who is selling where in a session, for residents: names and products, never contacts. */
+export async function vendorsPresent(
+  db: Kysely<Database>,
+  { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
+) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .innerJoin("users", "users.id", "vendors.user_id")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .select([
+      "stalls.id as stall_id",
+      "stalls.code",
+      "users.display_name",
+      "vendors.name_en",
+      "vendors.products",
+      "vendors.products_en",
+      "categories.slug as category_slug",
+      "categories.name_zh as category_zh",
+      "categories.name_en as category_en",
+      "categories.sort_order",
+      "categories.public_welfare",
+    ])
+    .where("bookings.zone_id", "=", zoneId)
+    .where("bookings.local_date", "=", localDate)
+    .where("bookings.session_key", "=", sessionKey)
+    .where("bookings.status", "in", ["confirmed", "checked_in"])
+    .orderBy("categories.sort_order")
+    .orderBy("stalls.code")
+    .execute();
+}

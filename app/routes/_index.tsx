@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { HoursToday, KindBadge, sessionLine, StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
@@ -50,7 +50,7 @@ export default function Home() {
       state: z.state,
       stateLabel: t(`zone.state.${z.state}`),
       hours: z.hours.join(" · ") || t("zone.noSessionToday"),
-      href: `/markets#${z.slug}`,
+      href: `/markets/${z.slug}`,
       ring: z.ring,
     }))
     .filter((z) => z.ring.length > 0);
@@ -100,7 +100,7 @@ export default function Home() {
                     <span className={`map-pin map-pin-${zone.state}`} aria-hidden="true">
                       {index + 1}
                     </span>{" "}
-                    <a href={`/markets#${zone.slug}`}>{zone.name}</a>
+                    <Link to={`/markets/${zone.slug}`}>{zone.name}</Link>
                   </h3>
                   <div className="zone-meta">
                     <StateBadge t={t} state={zone.state} />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import {
   FacilityList,
   KindBadge,
@@ -60,7 +60,9 @@ export default function Markets() {
         <ul className="zone-list">
           {zones.map((zone) => (
             <li key={zone.slug} id={zone.slug} className="card zone-card">
-              <h2>{zone.name}</h2>
+              <h2>
+                <Link to={`/markets/${zone.slug}`}>{zone.name}</Link>
+              </h2>
               <div className="zone-meta">
                 <StateBadge t={t} state={zone.state} />
                 <KindBadge t={t} kind={zone.kind} />
