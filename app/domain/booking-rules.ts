@@ -1,8 +1,24 @@
 // Every rule a booking must pass, each with its own refusal, checked in the order a vendor
 // would want to hear them: who they are, then what they picked, then when, then how many.
-import type { VendorStatus } from "#db/schema";
+import type { BookingStatus, VendorStatus } from "#db/schema";
 import { missingDocuments, type CategoryNeeds, type HeldDocument } from "./documents";
 import { isSuspended } from "./vendor-review";
+
+/** Booking statuses that hold the stall; the database's partial unique indexes use the same. */
+export const HOLDING_STATUSES = [
+  "pending",
+  "confirmed",
+  "checked_in",
+] as const satisfies readonly BookingStatus[];
+
+/** When a strike against a vendor happened: a no-show at its start, a late cancellation when made. */
+export function strikeInstant(b: {
+  status: BookingStatus;
+  starts_at: string;
+  cancelled_at: string | null;
+}): string {
+  return b.status === "no_show" ? b.starts_at : (b.cancelled_at ?? b.starts_at);
+}
 
 export interface BookingSettings {
   /** Booking opens this many days before a session starts. */

@@ -5,16 +5,23 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { violatedUniqueIndex } from "#db/errors";
 import type { Booking, BookingStatus, Database } from "#db/schema";
-import { bookingFee, checkBooking, isLateCancellation, type Refusal } from "~/domain/booking-rules";
+import {
+  bookingFee,
+  checkBooking,
+  HOLDING_STATUSES,
+  strikeInstant,
+  isLateCancellation,
+  type Refusal,
+} from "~/domain/booking-rules";
 import { addDays, findSession, weekStart } from "~/domain/calendar";
 import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
 import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
-import { heldStallIds, liveOffer, offerFreedStall } from "./waitlist.server";
+import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 
 /** Statuses that hold the stall. */
-export const ACTIVE: BookingStatus[] = ["pending", "confirmed", "checked_in"];
+export const ACTIVE: BookingStatus[] = [...HOLDING_STATUSES];
 
 export interface BookInput {
   vendorId: number;
@@ -39,6 +46,27 @@ export type BookResult =
       refusal: Refusal | { code: "sessionNotHeld" | "stallNotBookable" };
       alternatives: Alternative[];
     };
+
+/** A session's bookings, joined with their stall, their vendor and the vendor's category. */
+export function sessionBookings(db: Kysely<Database>, session: SessionRef) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .innerJoin("users", "users.id", "vendors.user_id")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .where("bookings.zone_id", "=", session.zoneId)
+    .where("bookings.local_date", "=", session.localDate)
+    .where("bookings.session_key", "=", session.sessionKey);
+}
+
+/** Bookings with the stall and market they are at. */
+function bookingsWithPlace(db: Kysely<Database>) {
+  return db
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("zones", "zones.id", "bookings.zone_id");
+}
 
 /** Vendors as the booking rules see them: status, category and what the category needs. */
 export function bookingVendors(db: Kysely<Database>) {
@@ -184,9 +212,7 @@ async function decide(
     vendorHasBookingInSession: !!mine,
     vendorBookingsInWeek: Number(thisWeek.n),
     categoryBookingsInSession: Number(sameCategory.n),
-    penaltyInstants: strikes.map((s) =>
-      s.status === "no_show" ? s.starts_at : (s.cancelled_at ?? s.starts_at),
-    ),
+    penaltyInstants: strikes.map(strikeInstant),
     recurring: !!input.seriesId,
   });
   if (refusal) return { ok: false, refusal, alternatives: [] };
@@ -402,14 +428,8 @@ export async function sessionAvailability(
       .where("layouts.zone_id", "=", zoneId)
       .where("layouts.status", "=", "approved")
       .execute(),
-    db
-      .selectFrom("bookings")
-      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-      .innerJoin("users", "users.id", "vendors.user_id")
+    sessionBookings(db, { zoneId, localDate, sessionKey })
       .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
-      .where("bookings.zone_id", "=", zoneId)
-      .where("bookings.local_date", "=", localDate)
-      .where("bookings.session_key", "=", sessionKey)
       .where("bookings.status", "in", ACTIVE)
       .execute(),
   ]);
@@ -434,10 +454,7 @@ export async function sessionAvailability(
 
 /** A vendor's bookings with where and when, newest session first. */
 export async function listVendorBookings(db: Kysely<Database>, vendorId: number) {
-  return db
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("zones", "zones.id", "bookings.zone_id")
+  return bookingsWithPlace(db)
     .select([
       "bookings.id",
       "bookings.zone_id",
@@ -530,10 +547,7 @@ export async function getVendorBooking(
   db: Kysely<Database>,
   { id, vendorId }: { id: number; vendorId: number },
 ) {
-  return db
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("zones", "zones.id", "bookings.zone_id")
+  return bookingsWithPlace(db)
     .select([
       "bookings.id",
       "bookings.local_date",
@@ -555,10 +569,7 @@ export async function getVendorBooking(
 
 /** A booking for the manager who scans its receipt, with the zone it belongs to. */
 export async function getBookingForCheckIn(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("zones", "zones.id", "bookings.zone_id")
+  return bookingsWithPlace(db)
     .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
     .innerJoin("users", "users.id", "vendors.user_id")
     .select([
@@ -610,16 +621,8 @@ export async function acceptOffer(
 }
 
 /** Who is selling where in a session, for residents: names and products, never contacts. */
-export async function vendorsPresent(
-  db: Kysely<Database>,
-  { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
-) {
-  return db
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-    .innerJoin("users", "users.id", "vendors.user_id")
-    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+export async function vendorsPresent(db: Kysely<Database>, session: SessionRef) {
+  return sessionBookings(db, session)
     .select([
       "stalls.id as stall_id",
       "stalls.code",
@@ -633,9 +636,6 @@ export async function vendorsPresent(
       "categories.sort_order",
       "categories.public_welfare",
     ])
-    .where("bookings.zone_id", "=", zoneId)
-    .where("bookings.local_date", "=", localDate)
-    .where("bookings.session_key", "=", sessionKey)
     .where("bookings.status", "in", ["confirmed", "checked_in"])
     .orderBy("categories.sort_order")
     .orderBy("stalls.code")

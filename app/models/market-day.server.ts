@@ -7,23 +7,22 @@ import { bookingFee, mayBook } from "~/domain/booking-rules";
 import { missingDocuments } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
-import { ACTIVE, bookingVendors, newIdempotencyKey, papersThatCount } from "./booking.server";
+import {
+  ACTIVE,
+  bookingVendors,
+  newIdempotencyKey,
+  papersThatCount,
+  sessionBookings,
+} from "./booking.server";
+import type { SessionRef } from "./waitlist.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
 
 /** Minutes after the start from which a vendor who has not checked in may be marked absent. */
 export const NO_SHOW_AFTER_MINUTES = 30;
 
-export async function daySheet(
-  db: Kysely<Database>,
-  { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
-) {
-  return db
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-    .innerJoin("users", "users.id", "vendors.user_id")
-    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+export async function daySheet(db: Kysely<Database>, session: SessionRef) {
+  return sessionBookings(db, session)
     .select([
       "bookings.id",
       "bookings.status",
@@ -38,9 +37,6 @@ export async function daySheet(
       "categories.name_zh as category_zh",
       "categories.name_en as category_en",
     ])
-    .where("bookings.zone_id", "=", zoneId)
-    .where("bookings.local_date", "=", localDate)
-    .where("bookings.session_key", "=", sessionKey)
     .where("bookings.status", "in", [...ACTIVE, "no_show"])
     .orderBy("stalls.code")
     .execute();

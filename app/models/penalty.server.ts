@@ -1,7 +1,7 @@
 // Bookings paused after repeated no-shows or late cancellations, zone by zone.
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { penaltyBanUntil } from "~/domain/booking-rules";
+import { penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
 import { getBookingSettings } from "./zone-calendar.server";
 
 /** The zones where a vendor's booking is paused now, and until when. */
@@ -27,7 +27,7 @@ export async function activeBans(db: Kysely<Database>, vendorId: number, now = n
   for (const zoneId of new Set(strikes.map((s) => s.zone_id))) {
     const inZone = strikes.filter((s) => s.zone_id === zoneId);
     const until = penaltyBanUntil(
-      inZone.map((s) => (s.status === "no_show" ? s.starts_at : (s.cancelled_at ?? s.starts_at))),
+      inZone.map(strikeInstant),
       now,
       await getBookingSettings(db, zoneId),
     );

@@ -2,14 +2,13 @@
 // two hours (or until booking closes); an offer not taken moves on to the next.
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { bookingClosesAt } from "~/domain/booking-rules";
+import { bookingClosesAt, HOLDING_STATUSES } from "~/domain/booking-rules";
 import { findSession } from "~/domain/calendar";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 
 export const OFFER_HOLD_MS = 2 * 60 * 60 * 1000;
-const ACTIVE = ["pending", "confirmed", "checked_in"] as const;
 
 export interface SessionRef {
   zoneId: number;
@@ -138,7 +137,7 @@ export async function offerFreedStall(
       .where("zone_id", "=", session.zoneId)
       .where("local_date", "=", session.localDate)
       .where("session_key", "=", session.sessionKey)
-      .where("status", "in", [...ACTIVE])
+      .where("status", "in", [...HOLDING_STATUSES])
       .executeTakeFirst();
     if (holds) continue;
     const until = new Date(Math.min(now.getTime() + OFFER_HOLD_MS, closes.getTime()));

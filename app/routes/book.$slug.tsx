@@ -93,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Number.isInteger(askedWeeks) && askedWeeks >= 1 && askedWeeks <= MAX_SERIES_WEEKS
       ? askedWeeks
       : 1;
+  const t = translator(locale);
   const listed = stalls.map(({ geometry, vendorId, vendorName, ...s }) => ({
     ...s,
     ring: parsePolygon(geometry)?.coordinates[0] ?? [],
@@ -119,7 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: s.id,
       code: s.code,
       tone: toneOf(s),
-      label: `${s.code} · ${translator(locale)(`book.tone.${toneOf(s)}`)}`,
+      label: `${s.code} · ${t(`book.tone.${toneOf(s)}`)}`,
       ring: s.ring,
     })),
     tiles: publicEnv(),

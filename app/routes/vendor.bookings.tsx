@@ -31,7 +31,14 @@ import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { readFormData } from "~/utils/form";
-import { formatLocalDate, formatMoney, translator, useLocale, useT } from "~/utils/i18n";
+import {
+  formatLocalDate,
+  formatLocalTime,
+  formatMoney,
+  translator,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -64,16 +71,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cancellable,
       cancelWouldBeLate:
         cancellable && isLateCancellation(b.starts_at, now, settings.get(b.zone_id)!),
-      startTime: new Date(b.starts_at).toLocaleTimeString("en-GB", {
-        timeZone: b.time_zone,
-        hour: "2-digit",
-        minute: "2-digit",
-      }),
-      endTime: new Date(b.ends_at).toLocaleTimeString("en-GB", {
-        timeZone: b.time_zone,
-        hour: "2-digit",
-        minute: "2-digit",
-      }),
+      startTime: formatLocalTime(b.starts_at, b.time_zone),
+      endTime: formatLocalTime(b.ends_at, b.time_zone),
     };
   });
   const [token, waitlist] = await Promise.all([

@@ -5,7 +5,14 @@ import { getVendorBooking } from "~/models/booking.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
-import { formatLocalDate, formatMoney, translator, useLocale, useT } from "~/utils/i18n";
+import {
+  formatLocalDate,
+  formatLocalTime,
+  formatMoney,
+  translator,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -26,18 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     margin: 1,
     width: 240,
   });
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString("en-GB", {
-      timeZone: booking.time_zone,
-      hour: "2-digit",
-      minute: "2-digit",
-    });
   return {
     locale: await getLocale(request),
     booking,
     qr,
-    startTime: time(booking.starts_at),
-    endTime: time(booking.ends_at),
+    startTime: formatLocalTime(booking.starts_at, booking.time_zone),
+    endTime: formatLocalTime(booking.ends_at, booking.time_zone),
   };
 }
 

@@ -104,6 +104,14 @@ export function formatLocalDate(
   );
 }
 
+/** "06:00": the wall-clock time of an instant where the market is, the same in both languages. */
+export function formatLocalTime(instant: string, timeZone: string): string {
+  return cached(
+    `time:${timeZone}`,
+    () => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }),
+  ).format(new Date(instant));
+}
+
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale?: Locale }>("root");
   return isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
