@@ -56,6 +56,13 @@ describe("migrations", () => {
           "users",
           "waitlist_entries",
           "vendors",
+          // The search index and the tables FTS5 keeps for it.
+          "vendor_search",
+          "vendor_search_config",
+          "vendor_search_content",
+          "vendor_search_data",
+          "vendor_search_docsize",
+          "vendor_search_idx",
           "zone_managers",
           "zones",
         ].sort(),

@@ -8,6 +8,7 @@ import * as m20261128140000 from "./migrations/20261128140000_reservations";
 import * as m20261128150000 from "./migrations/20261128150000_market_day";
 import * as m20261128160000 from "./migrations/20261128160000_vendor_calendar";
 import * as m20261128170000 from "./migrations/20261128170000_waitlist";
+import * as m20261128180000 from "./migrations/20261128180000_vendor_search";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "20261128150000_market_day": m20261128150000,
   "20261128160000_vendor_calendar": m20261128160000,
   "20261128170000_waitlist": m20261128170000,
+  "20261128180000_vendor_search": m20261128180000,
 };

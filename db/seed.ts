@@ -8,6 +8,9 @@ import { saveUpload } from "../app/utils/uploads.server";
 import { DEMO_EXPIRY, demoDocumentPdf } from "./demo/documents";
 import { createDb } from "./connect";
 import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
+import { REGULAR_AHEAD_DAYS, REGULAR_PAST_DAYS, regularSpecs } from "./demo/bookings";
+import { addDays, sessionsBetween } from "../app/domain/calendar";
+import { localMoment } from "../app/domain/market-hours";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
 import { isMainModule, migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
@@ -278,11 +281,85 @@ export async function seed(db: Kysely<Database>) {
   await seedDocuments(db);
 }
 
+/**
+ * The regulars' bookings around `now`: checked in for the past four weeks, confirmed for the
+ * next two. Dates follow the clock, so it runs apart from `seed` (the unit tests' template
+ * stays the same every day) and again on every start, topping up the days that came into range.
+ * A stall someone else has booked meanwhile is left to them.
+ */
+export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    for (const spec of regularSpecs) {
+      const zone = await trx
+        .selectFrom("zones")
+        .innerJoin("layouts", (j) =>
+          j.onRef("layouts.zone_id", "=", "zones.id").on("layouts.status", "=", "approved"),
+        )
+        .select(["zones.id", "zones.time_zone", "layouts.id as layout_id"])
+        .where("zones.slug", "=", spec.zone)
+        .executeTakeFirstOrThrow();
+      const [templates, closures, events] = await Promise.all([
+        trx.selectFrom("session_templates").selectAll().where("zone_id", "=", zone.id).execute(),
+        trx.selectFrom("closures").selectAll().where("zone_id", "=", zone.id).execute(),
+        trx.selectFrom("market_events").selectAll().where("zone_id", "=", zone.id).execute(),
+      ]);
+      const today = localMoment(now, zone.time_zone).date;
+      const sessions = sessionsBetween({
+        timeZone: zone.time_zone,
+        templates,
+        closures,
+        events,
+        from: addDays(today, -REGULAR_PAST_DAYS),
+        to: addDays(today, REGULAR_AHEAD_DAYS),
+      });
+      for (const [number, code] of spec.stalls) {
+        const who = await trx
+          .selectFrom("vendors")
+          .innerJoin("users", "users.id", "vendors.user_id")
+          .select("vendors.id")
+          .where("users.phone", "=", vendorPhone(number - 1))
+          .executeTakeFirstOrThrow();
+        const stall = await trx
+          .selectFrom("stalls")
+          .select(["id", "fee_fen"])
+          .where("layout_id", "=", zone.layout_id)
+          .where("code", "=", code)
+          .executeTakeFirstOrThrow();
+        for (const s of sessions) {
+          const past = Date.parse(s.endsAt) < now.getTime();
+          await trx
+            .insertInto("bookings")
+            .values({
+              zone_id: zone.id,
+              stall_id: stall.id,
+              vendor_id: who.id,
+              local_date: s.localDate,
+              session_key: s.key,
+              starts_at: s.startsAt,
+              ends_at: s.endsAt,
+              status: past ? "checked_in" : "confirmed",
+              fee_fen: stall.fee_fen,
+              fee_collected_fen: past ? stall.fee_fen : null,
+              checked_in_at: past ? new Date(Date.parse(s.startsAt) + 600_000).toISOString() : null,
+              idempotency_key: `demo-${who.id}-${s.localDate}-${s.key}`,
+              created_at: SEEDED_AT,
+              updated_at: SEEDED_AT,
+            })
+            // Already there, or the stall is someone else's that session: either way, leave it.
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+      }
+    }
+  });
+}
+
 if (isMainModule(import.meta)) {
   const db = createDb();
   try {
     await migrateToLatest(db);
     await seed(db);
+    await seedRegulars(db);
     const zones = await db
       .selectFrom("zones")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
-import { seed } from "../db/seed";
+import { seed, seedRegulars } from "../db/seed";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -106,6 +106,7 @@ async function main() {
   const db = createDb(DATABASE_URL);
   await migrateToLatest(db);
   await seed(db);
+  await seedRegulars(db);
 
   // Booking requests that can all succeed: one fresh vendor per free stall-session.
   const cookie = makeSessionCookie([SECRET]);
@@ -127,15 +128,25 @@ async function main() {
     const stalls = await stallsTaking(db, slug, "fresh_produce");
     const calendar = await loadZoneCalendar(db, stalls[0]!.zone_id);
     const sessions = upcomingSessions(calendar!, addDays(today, 1), addDays(today, 12));
+    const taken = new Set(
+      (
+        await db
+          .selectFrom("bookings")
+          .select(["stall_id", "local_date", "session_key"])
+          .where("zone_id", "=", stalls[0]!.zone_id)
+          .execute()
+      ).map((b) => `${b.stall_id}|${b.local_date}|${b.session_key}`),
+    );
     for (const session of sessions)
       for (const stall of stalls)
-        combos.push({
-          slug,
-          stallId: stall.id,
-          localDate: session.localDate,
-          sessionKey: session.key,
-          cookie: "",
-        });
+        if (!taken.has(`${stall.id}|${session.localDate}|${session.key}`))
+          combos.push({
+            slug,
+            stallId: stall.id,
+            localDate: session.localDate,
+            sessionKey: session.key,
+            cookie: "",
+          });
   }
   combos.splice(BOOKINGS);
   for (const combo of combos) {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { seedRegulars } from "#db/seed";
+import { db } from "~/utils/db.server";
+import {
+  getPublicVendor,
+  nextAppearances,
+  pastMarketsCount,
+  searchTerms,
+  searchVendors,
+} from "./public-vendor.server";
+
+const names = async (query: string) =>
+  (await searchVendors(db, query)).vendors.map((v) => v.display_name);
+
+describe("searching vendors", () => {
+  it("finds a product written in Chinese through the trigram index, and in English", async () => {
+    expect(await names("西红柿")).toEqual(["王桂兰旱地西红柿"]);
+    expect(await names("tomatoes")).toEqual(["王桂兰旱地西红柿"]);
+    expect(await names("TOMATOES")).toEqual(["王桂兰旱地西红柿"]);
+  });
+
+  it("finds two-character words, which are too short for a trigram", async () => {
+    expect(await names("剪纸")).toEqual(["晓丽剪纸文创", "福馨剪纸课堂"]);
+  });
+
+  it("needs every word of the query", async () => {
+    expect(await names("剪纸 课堂")).toEqual(["福馨剪纸课堂"]);
+    expect(await names("剪纸 蜂蜜")).toEqual([]);
+  });
+
+  it("offers the vendors holding parts of a word nobody holds whole, and says so", async () => {
+    const result = await searchVendors(db, "修家电");
+    expect(result.partial).toBe(true);
+    expect(result.vendors[0]?.display_name).toBe("城北志愿服务队·小家电义修");
+  });
+
+  it("matches a category's name", async () => {
+    expect((await names("公益志愿")).length).toBe(5);
+  });
+
+  it("never shows a vendor who is not approved", async () => {
+    expect(await names("香包")).toEqual([]); // 刘小燕手工香包 is waiting for review
+  });
+
+  it("treats hostile input as plain words", async () => {
+    for (const query of ['"', "' or 1=1 --", "%", "_", "NEAR(a b)", "*", "a".repeat(10_000), ""])
+      await expect(searchVendors(db, query)).resolves.toBeDefined();
+    expect(await names("%")).toEqual([]);
+    expect(searchTerms("  西红柿，黄瓜 ")).toEqual(["西红柿", "黄瓜"]);
+  });
+
+  it("follows a vendor's changes through the triggers", async () => {
+    const wang = (await searchVendors(db, "西红柿")).vendors[0]!;
+    await db.updateTable("vendors").set({ products: "蜂蜜" }).where("id", "=", wang.id).execute();
+    expect(await names("西红柿")).toEqual(["王桂兰旱地西红柿"]); // still in the name
+    expect(await names("蜂蜜")).toEqual(["王桂兰旱地西红柿"]);
+    await db
+      .updateTable("users")
+      .set({ display_name: "王家蜂蜜" })
+      .where(
+        "id",
+        "=",
+        (
+          await db
+            .selectFrom("vendors")
+            .select("user_id")
+            .where("id", "=", wang.id)
+            .executeTakeFirstOrThrow()
+        ).user_id,
+      )
+      .execute();
+    expect(await names("西红柿")).toEqual([]);
+    expect(await names("王家蜂蜜")).toEqual(["王家蜂蜜"]);
+  });
+});
+
+describe("a vendor's public page", () => {
+  it("tells where a regular will be next and how many markets they have kept", async () => {
+    const now = new Date("2026-11-28T04:00:00Z"); // noon in Huguan
+    await seedRegulars(db, now);
+    const [vendor] = (await searchVendors(db, "羊汤")).vendors;
+    expect(vendor?.display_name).toBe("申记壶关羊汤");
+    const next = (await nextAppearances(db, [vendor!.id], now, 3)).get(vendor!.id)!;
+    expect(next.map((a) => [a.zone_slug, a.stall_code])).toEqual([
+      ["fuxin-community", "C-01"],
+      ["fuxin-community", "C-01"],
+      ["fuxin-community", "C-01"],
+    ]);
+    // Fuxin has a morning every day and an evening Friday to Sunday: 28 mornings and 12
+    // evenings in the four weeks before today, and this morning's is over too.
+    expect(next[0]!.starts_at > now.toISOString() || next[0]!.ends_at > now.toISOString()).toBe(
+      true,
+    );
+    expect(await pastMarketsCount(db, vendor!.id, now)).toBe(28 + 12 + 1);
+    // Seeding again adds nothing.
+    await seedRegulars(db, now);
+    expect(await pastMarketsCount(db, vendor!.id, now)).toBe(28 + 12 + 1);
+  });
+
+  it("is not shown for a vendor waiting for review", async () => {
+    const pending = await db
+      .selectFrom("vendors")
+      .select("id")
+      .where("status", "=", "pending")
+      .executeTakeFirstOrThrow();
+    expect(await getPublicVendor(db, pending.id)).toBeUndefined();
+  });
+});
