@@ -91,6 +91,7 @@ function Header() {
             {t("nav.whatsOn")}
           </NavLink>
           <NavLink to="/markets">{t("nav.markets")}</NavLink>
+          <NavLink to="/search">{t("nav.search")}</NavLink>
           <NavLink to={user?.role === "vendor" ? "/vendor" : "/for-vendors"}>
             {t("nav.forVendors")}
           </NavLink>

@@ -6,8 +6,8 @@ test.describe("the home page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1, name: "今天哪里有集？" })).toBeVisible();
 
-    const list = page.getByRole("region", { name: /集市一览/ }).getByRole("listitem");
-    await expect(list).toHaveCount(7);
+    // The coming week's sessions: every market holds at least one.
+    const list = page.getByRole("region", { name: "接下来的集" });
     const map = page.getByRole("region", { name: "集市地图" });
     for (const name of [
       "福馨社区便民市场",
@@ -18,7 +18,7 @@ test.describe("the home page", () => {
       "城东街早市",
       "集店乡农产品集市",
     ]) {
-      await expect(list.getByRole("link", { name, exact: true })).toBeVisible();
+      await expect(list.getByRole("link", { name, exact: true }).first()).toBeVisible();
       await expect(map.getByRole("button", { name, exact: true })).toBeVisible();
     }
 
@@ -41,7 +41,7 @@ test.describe("the home page", () => {
     ).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(
-      page.getByRole("link", { name: "Longquan Park Evening Market", exact: true }),
+      page.getByRole("link", { name: "Longquan Park Evening Market", exact: true }).first(),
     ).toBeVisible();
     await expect(
       page
@@ -73,9 +73,10 @@ test.describe("the home page", () => {
     test.use({ javaScriptEnabled: false });
     test("still lists every market, in the map's place too", async ({ page }) => {
       await page.goto("/");
+      const list = page.getByRole("region", { name: "接下来的集" });
       await expect(
-        page.getByRole("region", { name: /集市一览/ }).getByRole("listitem"),
-      ).toHaveCount(7);
+        list.getByRole("link", { name: "龙泉公园晚市", exact: true }).first(),
+      ).toBeVisible();
       await expect(
         page.getByRole("region", { name: "集市地图" }).getByRole("listitem"),
       ).toHaveCount(7);

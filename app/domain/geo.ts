@@ -112,3 +112,13 @@ export function parsePolygon(text: string): PolygonGeometry | null {
   }
   return { type: "Polygon", coordinates: coordinates as Ring[] };
 }
+
+/** Great-circle distance in metres (haversine): plenty for "which market is nearest". */
+export function distanceMetres(a: Position, b: Position): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}

@@ -33,6 +33,7 @@ export interface Appearance {
   name_en: string;
   time_zone: string;
   local_date: string;
+  session_key: string;
   starts_at: string;
   ends_at: string;
   stall_code: string;
@@ -58,6 +59,7 @@ export async function nextAppearances(
       "zones.name_en",
       "zones.time_zone",
       "bookings.local_date",
+      "bookings.session_key",
       "bookings.starts_at",
       "bookings.ends_at",
       "stalls.code as stall_code",

@@ -1,64 +1,299 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
-import { HoursToday, KindBadge, sessionLine, StateBadge } from "~/components/zone-format";
+import { useState } from "react";
+import { useHydrated } from "~/components/client-only";
+import { SearchForm } from "~/components/search-form";
+import { sessionLabel, sessionTimes } from "~/components/session-label";
+import { KindBadge, StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
-import { parsePolygon } from "~/domain/geo";
-import { zoneToday } from "~/domain/market-hours";
-import { listZonesWithSchedule } from "~/models/zone.server";
+import { addDays } from "~/domain/calendar";
+import { distanceMetres, type Position } from "~/domain/geo";
+import { DEFAULT_TIME_ZONE, localMoment, type DayState } from "~/domain/market-hours";
+import {
+  parseFilters,
+  TIMES_OF_DAY,
+  WHATS_ON_DAYS,
+  ZONE_KINDS,
+  type SessionState,
+} from "~/domain/whats-on";
+import { listCategories } from "~/models/category.server";
+import { applyFilters, loadWhatsOn } from "~/models/whats-on.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
-import { getLocale } from "~/utils/i18n.server";
 import { publicEnv } from "~/utils/env.server";
+import {
+  formatLocalDate,
+  localized,
+  translator,
+  useLocale,
+  useT,
+  type Translate,
+} from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({
+    locale: data?.locale,
+    description: translator(data?.locale ?? "zh-CN")("app.description"),
+  });
+
+const STATE_RANK: Record<SessionState, number> = { open: 0, later: 1, coming: 1, ended: 2 };
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, zones] = await Promise.all([getLocale(request), listZonesWithSchedule(db)]);
-  const t = translator(locale);
   const now = new Date();
-  const items = zones
-    .map((zone) => {
-      const today = zoneToday(zone.templates, zone.time_zone, now);
-      return {
-        slug: zone.slug,
-        name: localized(zone, "name", locale),
-        kind: zone.kind,
-        address: localized(zone, "address", locale),
-        ring: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
-        date: today.date,
-        state: today.state,
-        hours: today.sessions.map((s) => sessionLine(t, s)),
-        sortKey: today.sortKey,
-      };
-    })
-    .sort((a, b) => a.sortKey - b.sortKey);
-  return { zones: items, tiles: publicEnv() };
+  const [locale, whatsOn, categories] = await Promise.all([
+    getLocale(request),
+    loadWhatsOn(db, now),
+    listCategories(db),
+  ]);
+  const t = translator(locale);
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
+  const { filters, ignored } = parseFilters(new URL(request.url).searchParams, {
+    today,
+    categories: categories.map((c) => c.slug),
+  });
+  const zoneById = new Map(whatsOn.zones.map((z) => [z.id, z]));
+  const shown = applyFilters(whatsOn.sessions, zoneById, filters);
+
+  // Markets numbered as a resident meets them: open now first, then by their next session.
+  const rank: Record<DayState, number> = { open: 0, later: 1, ended: 2, none: 3 };
+  const ordered = [...whatsOn.zones].sort(
+    (a, b) =>
+      rank[a.state] - rank[b.state] ||
+      (a.next?.startsAt ?? "9").localeCompare(b.next?.startsAt ?? "9"),
+  );
+  const number = new Map(ordered.map((z, i) => [z.id, i + 1]));
+
+  const days = new Map<string, typeof shown>();
+  for (const s of shown) days.set(s.localDate, [...(days.get(s.localDate) ?? []), s]);
+  return {
+    locale,
+    today,
+    filters,
+    ignored,
+    dayOptions: Array.from({ length: WHATS_ON_DAYS }, (_, i) => addDays(today, i)),
+    categories: categories.map((c) => ({ slug: c.slug, name: localized(c, "name", locale) })),
+    zones: ordered.map((z) => ({
+      slug: z.slug,
+      number: number.get(z.id)!,
+      name: localized(z, "name", locale),
+      state: z.state,
+      next: z.next ? sessionLabel(t, locale, z.next) : null,
+      ring: z.ring,
+      center: z.center,
+    })),
+    days: [...days.entries()].map(([date, list]) => ({
+      date,
+      sessions: list
+        .sort(
+          (a, b) =>
+            STATE_RANK[a.state] - STATE_RANK[b.state] || a.startsAt.localeCompare(b.startsAt),
+        )
+        .map((s) => {
+          const zone = zoneById.get(s.zoneId)!;
+          return {
+            id: `${zone.slug}|${s.localDate}|${s.key}`,
+            zoneSlug: zone.slug,
+            number: number.get(zone.id)!,
+            zoneName: localized(zone, "name", locale),
+            kind: zone.kind,
+            center: zone.center,
+            state: s.state,
+            label: sessionTimes(t, locale, s),
+            vendors: s.vendors,
+            href: `/markets/${zone.slug}?session=${encodeURIComponent(`${s.localDate}|${s.key}`)}`,
+          };
+        }),
+    })),
+    tiles: publicEnv(),
+  };
+}
+
+function dayHeading(t: Translate, locale: "zh-CN" | "en", today: string, date: string) {
+  const when = formatLocalDate(locale, date);
+  if (date === today) return t("home.today", { date: when });
+  if (date === addDays(today, 1)) return t("home.tomorrow", { date: when });
+  return when;
+}
+
+function formatDistance(t: Translate, metres: number) {
+  return metres < 1000
+    ? t("home.distanceM", { m: Math.round(metres / 10) * 10 })
+    : t("home.distanceKm", { km: (metres / 1000).toFixed(1) });
+}
+
+/** Asks the browser where the reader is; only offered once scripts run. */
+function NearMe({ onPosition }: { onPosition: (p: Position | null) => void }) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const [state, setState] = useState<"idle" | "asking" | "on" | "failed">("idle");
+  if (!hydrated || !("geolocation" in navigator)) return null;
+  return (
+    <div className="near-me">
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-pressed={state === "on"}
+        disabled={state === "asking"}
+        onClick={() => {
+          if (state === "on") {
+            setState("idle");
+            onPosition(null);
+            return;
+          }
+          setState("asking");
+          navigator.geolocation.getCurrentPosition(
+            (p) => {
+              setState("on");
+              onPosition([p.coords.longitude, p.coords.latitude]);
+            },
+            () => {
+              setState("failed");
+              onPosition(null);
+            },
+            { timeout: 10_000, maximumAge: 300_000 },
+          );
+        }}
+      >
+        {state === "asking"
+          ? t("home.nearMeAsking")
+          : state === "on"
+            ? t("home.nearMeOff")
+            : t("home.nearMe")}
+      </button>
+      <span role="status" className="hint">
+        {state === "on" ? t("home.nearMeOn") : state === "failed" ? t("home.nearMeFailed") : ""}
+      </span>
+    </div>
+  );
 }
 
 export default function Home() {
-  const { zones, tiles } = useLoaderData<typeof loader>();
+  const { today, filters, ignored, dayOptions, categories, zones, days, tiles } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const date = zones[0]?.date;
+  const navigation = useNavigation();
+  const filtering = navigation.state === "loading" && navigation.location.pathname === "/";
+  const [origin, setOrigin] = useState<Position | null>(null);
+  const filtered = Object.values(filters).some(Boolean);
+  // The chip that matches the filters in force, if one does.
+  const search = [
+    filters.day ? `day=${filters.day}` : "",
+    filters.time ? `time=${filters.time}` : "",
+    filters.category ? `category=${filters.category}` : "",
+    filters.kind ? `kind=${filters.kind}` : "",
+  ]
+    .filter(Boolean)
+    .join("&")
+    .replace(/^./, (c) => `?${c}`);
 
   const mapZones: MapZone[] = zones
-    .map((z, index) => ({
-      number: index + 1,
+    .filter((z) => z.ring.length > 0)
+    .map((z) => ({
+      number: z.number,
       slug: z.slug,
       name: z.name,
       state: z.state,
       stateLabel: t(`zone.state.${z.state}`),
-      hours: z.hours.join(" · ") || t("zone.noSessionToday"),
+      hours: z.next ? t("home.nextSession", { session: z.next }) : t("home.noSessionThisWeek"),
       href: `/markets/${z.slug}`,
       ring: z.ring,
-    }))
-    .filter((z) => z.ring.length > 0);
+    }));
+  const distance = (center: Position) => (origin ? distanceMetres(origin, center) : 0);
 
   return (
     <div className="page">
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro", { count: zones.length })}</p>
+      <SearchForm />
+      <nav aria-label={t("home.quick")} className="chips">
+        {[
+          { to: "/", label: t("home.chip.week") },
+          { to: `/?day=${today}`, label: t("home.chip.today") },
+          { to: `/?day=${today}&time=evening`, label: t("home.chip.tonight") },
+          { to: `/?day=${addDays(today, 1)}&time=morning`, label: t("home.chip.tomorrowMorning") },
+        ].map((chip) => {
+          const on = chip.to === `/${search}`;
+          return (
+            <Link
+              key={chip.to}
+              to={chip.to}
+              className={on ? "chip chip-on" : "chip"}
+              aria-current={on ? "page" : undefined}
+            >
+              {chip.label}
+            </Link>
+          );
+        })}
+      </nav>
+      <details className="card filter-box" open={filtered}>
+        <summary>{t("home.moreFilters")}</summary>
+        <Form method="get" className="filters" aria-label={t("home.filters")}>
+          <div className="field">
+            <label htmlFor="day">{t("home.filter.day")}</label>
+            <select id="day" name="day" defaultValue={filters.day ?? ""}>
+              <option value="">{t("home.filter.anyDay")}</option>
+              {dayOptions.map((d) => (
+                <option key={d} value={d}>
+                  {dayHeading(t, locale, today, d)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="time">{t("home.filter.time")}</label>
+            <select id="time" name="time" defaultValue={filters.time ?? ""}>
+              <option value="">{t("home.filter.anyTime")}</option>
+              {TIMES_OF_DAY.map((v) => (
+                <option key={v} value={v}>
+                  {t(`home.time.${v}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="category">{t("home.filter.category")}</label>
+            <select id="category" name="category" defaultValue={filters.category ?? ""}>
+              <option value="">{t("home.filter.anyCategory")}</option>
+              {categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="kind">{t("home.filter.kind")}</label>
+            <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
+              <option value="">{t("home.filter.anyKind")}</option>
+              {ZONE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`zone.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter-actions">
+            <button type="submit" className="button button-primary" disabled={filtering}>
+              {filtering ? t("home.filtering") : t("home.filter.apply")}
+            </button>
+            {filtered ? (
+              <Link to="/" className="button button-quiet">
+                {t("home.filter.clear")}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </details>
+      {ignored.length > 0 ? (
+        <p className="notice notice-warning" role="note">
+          {t("home.filterIgnored")}
+        </p>
+      ) : null}
       {zones.length === 0 ? (
         <div className="card empty-state">
           <p>{t("home.empty")}</p>
@@ -78,45 +313,63 @@ export default function Home() {
                 details: t("map.details"),
               }}
             />
-            <p className="map-note">{t("map.noTiles")}</p>
+            <p className="map-note">{t("map.legend")}</p>
           </section>
-          <section aria-labelledby="list-heading">
-            <a href="#map-heading" className="to-map">
-              {t("home.toMap")}
-            </a>
-            <h2 id="list-heading">
-              {t("home.listHeading")}
-              {date ? (
-                <span className="hint">
-                  {" "}
-                  · {t("home.todayIn", { date: formatLocalDate(locale, date) })}
-                </span>
-              ) : null}
-            </h2>
-            <ul className="zone-list">
-              {zones.map((zone, index) => (
-                <li key={zone.slug} className="card zone-card">
-                  <h3>
-                    <span className={`map-pin map-pin-${zone.state}`} aria-hidden="true">
-                      {index + 1}
-                    </span>{" "}
-                    <Link to={`/markets/${zone.slug}`}>{zone.name}</Link>
-                  </h3>
-                  <div className="zone-meta">
-                    <StateBadge t={t} state={zone.state} />
-                    <KindBadge t={t} kind={zone.kind} />
-                  </div>
-                  <p className="zone-hours">
-                    {zone.hours.length ? (
-                      <HoursToday t={t} hours={zone.hours} />
-                    ) : (
-                      t("zone.noSessionToday")
-                    )}
-                  </p>
-                  <p className="zone-address">{zone.address}</p>
-                </li>
-              ))}
-            </ul>
+          <section aria-labelledby="list-heading" className="stack">
+            <div className="list-tools">
+              <h2 id="list-heading">{t("home.listHeading")}</h2>
+              <a href="#map-heading" className="to-map">
+                {t("home.toMap")}
+              </a>
+            </div>
+            <NearMe onPosition={setOrigin} />
+            {days.length === 0 ? (
+              <div className="card empty-state">
+                <p>{t("home.nothingMatches")}</p>
+                <p>
+                  <Link to="/">{t("home.filter.clear")}</Link>
+                </p>
+              </div>
+            ) : (
+              days.map((day) => (
+                <section key={day.date} aria-label={dayHeading(t, locale, today, day.date)}>
+                  <h3 className="day-heading">{dayHeading(t, locale, today, day.date)}</h3>
+                  <ul className="session-list">
+                    {(origin
+                      ? [...day.sessions].sort((a, b) => distance(a.center) - distance(b.center))
+                      : day.sessions
+                    ).map((s) => (
+                      <li key={s.id} className={`session-row session-row-${s.state}`}>
+                        <span
+                          className={`map-pin map-pin-${s.state === "coming" ? "none" : s.state}`}
+                          aria-hidden="true"
+                        >
+                          {s.number}
+                        </span>
+                        <div>
+                          <Link to={s.href} className="session-row-name">
+                            {s.zoneName}
+                          </Link>
+                          <div className="session-row-line">
+                            <strong className="nowrap">{s.label}</strong>
+                            {s.state === "coming" ? null : <StateBadge t={t} state={s.state} />}
+                            <KindBadge t={t} kind={s.kind} />
+                            {origin ? (
+                              <span className="badge">{formatDistance(t, distance(s.center))}</span>
+                            ) : null}
+                          </div>
+                          <div className="hint">
+                            {s.vendors > 0
+                              ? t("home.vendorsBooked", { count: s.vendors })
+                              : t("home.noVendorsYet")}
+                          </div>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))
+            )}
           </section>
         </div>
       )}

@@ -1,0 +1,153 @@
+// The coming week across every market: each session with its state, who has booked it and in
+// which categories, for the home page and its map.
+import type { Kysely } from "kysely";
+import type { Database, ZoneKind } from "#db/schema";
+import { addDays, sessionsBetween, type MarketSession } from "~/domain/calendar";
+import { parsePolygon, ringCenter, type Position } from "~/domain/geo";
+import { localMoment, type DayState } from "~/domain/market-hours";
+import {
+  sessionState,
+  timeOfDay,
+  WHATS_ON_DAYS,
+  type SessionState,
+  type WhatsOnFilters,
+} from "~/domain/whats-on";
+
+export interface WhatsOnZone {
+  id: number;
+  slug: string;
+  name_zh: string;
+  name_en: string;
+  address_zh: string;
+  address_en: string;
+  kind: ZoneKind;
+  ring: Position[];
+  center: Position;
+  today: string;
+  /** Today's state, for the map's colours. */
+  state: DayState;
+  /** The first session not yet over, within the week. */
+  next: MarketSession | null;
+}
+
+export interface WhatsOnSession extends MarketSession {
+  zoneId: number;
+  state: SessionState;
+  vendors: number;
+  categories: string[];
+}
+
+export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
+  const zones = await db
+    .selectFrom("zones")
+    .select([
+      "id",
+      "slug",
+      "name_zh",
+      "name_en",
+      "address_zh",
+      "address_en",
+      "kind",
+      "boundary",
+      "time_zone",
+    ])
+    .where("status", "=", "active")
+    .orderBy("id")
+    .execute();
+  const ids = zones.map((z) => z.id);
+  if (ids.length === 0) return { zones: [] as WhatsOnZone[], sessions: [] as WhatsOnSession[] };
+  const [templates, closures, events] = await Promise.all([
+    db.selectFrom("session_templates").selectAll().where("zone_id", "in", ids).execute(),
+    db.selectFrom("closures").selectAll().where("zone_id", "in", ids).execute(),
+    db.selectFrom("market_events").selectAll().where("zone_id", "in", ids).execute(),
+  ]);
+  const earliest = zones.map((z) => localMoment(now, z.time_zone).date).sort()[0]!;
+  const booked = await db
+    .selectFrom("bookings")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .select((eb) => [
+      "bookings.zone_id",
+      "bookings.local_date",
+      "bookings.session_key",
+      "vendors.category_slug",
+      eb.fn.countAll<number>().as("n"),
+    ])
+    .where("bookings.zone_id", "in", ids)
+    .where("bookings.local_date", ">=", earliest)
+    .where("bookings.local_date", "<=", addDays(earliest, WHATS_ON_DAYS))
+    .where("bookings.status", "in", ["confirmed", "checked_in"])
+    .groupBy([
+      "bookings.zone_id",
+      "bookings.local_date",
+      "bookings.session_key",
+      "vendors.category_slug",
+    ])
+    .execute();
+  const bySession = new Map<string, { vendors: number; categories: string[] }>();
+  for (const row of booked) {
+    const key = `${row.zone_id}|${row.local_date}|${row.session_key}`;
+    const entry = bySession.get(key) ?? { vendors: 0, categories: [] };
+    entry.vendors += Number(row.n);
+    entry.categories.push(row.category_slug);
+    bySession.set(key, entry);
+  }
+
+  const sessions: WhatsOnSession[] = [];
+  const out: WhatsOnZone[] = zones.map((zone) => {
+    const today = localMoment(now, zone.time_zone).date;
+    const own = sessionsBetween({
+      timeZone: zone.time_zone,
+      templates: templates.filter((t) => t.zone_id === zone.id),
+      closures: closures.filter((c) => c.zone_id === zone.id),
+      events: events.filter((e) => e.zone_id === zone.id),
+      from: today,
+      to: addDays(today, WHATS_ON_DAYS - 1),
+    }).map((s) => ({
+      ...s,
+      zoneId: zone.id,
+      state: sessionState(s, today, now),
+      ...(bySession.get(`${zone.id}|${s.localDate}|${s.key}`) ?? { vendors: 0, categories: [] }),
+    }));
+    sessions.push(...own);
+    const todays = own.filter((s) => s.localDate === today);
+    const state: DayState =
+      todays.length === 0
+        ? "none"
+        : todays.some((s) => s.state === "open")
+          ? "open"
+          : todays.some((s) => s.state === "later")
+            ? "later"
+            : "ended";
+    const ring = parsePolygon(zone.boundary)?.coordinates[0] ?? [];
+    return {
+      id: zone.id,
+      slug: zone.slug,
+      name_zh: zone.name_zh,
+      name_en: zone.name_en,
+      address_zh: zone.address_zh,
+      address_en: zone.address_en,
+      kind: zone.kind,
+      ring,
+      center: ring.length ? ringCenter(ring) : [0, 0],
+      today,
+      state,
+      next: own.find((s) => s.state !== "ended") ?? null,
+    };
+  });
+  sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.zoneId - b.zoneId);
+  return { zones: out, sessions };
+}
+
+export function applyFilters(
+  sessions: WhatsOnSession[],
+  zones: Map<number, Pick<WhatsOnZone, "kind">>,
+  filters: WhatsOnFilters,
+): WhatsOnSession[] {
+  return sessions.filter(
+    (s) =>
+      (!filters.day || s.localDate === filters.day) &&
+      (!filters.time || timeOfDay(s) === filters.time) &&
+      (!filters.category || s.categories.includes(filters.category)) &&
+      (!filters.kind || zones.get(s.zoneId)?.kind === filters.kind),
+  );
+}

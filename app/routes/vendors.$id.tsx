@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { appearanceWhen, sessionHref } from "~/components/appearance";
+import { getPublicVendor, nextAppearances, pastMarketsCount } from "~/models/public-vendor.server";
+import { db } from "~/utils/db.server";
+import { useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({
+    locale: data?.locale,
+    title: data?.vendor.name,
+    description: data ? `${data.vendor.category} · ${data.vendor.products}` : undefined,
+  });
+
+// A vendor as residents see them. Only what a stall's sign would say: never a phone number,
+// a legal name, or a paper.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = Number(params.id);
+  const vendor = Number.isSafeInteger(id) && id > 0 ? await getPublicVendor(db, id) : undefined;
+  if (!vendor) throw new Response("Not found", { status: 404 });
+  const locale = await getLocale(request);
+  const now = new Date();
+  const [upcoming, past] = await Promise.all([
+    nextAppearances(db, [vendor.id], now, 6),
+    pastMarketsCount(db, vendor.id, now),
+  ]);
+  const en = locale === "en";
+  return {
+    locale,
+    vendor: {
+      name: en ? vendor.name_en || vendor.display_name : vendor.display_name,
+      otherName: en ? vendor.display_name : vendor.name_en,
+      category: en ? vendor.category_en : vendor.category_zh,
+      products: en ? vendor.products_en || vendor.products : vendor.products,
+      welfare: vendor.public_welfare === 1,
+    },
+    upcoming: upcoming.get(vendor.id) ?? [],
+    past,
+  };
+}
+
+export default function VendorPage() {
+  const { vendor, upcoming, past } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="page narrow stack">
+      <div>
+        <p>
+          <Link to="/search">← {t("search.title")}</Link>
+        </p>
+        <h1>{vendor.name}</h1>
+        {vendor.otherName && vendor.otherName !== vendor.name ? (
+          <p className="hint" lang={locale === "en" ? "zh-CN" : "en"}>
+            {vendor.otherName}
+          </p>
+        ) : null}
+        <p className="zone-meta">
+          <span className="badge badge-kind">{vendor.category}</span>
+          <span className="badge badge-approved">✓ {t("vendorPage.verified")}</span>
+          {vendor.welfare ? <span className="badge badge-open">{t("market.free")}</span> : null}
+        </p>
+        <p className="lead">{vendor.products}</p>
+        <p className="hint">{t("vendorPage.verifiedHelp")}</p>
+      </div>
+      <section className="card" aria-labelledby="next-heading">
+        <h2 id="next-heading">{t("vendorPage.whereNext")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="empty-state">{t("vendorPage.noUpcoming")}</p>
+        ) : (
+          <ul className="plain-list stack-tight">
+            {upcoming.map((a) => (
+              <li key={`${a.local_date}|${a.session_key}`}>
+                <Link to={sessionHref(a)}>{locale === "en" ? a.name_en : a.name_zh}</Link>
+                <br />
+                <span>{appearanceWhen(locale, a)}</span> ·{" "}
+                <strong className="stall-code">
+                  {t("vendorPage.stall", { code: a.stall_code })}
+                </strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>{t("vendorPage.past", { count: past })}</p>
+    </div>
+  );
+}
