@@ -61,7 +61,17 @@ export function StallMapLeaflet({
         <Polygon
           key={stall.id}
           positions={toLatLngs(stall.ring)}
-          pathOptions={TONE[stall.tone]}
+          pathOptions={
+            stall.color
+              ? {
+                  color: stall.color,
+                  weight: stall.tone === "free" ? 2 : 1,
+                  fillColor: stall.tone === "free" ? "#ffffff" : stall.color,
+                  fillOpacity: stall.tone === "free" ? 0.9 : 0.85,
+                  dashArray: stall.tone === "free" ? "3 2" : undefined,
+                }
+              : TONE[stall.tone]
+          }
           eventHandlers={{
             click: () => onSelect?.(stall.id),
             add: (event) => {
@@ -82,7 +92,7 @@ export function StallMapLeaflet({
             },
           }}
         >
-          <Tooltip direction="top">{stall.code}</Tooltip>
+          <Tooltip direction="top">{stall.color ? stall.label : stall.code}</Tooltip>
         </Polygon>
       ))}
     </MapContainer>

@@ -11,6 +11,8 @@ export interface MapStall {
   id: number;
   code: string;
   tone: StallTone;
+  /** A category's colour: drawn filled when the stall is taken, as an outline when free. */
+  color?: string;
   /** What a screen reader says for the stall, e.g. "A-05 · 空闲，适合你". */
   label: string;
   ring: Position[];

@@ -17,6 +17,7 @@ import { addDays, findSession, weekStart } from "~/domain/calendar";
 import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
 import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
+import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 
@@ -401,40 +402,16 @@ export async function sessionAvailability(
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
 ) {
   const held = await heldStallIds(db, { zoneId, localDate, sessionKey });
-  const [stalls, categories, bookings] = await Promise.all([
-    db
-      .selectFrom("stalls")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select([
-        "stalls.id",
-        "stalls.code",
-        "stalls.geometry",
-        "stalls.width_m",
-        "stalls.depth_m",
-        "stalls.has_power",
-        "stalls.has_water",
-        "stalls.fee_fen",
-        "stalls.public_welfare",
-      ])
-      .where("layouts.zone_id", "=", zoneId)
-      .where("layouts.status", "=", "approved")
-      .orderBy("stalls.code")
-      .execute(),
-    db
-      .selectFrom("stall_categories")
-      .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select(["stall_categories.stall_id", "stall_categories.category_slug"])
-      .where("layouts.zone_id", "=", zoneId)
-      .where("layouts.status", "=", "approved")
-      .execute(),
+  const [stalls, bookings] = await Promise.all([
+    approvedStalls(db, zoneId),
     sessionBookings(db, { zoneId, localDate, sessionKey })
       .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
       .where("bookings.status", "in", ACTIVE)
       .execute(),
   ]);
+  const bookingOf = new Map(bookings.map((b) => [b.stall_id, b]));
   return stalls.map((stall) => {
-    const booking = bookings.find((b) => b.stall_id === stall.id);
+    const booking = bookingOf.get(stall.id);
     const state: StallState = !booking
       ? held.has(stall.id)
         ? "held"
@@ -444,7 +421,6 @@ export async function sessionAvailability(
         : "taken";
     return {
       ...stall,
-      categories: categories.filter((c) => c.stall_id === stall.id).map((c) => c.category_slug),
       state,
       vendorId: booking?.vendor_id ?? null,
       vendorName: booking?.display_name ?? null,
@@ -626,6 +602,7 @@ export async function vendorsPresent(db: Kysely<Database>, session: SessionRef) 
     .select([
       "stalls.id as stall_id",
       "stalls.code",
+      "vendors.id as vendor_id",
       "users.display_name",
       "vendors.name_en",
       "vendors.products",

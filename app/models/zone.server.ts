@@ -103,3 +103,40 @@ export async function managersByZone(db: Kysely<Database>, zoneIds: number[]) {
     byZone.set(row.zone_id, [...(byZone.get(row.zone_id) ?? []), row.display_name]);
   return byZone;
 }
+
+/** The stalls of a zone's approved layout, each with the categories it may sell. */
+export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
+  const [stalls, categories] = await Promise.all([
+    db
+      .selectFrom("stalls")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select([
+        "stalls.id",
+        "stalls.code",
+        "stalls.geometry",
+        "stalls.width_m",
+        "stalls.depth_m",
+        "stalls.has_power",
+        "stalls.has_water",
+        "stalls.fee_fen",
+        "stalls.public_welfare",
+      ])
+      .where("layouts.zone_id", "=", zoneId)
+      .where("layouts.status", "=", "approved")
+      .orderBy("stalls.code")
+      .execute(),
+    db
+      .selectFrom("stall_categories")
+      .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select(["stall_categories.stall_id", "stall_categories.category_slug"])
+      .where("layouts.zone_id", "=", zoneId)
+      .where("layouts.status", "=", "approved")
+      .execute(),
+  ]);
+  // Indexed once: a layout may hold 2,000 stalls.
+  const categoriesOf = new Map<number, string[]>();
+  for (const c of categories)
+    categoriesOf.set(c.stall_id, [...(categoriesOf.get(c.stall_id) ?? []), c.category_slug]);
+  return stalls.map((stall) => ({ ...stall, categories: categoriesOf.get(stall.id) ?? [] }));
+}

@@ -1,29 +1,32 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
+import { categoryColor } from "~/components/category-colors";
 import { sessionLabel } from "~/components/session-label";
 import { StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
 import { addDays } from "~/domain/calendar";
-import { parsePolygon } from "~/domain/geo";
+import { parsePolygon, ringCenter } from "~/domain/geo";
+import { MARKET_RULES } from "~/domain/market-rules";
+import { listCategories } from "~/models/category.server";
 import { localMoment } from "~/domain/market-hours";
 import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [
-    { title: `${data?.zone.name ?? t("error.notFound.title")} · ${t("app.name")}` },
-    { name: "description", content: data?.zone.description ?? t("app.description") },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({
+    locale: data?.locale,
+    title: data?.zone.name,
+    description: data ? `${data.zone.address} · ${data.zone.description}` : undefined,
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
@@ -37,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (s) => Date.parse(s.endsAt) > now,
   );
   const asked = new URL(request.url).searchParams.get("session");
-  const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0];
+  const found = sessions.find((s) => `${s.localDate}|${s.key}` === asked);
+  const chosen = found ?? sessions[0];
   const [stalls, present] = chosen
     ? await Promise.all([
         sessionAvailability(db, {
@@ -58,30 +62,71 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     en ? p.name_en || p.display_name : p.display_name;
 
   // Vendors grouped by category, public-welfare services first: they are what residents look for.
+  // At a rural market produce comes first: it is what people travel there for.
+  const rural = zone.kind === "rural";
+  const rank = (p: (typeof present)[number]) =>
+    rural && p.category_slug === "fresh_produce" ? 2 : p.public_welfare;
   const groups = new Map<
     string,
-    { name: string; welfare: boolean; vendors: { code: string; name: string; products: string }[] }
+    {
+      slug: string;
+      name: string;
+      welfare: boolean;
+      vendors: { id: number; code: string; name: string; products: string }[];
+    }
   >();
-  for (const p of [...present].sort(
-    (a, b) => b.public_welfare - a.public_welfare || a.sort_order - b.sort_order,
-  )) {
+  for (const p of [...present].sort((a, b) => rank(b) - rank(a) || a.sort_order - b.sort_order)) {
     const group = groups.get(p.category_slug) ?? {
+      slug: p.category_slug,
       name: en ? p.category_en : p.category_zh,
       welfare: p.public_welfare === 1,
       vendors: [],
     };
     group.vendors.push({
+      id: p.vendor_id,
       code: p.code,
       name: vendorName(p),
       products: en ? p.products_en || p.products : p.products,
     });
     groups.set(p.category_slug, group);
   }
+  const categoryNames = new Map(
+    (await listCategories(db)).map((c) => [c.slug, localized(c, "name", locale)]),
+  );
+  const stallCategory = (s: (typeof stalls)[number]) =>
+    byStall.get(s.id)?.category_slug ?? (s.public_welfare ? "public_welfare" : s.categories[0]);
+  const legend = [...new Set(stalls.map(stallCategory))]
+    .filter((slug): slug is string => Boolean(slug))
+    .map((slug) => ({ slug, name: categoryNames.get(slug) ?? slug, color: categoryColor(slug) }));
+  const upcomingClosures = calendar!.closures
+    .filter((c) => c.ends_on >= today)
+    .sort((a, b) => a.starts_on.localeCompare(b.starts_on));
+  const upcomingEvents = calendar!.events
+    .filter((e) => e.local_date >= today)
+    .sort((a, b) => a.local_date.localeCompare(b.local_date));
+  const [lng, lat] = ringCenter(parsePolygon(zone.boundary)?.coordinates[0] ?? [[0, 0]]);
   return {
     locale,
+    sessionNotFound: Boolean(asked) && !found,
+    legend,
+    closures: upcomingClosures.map((c) => ({
+      id: c.id,
+      from: c.starts_on,
+      to: c.ends_on,
+      reason: c.reason,
+    })),
+    events: upcomingEvents.map((e) => ({
+      id: e.id,
+      date: e.local_date,
+      start: e.start_time,
+      end: e.end_time,
+      title: en ? e.title_en : e.title_zh,
+    })),
+    position: { lat, lng },
     zone: {
       slug: zone.slug,
       name: localized(zone, "name", locale),
+      name_zh: zone.name_zh,
       kind: zone.kind,
       address: localized(zone, "address", locale),
       description: localized(zone, "description", locale),
@@ -104,6 +149,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: s.id,
         code: s.code,
         tone: vendor ? ("taken" as const) : ("free" as const),
+        color: categoryColor(stallCategory(s)),
         label: `${s.code} · ${vendor ? vendorName(vendor) : t("market.freeStall")}`,
         ring: parsePolygon(s.geometry)?.coordinates[0] ?? [],
       };
@@ -115,10 +161,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MarketPage() {
-  const { zone, templates, sessions, chosen, boundary, mapStalls, freeCount, groups, tiles } =
-    useLoaderData<typeof loader>();
+  const {
+    zone,
+    templates,
+    sessions,
+    chosen,
+    sessionNotFound,
+    boundary,
+    mapStalls,
+    freeCount,
+    groups,
+    legend,
+    closures,
+    events,
+    position,
+    tiles,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const geo = `${position.lat.toFixed(6)},${position.lng.toFixed(6)}`;
   return (
     <div className="page stack">
       <div>
@@ -133,6 +194,17 @@ export default function MarketPage() {
         <p className="zone-address">
           <strong>{t("zone.address")}:</strong> {zone.address}
         </p>
+        <p className="actions">
+          <a
+            className="button button-quiet"
+            href={`https://uri.amap.com/marker?position=${position.lng},${position.lat}&name=${encodeURIComponent(zone.name_zh)}&coordinate=wgs84&callnative=1`}
+          >
+            {t("market.directions")}
+          </a>
+          <a className="button button-quiet" href={`geo:${geo}?q=${geo}`}>
+            {t("market.openInMapApp")}
+          </a>
+        </p>
         <FacilityList t={t} zone={zone.facilities} />
       </div>
       <section className="card" aria-labelledby="schedule-heading">
@@ -144,7 +216,47 @@ export default function MarketPage() {
             </li>
           ))}
         </ul>
+        {closures.length > 0 ? (
+          <>
+            <h3>{t("market.closures")}</h3>
+            <ul>
+              {closures.map((c) => (
+                <li key={c.id}>
+                  {c.from === c.to
+                    ? formatLocalDate(locale, c.from)
+                    : `${formatLocalDate(locale, c.from)} – ${formatLocalDate(locale, c.to)}`}{" "}
+                  · {c.reason}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {events.length > 0 ? (
+          <>
+            <h3>{t("market.events")}</h3>
+            <ul>
+              {events.map((e) => (
+                <li key={e.id}>
+                  {formatLocalDate(locale, e.date)} {e.start}–{e.end} · {e.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p className="actions">
+          <a className="button button-quiet" href={`/markets/${zone.slug}/calendar.ics`}>
+            {t("market.subscribe")}
+          </a>
+          <a className="button button-quiet" href={`/markets/${zone.slug}/poster`}>
+            {t("market.poster")}
+          </a>
+        </p>
       </section>
+      {sessionNotFound ? (
+        <p className="notice notice-warning" role="note">
+          {t("market.sessionNotFound")}
+        </p>
+      ) : null}
       {chosen ? (
         <section className="stack" aria-labelledby="present-heading">
           <Form method="get" className="card session-picker">
@@ -177,6 +289,18 @@ export default function MarketPage() {
             label={t("book.mapLabel")}
             loading={t("map.loading")}
           />
+          <ul className="legend" aria-label={t("market.legend")}>
+            {legend.map((l) => (
+              <li key={l.slug}>
+                <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                {l.name}
+              </li>
+            ))}
+            <li>
+              <span className="swatch swatch-free" aria-hidden="true" />
+              {t("market.legendFree")}
+            </li>
+          </ul>
           {groups.length === 0 ? (
             <div className="card empty-state">
               <p>{t("market.nobodyYet")}</p>
@@ -184,18 +308,24 @@ export default function MarketPage() {
           ) : (
             groups.map((g) => (
               <section
-                key={g.name}
+                key={g.slug}
                 className={`card ${g.welfare ? "welfare" : ""}`}
                 aria-label={g.name}
               >
                 <h3>
+                  <span
+                    className="swatch"
+                    style={{ background: categoryColor(g.slug) }}
+                    aria-hidden="true"
+                  />
                   {g.name}
                   {g.welfare ? <span className="badge badge-open"> {t("market.free")}</span> : null}
                 </h3>
                 <ul className="plain-list vendor-list">
                   {g.vendors.map((v) => (
                     <li key={v.code}>
-                      <strong className="stall-code">{v.code}</strong> {v.name}
+                      <strong className="stall-code">{v.code}</strong>{" "}
+                      <Link to={`/vendors/${v.id}`}>{v.name}</Link>
                       <br />
                       <span className="hint">{v.products}</span>
                     </li>
@@ -210,6 +340,14 @@ export default function MarketPage() {
           <p>{t("market.noSessions")}</p>
         </div>
       )}
+      <section className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t("market.rules")}</h2>
+        <ol>
+          {MARKET_RULES[locale].map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }

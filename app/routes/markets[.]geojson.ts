@@ -1,24 +1,21 @@
-import { addDays } from "~/domain/calendar";
 import { parsePolygon } from "~/domain/geo";
-import { localMoment } from "~/domain/market-hours";
+import { loadWhatsOn } from "~/models/whats-on.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
-import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 
-// Open data: every active market as a GeoJSON Feature (RFC 7946), with its next session.
+// Open data: every active market as a GeoJSON Feature (RFC 7946), with its next session (within the coming week).
 export async function loader() {
-  const zones = await listZonesWithSchedule(db);
-  const now = Date.now();
+  const [zones, whatsOn] = await Promise.all([
+    listZonesWithSchedule(db),
+    loadWhatsOn(db, new Date()),
+  ]);
+  const nextOf = new Map(whatsOn.zones.map((z) => [z.id, z.next]));
   const features = [];
   for (const zone of zones) {
     const geometry = parsePolygon(zone.boundary);
     if (!geometry) continue;
-    const today = localMoment(new Date(), zone.time_zone).date;
-    const calendar = await loadZoneCalendar(db, zone.id);
-    const next = upcomingSessions(calendar!, today, addDays(today, 14)).find(
-      (s) => Date.parse(s.endsAt) > now,
-    );
+    const next = nextOf.get(zone.id);
     features.push({
       type: "Feature" as const,
       geometry,

@@ -1,6 +1,10 @@
 import { check } from "@placemarkio/check-geojson";
 import { describe, expect, it } from "vitest";
+import ICAL from "ical.js";
+import { settle, testContext } from "#db/testing/requests";
 import { loader } from "./markets[.]geojson";
+import { loader as calendarLoader } from "./markets.$slug_.calendar[.]ics";
+import { loader as stallsLoader } from "./markets.$slug_.stalls[.]geojson";
 
 describe("/markets.geojson", () => {
   it("is valid GeoJSON with every market, its next session and its page", async () => {
@@ -21,5 +25,64 @@ describe("/markets.geojson", () => {
     expect(fuxin.properties.url).toMatch(/\/markets\/fuxin-community$/);
     // Fuxin holds a morning market every day, so there is always a next session.
     expect(fuxin.properties.next_session).toMatchObject({ kind: "morning" });
+  });
+});
+
+describe("/markets/:slug/stalls.geojson", () => {
+  it("is valid GeoJSON with every stall of the approved layout and what it offers", async () => {
+    const response = await stallsLoader({
+      request: new Request("http://localhost/markets/fuxin-community/stalls.geojson"),
+      params: { slug: "fuxin-community" },
+      context: testContext,
+    });
+    const collection = check(await response.text()) as {
+      features: { id: string; properties: Record<string, unknown> }[];
+    };
+    expect(collection.features).toHaveLength(58);
+    const welfare = collection.features.find((f) => f.properties.code === "W-01")!;
+    expect(welfare.properties).toMatchObject({
+      categories: ["public_welfare"],
+      public_welfare: true,
+      fee_yuan: 0,
+    });
+    // Who booked a stall is not published in the feed.
+    expect(JSON.stringify(collection)).not.toMatch(/vendor|phone|1380000/);
+  });
+
+  it("answers 404 for a market that does not exist", async () => {
+    const response = await settle(() =>
+      stallsLoader({
+        request: new Request("http://localhost/markets/nowhere/stalls.geojson"),
+        params: { slug: "nowhere" },
+        context: testContext,
+      }),
+    );
+    expect((response as Response).status).toBe(404);
+  });
+});
+
+describe("/markets/:slug/calendar.ics", () => {
+  it("is a calendar a real iCalendar parser reads, with the coming sessions in UTC", async () => {
+    const response = await calendarLoader({
+      request: new Request("http://localhost/markets/jidian-rural-produce/calendar.ics", {
+        headers: { "Accept-Language": "en" },
+      }),
+      params: { slug: "jidian-rural-produce" },
+      context: testContext,
+    });
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
+    const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    // Three mornings a week (Tuesday, Friday, Sunday) for eight weeks and a day.
+    expect(events.length).toBeGreaterThanOrEqual(24);
+    expect(events.length).toBeLessThanOrEqual(25);
+    const first = events[0]!;
+    expect(first.summary).toBe("Jidian Township Farm Produce Market · Morning market");
+    // 06:30 to 11:00 in Huguan is 22:30 to 03:00 UTC.
+    expect(first.startDate.toJSDate().toISOString()).toMatch(/T22:30:00\.000Z$/);
+    expect(first.endDate.toJSDate().toISOString()).toMatch(/T03:00:00\.000Z$/);
+    expect(first.location).toContain("Jidian");
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
 });

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parsePolygon } from "~/domain/geo";
+import { approvedStalls } from "~/models/zone.server";
+import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { db } from "~/utils/db.server";
+
+// Open data: the stalls of a market's approved layout as GeoJSON (RFC 7946), with what each
+// may sell and what it has. Who booked them is not published here.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
+  if (!zone) throw new Response("Not found", { status: 404 });
+  const stalls = await approvedStalls(db, zone.id);
+  const features = stalls.flatMap((s) => {
+    const geometry = parsePolygon(s.geometry);
+    if (!geometry) return [];
+    return [
+      {
+        type: "Feature" as const,
+        id: s.code,
+        geometry,
+        properties: {
+          code: s.code,
+          categories: s.categories,
+          width_m: s.width_m,
+          depth_m: s.depth_m,
+          power: s.has_power === 1,
+          water: s.has_water === 1,
+          public_welfare: s.public_welfare === 1,
+          fee_yuan: s.fee_fen / 100,
+        },
+      },
+    ];
+  });
+  return new Response(JSON.stringify({ type: "FeatureCollection", features }), {
+    headers: {
+      "Content-Type": "application/geo+json; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+}
