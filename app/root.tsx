@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
+import { SearchForm } from "~/components/search-form";
 import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import appStyles from "~/styles/app.css";
@@ -178,11 +179,17 @@ export function ErrorBoundary() {
       <p className="error-code">{status}</p>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p>
+      <p className="actions">
         <a href="/" className="button button-primary">
           {t("error.backHome")}
         </a>
+        {status === 404 ? (
+          <a href="/markets" className="button button-quiet">
+            {t("nav.markets")}
+          </a>
+        ) : null}
       </p>
+      {status === 404 ? <SearchForm /> : null}
     </div>
   );
 }

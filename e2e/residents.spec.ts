@@ -1,0 +1,124 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// A resident with a phone, no account: what is on, where, who sells what, in both languages.
+const journeys = [
+  {
+    locale: "zh-CN",
+    tonight: "今晚",
+    list: "接下来的集",
+    market: "龙泉公园晚市",
+    session: "场次",
+    show: "查看",
+    group: "文创产品",
+    vendor: "太行手绘",
+    verified: "已核验",
+    whereNext: "接下来在哪儿摆摊",
+    search: "搜索商品或摊主",
+    searchButton: "搜索",
+    query: "剪纸",
+    found: ["晓丽剪纸文创", "福馨剪纸课堂"],
+    map: "摊位图",
+  },
+  {
+    locale: "en-GB",
+    tonight: "This evening",
+    list: "Coming up",
+    market: "Longquan Park Evening Market",
+    session: "Session",
+    show: "Show",
+    group: "Cultural and creative",
+    vendor: "Taihang Hand-painted",
+    verified: "Verified",
+    whereNext: "Where to find them next",
+    search: "Search products or vendors",
+    searchButton: "Search",
+    query: "papercut",
+    found: ["Xiaoli's Papercut Designs", "Fuxin Papercut Class"],
+    map: "Map of the stalls",
+  },
+] as const;
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+for (const j of journeys) {
+  test.describe(`a resident (${j.locale})`, () => {
+    test.use({ locale: j.locale });
+
+    test("filters to this evening, opens a market, picks a session, sees who is where, opens a vendor, and searches", async ({
+      page,
+    }) => {
+      await page.goto("/");
+      await expectNoSeriousViolations(page);
+      await page.getByRole("link", { name: j.tonight, exact: true }).click();
+      await expect(page).toHaveURL(/time=evening/);
+      await expect(page.getByRole("link", { name: j.tonight, exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      const list = page.getByRole("region", { name: j.list });
+      await list.getByRole("link", { name: j.market, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: j.market })).toBeVisible();
+
+      // Another evening: the park's regulars come every day.
+      const picker = page.getByLabel(j.session, { exact: true });
+      const second = await picker.locator("option").nth(1).getAttribute("value");
+      await picker.selectOption(second!);
+      await page.getByRole("button", { name: j.show, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`session=${encodeURIComponent(second!)}`));
+      await expectNoSeriousViolations(page);
+
+      const group = page.getByRole("region", { name: j.group, exact: true });
+      await expect(group).toContainText("A-01");
+      await expect(
+        page.getByRole("region", { name: j.map }).getByRole("img", { name: `A-01 · ${j.vendor}` }),
+      ).toBeVisible();
+      await group.getByRole("link", { name: j.vendor }).click();
+
+      await expect(page.getByRole("heading", { level: 1, name: j.vendor })).toBeVisible();
+      await expect(page.getByText(j.verified, { exact: false }).first()).toBeVisible();
+      await expect(page.getByRole("region", { name: j.whereNext })).toContainText(j.market);
+      await expectNoSeriousViolations(page);
+
+      await page.getByRole("link", { name: /← / }).click();
+      await page.getByLabel(j.search).fill(j.query);
+      await page.getByRole("button", { name: j.searchButton, exact: true }).click();
+      for (const name of j.found) await expect(page.getByRole("link", { name })).toBeVisible();
+      await page.getByRole("link", { name: j.found[1] }).click();
+      await expect(page.getByRole("heading", { level: 1, name: j.found[1] })).toBeVisible();
+    });
+  });
+}
+
+test("a vendor's page never shows their phone or legal name", async ({ page }) => {
+  await page.goto("/search?q=西红柿");
+  await page.getByRole("link", { name: "王桂兰旱地西红柿" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("王桂兰旱地西红柿");
+  const html = await page.content();
+  expect(html).not.toContain("13800000001");
+  expect(html).not.toContain("vendor.wang@");
+});
+
+test("unknown markets and vendors get a translated 404; a bad session or filter gets a note", async ({
+  page,
+}) => {
+  expect((await page.goto("/markets/atlantis"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
+  expect((await page.goto("/vendors/99999"))?.status()).toBe(404);
+  expect((await page.goto("/vendors/not-a-number"))?.status()).toBe(404);
+
+  expect((await page.goto("/markets/fuxin-community?session=2026-02-30|t999"))?.status()).toBe(200);
+  await expect(page.getByRole("note")).toHaveText("没有找到你要看的那一场，下面是最近的一场。");
+  expect((await page.goto("/?day=yesterday&time=noon&kind=moon"))?.status()).toBe(200);
+  await expect(page.getByRole("note")).toContainText("已忽略");
+  await expect(
+    page.getByRole("region", { name: "接下来的集" }).getByRole("link").first(),
+  ).toBeVisible();
+});
