@@ -1,24 +1,11 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SESSION_SECRET } from "./e2e/settings";
-
-// Debian's Chromium when it is installed (Playwright cannot download its own browser on every
-// machine); Playwright's own browser elsewhere (`npx playwright install chromium`).
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
-  : {};
+import {
+  E2E_BASE_URL,
+  E2E_DATABASE_URL,
+  E2E_PORT,
+  E2E_SESSION_SECRET,
+  launchOptions,
+} from "./e2e/settings";
 
 export default defineConfig({
   testDir: "e2e",

@@ -11,6 +11,7 @@ import morgan from "morgan";
 import { createDb } from "#db/connect";
 import { migrateToLatest } from "#db/migrate";
 import { getEnv } from "./utils/env.server";
+import { pageCache } from "./utils/page-cache.server";
 
 installGlobals({ nativeFetch: true });
 // React and Remix read NODE_ENV when the build is imported below: production unless told.
@@ -68,6 +69,7 @@ app.use(
 );
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 app.use(morgan(env.NODE_ENV === "production" ? "combined" : "tiny"));
+if (env.PAGE_CACHE === "on" && env.NODE_ENV !== "development") app.use(pageCache());
 app.all(
   "*",
   env.NODE_ENV === "development"

@@ -23,6 +23,9 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Gives up on a page that has not finished in time; cleared once it has, so a busy
+    // server does not carry thousands of idle timers.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
       {
@@ -36,9 +39,11 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
+          body.on("close", () => clearTimeout(timer));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -48,6 +53,5 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }

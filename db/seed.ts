@@ -58,7 +58,7 @@ async function seedCategories(trx: Kysely<Database>) {
   }
 }
 
-async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
+export async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
   const { boundary, stalls } = zoneGeometry(spec);
   await trx
     .insertInto("zones")

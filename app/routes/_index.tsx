@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
@@ -31,6 +36,7 @@ import {
 } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -41,6 +47,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   });
 
 const STATE_RANK: Record<SessionState, number> = { open: 0, later: 1, coming: 1, ended: 2 };
+
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();

@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor } from "~/components/category-colors";
@@ -18,6 +23,7 @@ import { publicEnv } from "~/utils/env.server";
 import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -27,6 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     title: data?.zone.name,
     description: data ? `${data.zone.address} · ${data.zone.description}` : undefined,
   });
+
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;

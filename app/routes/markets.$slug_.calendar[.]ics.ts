@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `inline; filename="${zone.slug}.ics"`,
-      "Cache-Control": "public, max-age=900",
+      "Cache-Control": "public, max-age=900, s-maxage=60",
       "Access-Control-Allow-Origin": "*",
     },
   });

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useHydrated } from "~/components/client-only";
@@ -10,6 +10,7 @@ import { appUrl } from "~/utils/env.server";
 import { localized, translate, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({
@@ -19,6 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 // An A4 poster for the market's entrance: the name, the hours, and a QR code to the market
 // page, where residents see today's stalls and vendors. Both languages, Chinese first.
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
   if (!zone) throw new Response("Not found", { status: 404 });

@@ -34,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return new Response(JSON.stringify({ type: "FeatureCollection", features }), {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",
-      "Cache-Control": "public, max-age=300",
+      "Cache-Control": "public, max-age=300, s-maxage=60",
       "Access-Control-Allow-Origin": "*",
     },
   });

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
   FacilityList,
@@ -12,11 +12,15 @@ import { listZonesWithSchedule } from "~/models/zone.server";
 import { db } from "~/utils/db.server";
 import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return [{ title: `${t("markets.title")} · ${t("app.name")}` }];
 };
+
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, zones] = await Promise.all([getLocale(request), listZonesWithSchedule(db)]);

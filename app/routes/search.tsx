@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/search-form";
 import { NextAppearance } from "~/components/appearance";
@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -16,6 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     description: t("search.intro"),
   });
 };
+
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appearanceWhen, sessionHref } from "~/components/appearance";
 import { getPublicVendor, nextAppearances, pastMarketsCount } from "~/models/public-vendor.server";
@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({
@@ -16,6 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 // A vendor as residents see them. Only what a stall's sign would say: never a phone number,
 // a legal name, or a paper.
+// The same for every reader without a session: a shared cache may keep it a few seconds.
+export const headers: HeadersFunction = () => publicPageHeaders();
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const vendor = Number.isSafeInteger(id) && id > 0 ? await getPublicVendor(db, id) : undefined;

@@ -20,6 +20,7 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** "off" only for load tests and journeys that sign up many times from one address. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;
