@@ -611,7 +611,7 @@ export const en: Record<MessageKey, string> = {
   "vendorPage.next": "Next:",
   "vendorPage.noUpcoming": "No stall booked in the coming days.",
   "vendorPage.stall": "stall {code}",
-  "vendorPage.past": "Has kept a stall at {count} markets.",
+  "vendorPage.past": "Has kept a stall at {count} market sessions.",
 
   "home.today": "Today · {date}",
   "home.tomorrow": "Tomorrow · {date}",
