@@ -70,8 +70,9 @@ app.use(
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 app.use(morgan(env.NODE_ENV === "production" ? "combined" : "tiny"));
 if (env.PAGE_CACHE === "on" && env.NODE_ENV !== "development") app.use(pageCache());
-app.all(
-  "*",
+// `use`, not `all("*")`: Express would decode the path as a parameter and answer a malformed
+// one (`/vendors/%FF`) with its own untranslated 400; Remix reads the raw URL and answers 404.
+app.use(
   env.NODE_ENV === "development"
     ? await developmentHandler()
     : createRequestHandler({ build: initialBuild, mode: initialBuild.mode, getLoadContext }),

@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
+import { pageMeta } from "~/utils/meta";
 import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import appStyles from "~/styles/app.css";
@@ -27,13 +28,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? DEFAULT_LOCALE);
-  return [
-    { title: `${t("app.name")} · ${t("app.tagline")}` },
-    { name: "description", content: t("app.description") },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({ locale: data?.locale ?? DEFAULT_LOCALE });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)]);

@@ -113,6 +113,9 @@ test("unknown markets and vendors get a translated 404; a bad session or filter 
   await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
   expect((await page.goto("/vendors/99999"))?.status()).toBe(404);
   expect((await page.goto("/vendors/not-a-number"))?.status()).toBe(404);
+  // A malformed percent-encoding is a page that does not exist, not a server error.
+  expect((await page.goto("/vendors/%FF"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
 
   expect((await page.goto("/markets/fuxin-community?session=2026-02-30|t999"))?.status()).toBe(200);
   await expect(page.getByRole("note")).toHaveText("没有找到你要看的那一场，下面是最近的一场。");

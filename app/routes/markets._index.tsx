@@ -12,12 +12,14 @@ import { listZonesWithSchedule } from "~/models/zone.server";
 import { db } from "~/utils/db.server";
 import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("markets.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({
+    locale: data?.locale,
+    title: translator(data?.locale ?? "zh-CN")("markets.title"),
+  });
 
 // The same for every reader without a session: a shared cache may keep it a few seconds.
 export const headers: HeadersFunction = () => publicPageHeaders();
