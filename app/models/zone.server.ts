@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { parsePolygon, type Position } from "~/domain/geo";
 import type { Database, SessionTemplate, Zone } from "#db/schema";
 
 export interface StallSummary {
@@ -104,39 +105,69 @@ export async function managersByZone(db: Kysely<Database>, zoneIds: number[]) {
   return byZone;
 }
 
-/** The stalls of a zone's approved layout, each with the categories it may sell. */
-export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
+export type ApprovedStall = Awaited<ReturnType<typeof loadLayoutStalls>>[number];
+
+async function loadLayoutStalls(db: Kysely<Database>, layoutId: number) {
   const [stalls, categories] = await Promise.all([
     db
       .selectFrom("stalls")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
       .select([
-        "stalls.id",
-        "stalls.code",
-        "stalls.geometry",
-        "stalls.width_m",
-        "stalls.depth_m",
-        "stalls.has_power",
-        "stalls.has_water",
-        "stalls.fee_fen",
-        "stalls.public_welfare",
+        "id",
+        "code",
+        "geometry",
+        "width_m",
+        "depth_m",
+        "has_power",
+        "has_water",
+        "fee_fen",
+        "public_welfare",
       ])
-      .where("layouts.zone_id", "=", zoneId)
-      .where("layouts.status", "=", "approved")
-      .orderBy("stalls.code")
+      .where("layout_id", "=", layoutId)
+      .orderBy("code")
       .execute(),
     db
       .selectFrom("stall_categories")
       .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
       .select(["stall_categories.stall_id", "stall_categories.category_slug"])
-      .where("layouts.zone_id", "=", zoneId)
-      .where("layouts.status", "=", "approved")
+      .where("stalls.layout_id", "=", layoutId)
       .execute(),
   ]);
   // Indexed once: a layout may hold 2,000 stalls.
   const categoriesOf = new Map<number, string[]>();
   for (const c of categories)
     categoriesOf.set(c.stall_id, [...(categoriesOf.get(c.stall_id) ?? []), c.category_slug]);
-  return stalls.map((stall) => ({ ...stall, categories: categoriesOf.get(stall.id) ?? [] }));
+  return stalls.map((stall) => ({
+    ...stall,
+    categories: categoriesOf.get(stall.id) ?? [],
+    /** The outline, [lng, lat] to 1e-7 degrees (about a centimetre). */
+    ring: (parsePolygon(stall.geometry)?.coordinates[0] ?? []).map(
+      ([lng, lat]) => [Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7] as Position,
+    ),
+  }));
+}
+
+// An approved layout never changes (a new one is a new version with new stalls), so its stalls
+// are read once and kept: pages with a 2,000-stall map need not read and parse them each time.
+const kept = new WeakMap<Kysely<Database>, Map<number, Promise<ApprovedStall[]>>>();
+const KEPT_LAYOUTS = 200;
+
+/** The stalls of a zone's approved layout, each with the categories it may sell. */
+export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
+  const layout = await db
+    .selectFrom("layouts")
+    .select("id")
+    .where("zone_id", "=", zoneId)
+    .where("status", "=", "approved")
+    .executeTakeFirst();
+  if (!layout) return [];
+  const layoutStalls = kept.get(db) ?? new Map<number, Promise<ApprovedStall[]>>();
+  kept.set(db, layoutStalls);
+  let stalls = layoutStalls.get(layout.id);
+  if (!stalls) {
+    stalls = loadLayoutStalls(db, layout.id);
+    layoutStalls.set(layout.id, stalls);
+    stalls.catch(() => layoutStalls.delete(layout.id));
+    if (layoutStalls.size > KEPT_LAYOUTS) layoutStalls.delete(layoutStalls.keys().next().value!);
+  }
+  return stalls;
 }

@@ -10,7 +10,7 @@ import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { sessionLabel } from "~/components/session-label";
-import { StallMap, type StallTone } from "~/components/stall-map";
+import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
 import { publicEnv } from "~/utils/env.server";
 import { bookingClosesAt, type Refusal } from "~/domain/booking-rules";
@@ -94,9 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? askedWeeks
       : 1;
   const t = translator(locale);
-  const listed = stalls.map(({ geometry, vendorId, vendorName, ...s }) => ({
+  const listed = stalls.map(({ geometry: _geometry, vendorId, vendorName, ...s }) => ({
     ...s,
-    ring: parsePolygon(geometry)?.coordinates[0] ?? [],
     fits: s.categories.includes(vendor.category_slug),
     mine: vendorId === vendor.id,
     // Other vendors' names are not shown here: only whether a stall is free.
@@ -114,15 +113,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ?? null,
     askedUnknown: !!asked && chosen !== undefined && `${chosen.localDate}|${chosen.key}` !== asked,
     showAll,
-    stalls: listed.filter((s) => showAll || s.fits || s.mine),
+    // The list needs no outlines: the map has them.
+    stalls: listed.filter((s) => showAll || s.fits || s.mine).map(({ ring: _ring, ...s }) => s),
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
-    mapStalls: listed.map((s) => ({
-      id: s.id,
-      code: s.code,
-      tone: toneOf(s),
-      label: `${s.code} · ${t(`book.tone.${toneOf(s)}`)}`,
-      ring: s.ring,
-    })),
+    mapStalls: packStalls(
+      listed.map((s) => ({
+        id: s.id,
+        code: s.code,
+        tone: toneOf(s),
+        label: `${s.code} · ${t(`book.tone.${toneOf(s)}`)}`,
+        ring: s.ring,
+      })),
+    ),
     tiles: publicEnv(),
     weeks,
     pageKey,

@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor } from "~/components/category-colors";
 import { sessionLabel } from "~/components/session-label";
-import { StallMap } from "~/components/stall-map";
+import { packStalls, StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
 import { addDays } from "~/domain/calendar";
 import { parsePolygon, ringCenter } from "~/domain/geo";
@@ -152,17 +152,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions,
     chosen: chosen ?? null,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
-    mapStalls: stalls.map((s) => {
-      const vendor = byStall.get(s.id);
-      return {
-        id: s.id,
-        code: s.code,
-        tone: vendor ? ("taken" as const) : ("free" as const),
-        color: categoryColor(stallCategory(s)),
-        label: `${s.code} · ${vendor ? vendorName(vendor) : t("market.freeStall")}`,
-        ring: parsePolygon(s.geometry)?.coordinates[0] ?? [],
-      };
-    }),
+    stallCount: stalls.length,
+    mapStalls: packStalls(
+      stalls.map((s) => {
+        const vendor = byStall.get(s.id);
+        return {
+          id: s.id,
+          code: s.code,
+          tone: vendor ? ("taken" as const) : ("free" as const),
+          color: categoryColor(stallCategory(s)),
+          label: `${s.code} · ${vendor ? vendorName(vendor) : t("market.freeStall")}`,
+          ring: s.ring,
+        };
+      }),
+    ),
     freeCount: stalls.filter((s) => s.state === "free").length,
     groups: [...groups.values()],
     tiles: publicEnv(),
@@ -178,6 +181,7 @@ export default function MarketPage() {
     sessionNotFound,
     boundary,
     mapStalls,
+    stallCount,
     freeCount,
     groups,
     legend,
@@ -289,7 +293,7 @@ export default function MarketPage() {
           </Form>
           <h2 id="present-heading">
             {sessionLabel(t, locale, chosen)} ·{" "}
-            {t("market.presentCount", { count: mapStalls.length - freeCount, free: freeCount })}
+            {t("market.presentCount", { count: stallCount - freeCount, free: freeCount })}
           </h2>
           <StallMap
             boundary={boundary}
