@@ -63,6 +63,8 @@ describe("migrations", () => {
           "vendor_search_data",
           "vendor_search_docsize",
           "vendor_search_idx",
+          "layout_features",
+          "layout_rules",
           "zone_managers",
           "zones",
         ].sort(),

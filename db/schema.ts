@@ -80,6 +80,39 @@ export interface LayoutsTable {
   submitted_at: string | null;
   decided_at: string | null;
   decided_by: number | null;
+  /** The zone's boundary as drawn in this version, a GeoJSON Polygon; null: the zone's own. */
+  boundary: string | null;
+  /** JSON `CheckResult[]` from the last save. */
+  checks: string | null;
+  checks_passed: Flag | null;
+  review_comment: string | null;
+  override_reason: string | null;
+  submitted_by: number | null;
+  updated_at: string | null;
+}
+
+export type LayoutFeatureKind =
+  "fire_lane" | "exit" | "extinguisher" | "water_point" | "power_point";
+
+export interface LayoutFeaturesTable {
+  id: Generated<number>;
+  layout_id: number;
+  kind: LayoutFeatureKind;
+  /** GeoJSON: a LineString for a fire lane, a Point for the others. */
+  geometry: string;
+  /** A fire lane's width. */
+  width_m: number | null;
+}
+
+export interface LayoutRulesTable {
+  zone_id: number;
+  fire_lane_width_m: number;
+  aisle_min_m: number;
+  extinguisher_reach_m: number;
+  exit_reach_m: number;
+  power_reach_m: number;
+  max_coverage: number;
+  updated_at: string;
 }
 
 export interface StallsTable {
@@ -294,6 +327,8 @@ export interface Database {
   zones: ZonesTable;
   zone_managers: ZoneManagersTable;
   layouts: LayoutsTable;
+  layout_features: LayoutFeaturesTable;
+  layout_rules: LayoutRulesTable;
   stalls: StallsTable;
   stall_categories: StallCategoriesTable;
   session_templates: SessionTemplatesTable;

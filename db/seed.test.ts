@@ -192,3 +192,23 @@ describe("the demo seed", () => {
     expect(zone.name_en).toBe("Renamed");
   });
 });
+
+describe("the demo layouts", () => {
+  it("pass every safety check with the default rules", async () => {
+    const { loadLayoutDocument, runChecks } = await import("~/models/layout.server");
+    const { DEFAULT_LAYOUT_RULES } = await import("~/domain/layout-checks");
+    const layouts = await db
+      .selectFrom("layouts")
+      .innerJoin("zones", "zones.id", "layouts.zone_id")
+      .select(["layouts.id", "zones.slug"])
+      .where("layouts.status", "=", "approved")
+      .execute();
+    expect(layouts).toHaveLength(zoneSpecs.length);
+    for (const layout of layouts) {
+      const document = (await loadLayoutDocument(db, layout.id))!;
+      expect(document.fireLanes.length, layout.slug).toBe(1);
+      const failing = runChecks(document, DEFAULT_LAYOUT_RULES).filter((c) => !c.passed);
+      expect(failing, layout.slug).toEqual([]);
+    }
+  });
+});

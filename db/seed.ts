@@ -8,6 +8,7 @@ import { saveUpload } from "../app/utils/uploads.server";
 import { DEMO_EXPIRY, demoDocumentPdf } from "./demo/documents";
 import { createDb } from "./connect";
 import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
+import { layoutFeatures } from "./demo/layout-features";
 import { REGULAR_AHEAD_DAYS, REGULAR_PAST_DAYS, regularSpecs } from "./demo/bookings";
 import { addDays, sessionsBetween } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -60,6 +61,7 @@ async function seedCategories(trx: Kysely<Database>) {
 
 export async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
   const { boundary, stalls } = zoneGeometry(spec);
+  const features = layoutFeatures(spec);
   await trx
     .insertInto("zones")
     .values({
@@ -78,7 +80,8 @@ export async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
       has_toilets: flag(spec.facilities.toilets),
       has_cold_storage: flag(spec.facilities.coldStorage),
       has_parking: flag(spec.facilities.parking),
-      extinguisher_count: spec.facilities.extinguishers,
+      // As many as the layout places (db/demo/layout-features.ts).
+      extinguisher_count: features.filter((f) => f.kind === "extinguisher").length,
       created_at: SEEDED_AT,
       updated_at: SEEDED_AT,
     })
@@ -124,12 +127,26 @@ export async function seedZone(trx: Kysely<Database>, spec: ZoneSpec) {
       version: 1,
       status: "approved",
       notes: "Demo layout",
+      boundary: JSON.stringify(boundary),
       created_at: SEEDED_AT,
       submitted_at: SEEDED_AT,
       decided_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (features.length)
+    await trx
+      .insertInto("layout_features")
+      .values(
+        features.map((f) => ({
+          layout_id: layout.id,
+          kind: f.kind,
+          geometry: JSON.stringify(f.geometry),
+          width_m: f.width_m,
+        })),
+      )
+      .execute();
   for (const stall of stalls) {
     const { id } = await trx
       .insertInto("stalls")

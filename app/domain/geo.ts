@@ -43,6 +43,12 @@ function rotate(x: number, y: number, degrees: number): [number, number] {
   return [x * Math.cos(r) - y * Math.sin(r), x * Math.sin(r) + y * Math.cos(r)];
 }
 
+/** The point at (x, y) metres on a local grid turned by `rotationDeg` around `origin`. */
+export function gridPoint(origin: Position, x: number, y: number, rotationDeg = 0): Position {
+  const [east, north] = rotate(x, y, rotationDeg);
+  return offset(origin, east, north);
+}
+
 /**
  * A rectangle `width` × `depth` metres whose lower-left corner is at (x, y) on the local grid,
  * the whole grid turned by `rotationDeg` (counter-clockwise) around `origin`.
@@ -62,10 +68,7 @@ export function rectangle(
     [x + width, y + depth],
     [x, y + depth],
   ];
-  const ring = corners.map(([cx, cy]) => {
-    const [east, north] = rotate(cx, cy, rotationDeg);
-    return offset(origin, east, north);
-  });
+  const ring = corners.map(([cx, cy]) => gridPoint(origin, cx, cy, rotationDeg));
   ring.push(ring[0]!);
   return { type: "Polygon", coordinates: [ring] };
 }

@@ -1,0 +1,817 @@
+// Layout versions: a zone's managers draw a draft, every save is checked, the county office
+// approves or sends it back. Approval swaps the bookable layout in one transaction, carrying
+// bookings over to the new stalls (docs/decisions/009-layout-checks.md).
+import type { Kysely } from "kysely";
+import type { Database, Layout, LayoutFeatureKind } from "#db/schema";
+import { HOLDING_STATUSES } from "~/domain/booking-rules";
+import { parsePolygon, toMetres, ringCenter, type Position } from "~/domain/geo";
+import {
+  checkLayout,
+  DEFAULT_LAYOUT_RULES,
+  type CheckResult,
+  type LayoutRules,
+} from "~/domain/layout-checks";
+import { diffLayouts, stallSize, type LayoutDocument } from "~/domain/layout-document";
+import { writeAudit } from "./audit.server";
+import { notify } from "./notification.server";
+
+export type OpenStatus = "draft" | "submitted" | "returned";
+
+export async function getLayoutRules(db: Kysely<Database>, zoneId: number): Promise<LayoutRules> {
+  const row = await db
+    .selectFrom("layout_rules")
+    .selectAll()
+    .where("zone_id", "=", zoneId)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_LAYOUT_RULES;
+  return {
+    fireLaneWidthM: row.fire_lane_width_m,
+    aisleMinM: row.aisle_min_m,
+    extinguisherReachM: row.extinguisher_reach_m,
+    exitReachM: row.exit_reach_m,
+    powerReachM: row.power_reach_m,
+    maxCoverage: row.max_coverage,
+  };
+}
+
+export async function saveLayoutRules(
+  db: Kysely<Database>,
+  { zoneId, userId, rules }: { zoneId: number; userId: number; rules: LayoutRules },
+  now = new Date(),
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await getLayoutRules(trx, zoneId);
+    const values = {
+      fire_lane_width_m: rules.fireLaneWidthM,
+      aisle_min_m: rules.aisleMinM,
+      extinguisher_reach_m: rules.extinguisherReachM,
+      exit_reach_m: rules.exitReachM,
+      power_reach_m: rules.powerReachM,
+      max_coverage: rules.maxCoverage,
+      updated_at: now.toISOString(),
+    };
+    await trx
+      .insertInto("layout_rules")
+      .values({ zone_id: zoneId, ...values })
+      .onConflict((oc) => oc.column("zone_id").doUpdateSet(values))
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.rules",
+      entityType: "zone",
+      entityId: zoneId,
+      zoneId,
+      before,
+      after: rules,
+      now,
+    });
+  });
+}
+
+/** A stored layout as a document: what the editor, the checks and the diff work on. */
+export async function loadLayoutDocument(
+  db: Kysely<Database>,
+  layoutId: number,
+): Promise<LayoutDocument | undefined> {
+  const layout = await db
+    .selectFrom("layouts")
+    .innerJoin("zones", "zones.id", "layouts.zone_id")
+    .select(["layouts.boundary", "zones.boundary as zone_boundary"])
+    .where("layouts.id", "=", layoutId)
+    .executeTakeFirst();
+  if (!layout) return undefined;
+  const [stalls, categories, features] = await Promise.all([
+    db.selectFrom("stalls").selectAll().where("layout_id", "=", layoutId).orderBy("code").execute(),
+    db
+      .selectFrom("stall_categories")
+      .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
+      .select(["stall_categories.stall_id", "stall_categories.category_slug"])
+      .where("stalls.layout_id", "=", layoutId)
+      .execute(),
+    db
+      .selectFrom("layout_features")
+      .selectAll()
+      .where("layout_id", "=", layoutId)
+      .orderBy("id")
+      .execute(),
+  ]);
+  const categoriesOf = new Map<number, string[]>();
+  for (const c of categories)
+    categoriesOf.set(c.stall_id, [...(categoriesOf.get(c.stall_id) ?? []), c.category_slug]);
+  const points = (kind: LayoutFeatureKind) =>
+    features
+      .filter((f) => f.kind === kind)
+      .map((f) => (JSON.parse(f.geometry) as { coordinates: Position }).coordinates);
+  return {
+    boundary:
+      parsePolygon(layout.boundary ?? layout.zone_boundary)?.coordinates[0] ??
+      parsePolygon(layout.zone_boundary)?.coordinates[0] ??
+      [],
+    stalls: stalls.map((s) => ({
+      code: s.code,
+      ring: parsePolygon(s.geometry)?.coordinates[0] ?? [],
+      categories: categoriesOf.get(s.id) ?? [],
+      power: s.has_power === 1,
+      water: s.has_water === 1,
+      feeFen: s.fee_fen,
+      publicWelfare: s.public_welfare === 1,
+    })),
+    fireLanes: features
+      .filter((f) => f.kind === "fire_lane")
+      .map((f) => ({
+        line: (JSON.parse(f.geometry) as { coordinates: Position[] }).coordinates,
+        widthM: f.width_m,
+      })),
+    exits: points("exit"),
+    extinguishers: points("extinguisher"),
+    waterPoints: points("water_point"),
+    powerPoints: points("power_point"),
+  };
+}
+
+export function runChecks(document: LayoutDocument, rules: LayoutRules): CheckResult[] {
+  return checkLayout(
+    {
+      boundary: document.boundary,
+      stalls: document.stalls.map((s) => ({ code: s.code, ring: s.ring, power: s.power })),
+      fireLanes: document.fireLanes,
+      exits: document.exits,
+      extinguishers: document.extinguishers,
+      powerPoints: document.powerPoints,
+    },
+    rules,
+  );
+}
+
+export async function approvedLayout(db: Kysely<Database>, zoneId: number) {
+  return db
+    .selectFrom("layouts")
+    .selectAll()
+    .where("zone_id", "=", zoneId)
+    .where("status", "=", "approved")
+    .executeTakeFirst();
+}
+
+/** The version being worked on (a draft, or one submitted or sent back), if there is one. */
+export async function openLayout(db: Kysely<Database>, zoneId: number) {
+  return db
+    .selectFrom("layouts")
+    .selectAll()
+    .where("zone_id", "=", zoneId)
+    .where("status", "in", ["draft", "submitted", "returned"])
+    .executeTakeFirst();
+}
+
+export async function listZoneLayouts(db: Kysely<Database>, zoneId: number) {
+  return db
+    .selectFrom("layouts")
+    .leftJoin("stalls", "stalls.layout_id", "layouts.id")
+    .select((eb) => [
+      "layouts.id",
+      "layouts.version",
+      "layouts.status",
+      "layouts.created_at",
+      "layouts.submitted_at",
+      "layouts.decided_at",
+      "layouts.checks_passed",
+      eb.fn.count<number>("stalls.id").as("stalls"),
+    ])
+    .where("layouts.zone_id", "=", zoneId)
+    .groupBy([
+      "layouts.id",
+      "layouts.version",
+      "layouts.status",
+      "layouts.created_at",
+      "layouts.submitted_at",
+      "layouts.decided_at",
+      "layouts.checks_passed",
+    ])
+    .orderBy("layouts.version", "desc")
+    .execute();
+}
+
+/** Replaces a version's stalls and features with the document's. */
+async function writeDocument(trx: Kysely<Database>, layoutId: number, document: LayoutDocument) {
+  await trx.deleteFrom("stalls").where("layout_id", "=", layoutId).execute();
+  await trx.deleteFrom("layout_features").where("layout_id", "=", layoutId).execute();
+  const origin = document.boundary[0]!;
+  // In slices: SQLite takes at most 32,766 parameters a statement.
+  for (let i = 0; i < document.stalls.length; i += 500) {
+    const slice = document.stalls.slice(i, i + 500);
+    const ids = await trx
+      .insertInto("stalls")
+      .values(
+        slice.map((s) => {
+          const [width, depth] = stallSize(s.ring, origin);
+          return {
+            layout_id: layoutId,
+            code: s.code,
+            geometry: JSON.stringify({ type: "Polygon", coordinates: [s.ring] }),
+            width_m: width,
+            depth_m: depth,
+            has_power: s.power ? (1 as const) : (0 as const),
+            has_water: s.water ? (1 as const) : (0 as const),
+            fee_fen: s.feeFen,
+            public_welfare: s.publicWelfare ? (1 as const) : (0 as const),
+          };
+        }),
+      )
+      .returning(["id", "code"])
+      .execute();
+    const idOf = new Map(ids.map((r) => [r.code, r.id]));
+    const categories = slice.flatMap((s) =>
+      s.categories.map((c) => ({ stall_id: idOf.get(s.code)!, category_slug: c })),
+    );
+    for (let j = 0; j < categories.length; j += 2000)
+      await trx
+        .insertInto("stall_categories")
+        .values(categories.slice(j, j + 2000))
+        .execute();
+  }
+  const features = [
+    ...document.fireLanes.map((l) => ({
+      kind: "fire_lane" as const,
+      geometry: { type: "LineString", coordinates: l.line },
+      width_m: l.widthM,
+    })),
+    ...(
+      [
+        ["exit", document.exits],
+        ["extinguisher", document.extinguishers],
+        ["water_point", document.waterPoints],
+        ["power_point", document.powerPoints],
+      ] as const
+    ).flatMap(([kind, list]) =>
+      list.map((p) => ({ kind, geometry: { type: "Point", coordinates: p }, width_m: null })),
+    ),
+  ];
+  for (let i = 0; i < features.length; i += 500)
+    await trx
+      .insertInto("layout_features")
+      .values(
+        features.slice(i, i + 500).map((f) => ({
+          layout_id: layoutId,
+          kind: f.kind,
+          geometry: JSON.stringify(f.geometry),
+          width_m: f.width_m,
+        })),
+      )
+      .execute();
+}
+
+const passed = (checks: CheckResult[]) => (checks.every((c) => c.passed) ? 1 : 0) as 0 | 1;
+
+/** The version to work on: the open one, or a new draft copied from the approved one. */
+export async function startDraft(
+  db: Kysely<Database>,
+  { zoneId, userId }: { zoneId: number; userId: number },
+  now = new Date(),
+): Promise<Layout> {
+  return db.transaction().execute(async (trx) => {
+    const open = await openLayout(trx, zoneId);
+    if (open) return open;
+    const approved = await approvedLayout(trx, zoneId);
+    const document = approved ? await loadLayoutDocument(trx, approved.id) : undefined;
+    const last = await trx
+      .selectFrom("layouts")
+      .select((eb) => eb.fn.max<number>("version").as("version"))
+      .where("zone_id", "=", zoneId)
+      .executeTakeFirst();
+    const zone = await trx
+      .selectFrom("zones")
+      .select("boundary")
+      .where("id", "=", zoneId)
+      .executeTakeFirstOrThrow();
+    const checks = document ? runChecks(document, await getLayoutRules(trx, zoneId)) : [];
+    const layout = await trx
+      .insertInto("layouts")
+      .values({
+        zone_id: zoneId,
+        version: Number(last?.version ?? 0) + 1,
+        status: "draft",
+        notes: null,
+        boundary: approved?.boundary ?? zone.boundary,
+        checks: JSON.stringify(checks),
+        checks_passed: document ? passed(checks) : null,
+        created_by: userId,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (document) await writeDocument(trx, layout.id, document);
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.drafted",
+      entityType: "layout",
+      entityId: layout.id,
+      zoneId,
+      after: { version: layout.version, from: approved?.version ?? null },
+      now,
+    });
+    return layout;
+  });
+}
+
+export type SaveResult =
+  { ok: true; checks: CheckResult[] } | { ok: false; error: "layout.error.notEditable" };
+
+/** Stores a draft's new content and checks it. A version sent back becomes a draft again. */
+export async function saveDraft(
+  db: Kysely<Database>,
+  {
+    layoutId,
+    zoneId,
+    userId,
+    document,
+  }: { layoutId: number; zoneId: number; userId: number; document: LayoutDocument },
+  now = new Date(),
+): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const layout = await trx
+      .selectFrom("layouts")
+      .selectAll()
+      .where("id", "=", layoutId)
+      .where("zone_id", "=", zoneId)
+      .where("status", "in", ["draft", "returned"])
+      .executeTakeFirst();
+    if (!layout) return { ok: false, error: "layout.error.notEditable" } as const;
+    const checks = runChecks(document, await getLayoutRules(trx, zoneId));
+    await writeDocument(trx, layoutId, document);
+    await trx
+      .updateTable("layouts")
+      .set({
+        status: "draft",
+        boundary: JSON.stringify({ type: "Polygon", coordinates: [document.boundary] }),
+        checks: JSON.stringify(checks),
+        checks_passed: passed(checks),
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", layoutId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.saved",
+      entityType: "layout",
+      entityId: layoutId,
+      zoneId,
+      after: {
+        stalls: document.stalls.length,
+        failing: checks.filter((c) => !c.passed).map((c) => c.id),
+      },
+      now,
+    });
+    return { ok: true, checks } as const;
+  });
+}
+
+async function officeUserIds(trx: Kysely<Database>) {
+  return (await trx.selectFrom("users").select("id").where("role", "=", "office").execute()).map(
+    (u) => u.id,
+  );
+}
+
+async function zoneManagerIds(trx: Kysely<Database>, zoneId: number) {
+  return (
+    await trx.selectFrom("zone_managers").select("user_id").where("zone_id", "=", zoneId).execute()
+  ).map((m) => m.user_id);
+}
+
+export async function submitLayout(
+  db: Kysely<Database>,
+  { layoutId, zoneId, userId }: { layoutId: number; zoneId: number; userId: number },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const layout = await trx
+      .selectFrom("layouts")
+      .innerJoin("zones", "zones.id", "layouts.zone_id")
+      .select(["layouts.version", "zones.name_zh", "zones.name_en"])
+      .where("layouts.id", "=", layoutId)
+      .where("layouts.zone_id", "=", zoneId)
+      .where("layouts.status", "=", "draft")
+      .executeTakeFirst();
+    if (!layout) return false;
+    await trx
+      .updateTable("layouts")
+      .set({
+        status: "submitted",
+        submitted_at: now.toISOString(),
+        submitted_by: userId,
+        review_comment: null,
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", layoutId)
+      .execute();
+    for (const officeId of await officeUserIds(trx))
+      await notify(trx, {
+        userId: officeId,
+        kind: "layout",
+        messageKey: "inbox.layoutSubmitted",
+        params: { market: layout.name_zh, marketEn: layout.name_en, version: layout.version },
+        link: `/manage/layouts/${layoutId}`,
+        now,
+      });
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.submitted",
+      entityType: "layout",
+      entityId: layoutId,
+      zoneId,
+      before: { status: "draft" },
+      after: { status: "submitted" },
+      now,
+    });
+    return true;
+  });
+}
+
+export async function returnLayout(
+  db: Kysely<Database>,
+  { layoutId, userId, comment }: { layoutId: number; userId: number; comment: string },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const layout = await trx
+      .selectFrom("layouts")
+      .innerJoin("zones", "zones.id", "layouts.zone_id")
+      .select([
+        "layouts.zone_id",
+        "layouts.version",
+        "zones.slug",
+        "zones.name_zh",
+        "zones.name_en",
+      ])
+      .where("layouts.id", "=", layoutId)
+      .where("layouts.status", "=", "submitted")
+      .executeTakeFirst();
+    if (!layout) return false;
+    await trx
+      .updateTable("layouts")
+      .set({
+        status: "returned",
+        review_comment: comment,
+        decided_by: userId,
+        decided_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", layoutId)
+      .execute();
+    for (const managerId of await zoneManagerIds(trx, layout.zone_id))
+      await notify(trx, {
+        userId: managerId,
+        kind: "layout",
+        messageKey: "inbox.layoutReturned",
+        params: {
+          market: layout.name_zh,
+          marketEn: layout.name_en,
+          version: layout.version,
+          comment,
+        },
+        link: `/manage/zones/${layout.slug}/layout`,
+        now,
+      });
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.returned",
+      entityType: "layout",
+      entityId: layoutId,
+      zoneId: layout.zone_id,
+      before: { status: "submitted" },
+      after: { status: "returned", comment },
+      now,
+    });
+    return true;
+  });
+}
+
+export type ApproveResult =
+  | { ok: true; kept: number; moved: number; cancelled: number }
+  | { ok: false; error: "layout.error.notSubmitted" | "layout.error.reasonNeeded" };
+
+/**
+ * Makes a submitted version the bookable one. Bookings still to come on the old layout follow
+ * their stall's code to the new layout; where the code is gone, to the nearest free stall that
+ * takes the vendor's category, else they are cancelled without penalty. Every vendor concerned is
+ * told; all of it is one transaction, audited.
+ */
+export async function approveLayout(
+  db: Kysely<Database>,
+  { layoutId, userId, reason }: { layoutId: number; userId: number; reason?: string },
+  now = new Date(),
+): Promise<ApproveResult> {
+  return db.transaction().execute(async (trx) => {
+    const layout = await trx
+      .selectFrom("layouts")
+      .innerJoin("zones", "zones.id", "layouts.zone_id")
+      .select([
+        "layouts.id",
+        "layouts.zone_id",
+        "layouts.version",
+        "layouts.boundary",
+        "layouts.checks",
+        "layouts.submitted_by",
+        "zones.slug",
+        "zones.name_zh",
+        "zones.name_en",
+      ])
+      .where("layouts.id", "=", layoutId)
+      .where("layouts.status", "=", "submitted")
+      .executeTakeFirst();
+    if (!layout) return { ok: false, error: "layout.error.notSubmitted" } as const;
+    const document = (await loadLayoutDocument(trx, layoutId))!;
+    // Checked again now: the rules may have changed since the last save.
+    const checks = runChecks(document, await getLayoutRules(trx, layout.zone_id));
+    const failing = checks.filter((c) => !c.passed).map((c) => c.id);
+    const why = reason?.trim() ?? "";
+    if (failing.length > 0 && !why)
+      return { ok: false, error: "layout.error.reasonNeeded" } as const;
+
+    const old = await approvedLayout(trx, layout.zone_id);
+    if (old)
+      await trx
+        .updateTable("layouts")
+        .set({ status: "superseded", updated_at: now.toISOString() })
+        .where("id", "=", old.id)
+        .execute();
+    await trx
+      .updateTable("layouts")
+      .set({
+        status: "approved",
+        checks: JSON.stringify(checks),
+        checks_passed: failing.length ? 0 : 1,
+        override_reason: failing.length ? why : null,
+        decided_by: userId,
+        decided_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", layoutId)
+      .execute();
+    await trx
+      .updateTable("zones")
+      .set({
+        ...(layout.boundary ? { boundary: layout.boundary } : {}),
+        extinguisher_count: document.extinguishers.length,
+        updated_at: now.toISOString(),
+      })
+      .where("id", "=", layout.zone_id)
+      .execute();
+
+    const counts = old
+      ? await carryBookingsOver(trx, {
+          zoneId: layout.zone_id,
+          fromLayoutId: old.id,
+          toLayoutId: layoutId,
+          market: { zh: layout.name_zh, en: layout.name_en },
+          userId,
+          now,
+        })
+      : { kept: 0, moved: 0, cancelled: 0 };
+
+    for (const id of await zoneManagerIds(trx, layout.zone_id))
+      await notify(trx, {
+        userId: id,
+        kind: "layout",
+        messageKey: "inbox.layoutApproved",
+        params: { market: layout.name_zh, marketEn: layout.name_en, version: layout.version },
+        link: `/manage/zones/${layout.slug}/layout`,
+        now,
+      });
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "layout.approved",
+      entityType: "layout",
+      entityId: layoutId,
+      zoneId: layout.zone_id,
+      before: { status: "submitted", replaces: old?.version ?? null },
+      after: { status: "approved", failing, reason: failing.length ? why : null, ...counts },
+      now,
+    });
+    return { ok: true, ...counts } as const;
+  });
+}
+
+async function carryBookingsOver(
+  trx: Kysely<Database>,
+  {
+    zoneId,
+    fromLayoutId,
+    toLayoutId,
+    market,
+    userId,
+    now,
+  }: {
+    zoneId: number;
+    fromLayoutId: number;
+    toLayoutId: number;
+    market: { zh: string; en: string };
+    userId: number;
+    now: Date;
+  },
+) {
+  const bookings = await trx
+    .selectFrom("bookings")
+    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+    .select([
+      "bookings.id",
+      "bookings.local_date",
+      "bookings.session_key",
+      "bookings.status",
+      "stalls.code",
+      "stalls.geometry",
+      "vendors.user_id",
+      "vendors.category_slug",
+    ])
+    .where("stalls.layout_id", "=", fromLayoutId)
+    .where("bookings.ends_at", ">", now.toISOString())
+    .where("bookings.status", "in", HOLDING_STATUSES)
+    .orderBy("bookings.created_at")
+    .orderBy("bookings.id")
+    .execute();
+  const stalls = await trx
+    .selectFrom("stalls")
+    .select(["id", "code", "geometry"])
+    .where("layout_id", "=", toLayoutId)
+    .execute();
+  const categories = await trx
+    .selectFrom("stall_categories")
+    .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
+    .select(["stall_categories.stall_id", "stall_categories.category_slug"])
+    .where("stalls.layout_id", "=", toLayoutId)
+    .execute();
+  const byCode = new Map(stalls.map((s) => [s.code, s]));
+  const takes = new Set(categories.map((c) => `${c.stall_id}|${c.category_slug}`));
+  const centre = (geometry: string) =>
+    ringCenter(parsePolygon(geometry)?.coordinates[0] ?? [[0, 0]]);
+
+  // Bookings whose code survives go first, so that a moved booking never takes their stall.
+  const taken = new Set<string>();
+  const slot = (stallId: number, b: { local_date: string; session_key: string }) =>
+    `${stallId}|${b.local_date}|${b.session_key}`;
+  const counts = { kept: 0, moved: 0, cancelled: 0 };
+  const homeless: typeof bookings = [];
+  for (const b of bookings) {
+    const same = byCode.get(b.code);
+    if (!same) {
+      homeless.push(b);
+      continue;
+    }
+    taken.add(slot(same.id, b));
+    await trx.updateTable("bookings").set({ stall_id: same.id }).where("id", "=", b.id).execute();
+    counts.kept += 1;
+  }
+  for (const b of homeless) {
+    const from = centre(b.geometry);
+    const nearest = stalls
+      .filter((s) => takes.has(`${s.id}|${b.category_slug}`) && !taken.has(slot(s.id, b)))
+      .map((s) => {
+        const [east, north] = toMetres(from, centre(s.geometry));
+        return { stall: s, distance: Math.hypot(east, north) };
+      })
+      .sort((a, c) => a.distance - c.distance || a.stall.code.localeCompare(c.stall.code))[0];
+    const params = { market: market.zh, marketEn: market.en, date: b.local_date, from: b.code };
+    if (nearest) {
+      taken.add(slot(nearest.stall.id, b));
+      await trx
+        .updateTable("bookings")
+        .set({ stall_id: nearest.stall.id, updated_at: now.toISOString() })
+        .where("id", "=", b.id)
+        .execute();
+      counts.moved += 1;
+      await notify(trx, {
+        userId: b.user_id,
+        kind: "booking",
+        messageKey: "inbox.bookingMovedByLayout",
+        params: { ...params, to: nearest.stall.code },
+        link: `/vendor/bookings/${b.id}`,
+        now,
+      });
+      await writeAudit(trx, {
+        actorUserId: userId,
+        action: "booking.movedByLayout",
+        entityType: "booking",
+        entityId: b.id,
+        zoneId,
+        before: { stall: b.code },
+        after: { stall: nearest.stall.code },
+        now,
+      });
+    } else {
+      await trx
+        .updateTable("bookings")
+        .set({
+          status: "cancelled",
+          cancelled_at: now.toISOString(),
+          cancelled_late: 0,
+          cancel_reason: "layout",
+          updated_at: now.toISOString(),
+        })
+        .where("id", "=", b.id)
+        .execute();
+      counts.cancelled += 1;
+      await notify(trx, {
+        userId: b.user_id,
+        kind: "booking",
+        messageKey: "inbox.bookingCancelledByLayout",
+        params,
+        link: "/vendor/bookings",
+        now,
+      });
+      await writeAudit(trx, {
+        actorUserId: userId,
+        action: "booking.cancelledByLayout",
+        entityType: "booking",
+        entityId: b.id,
+        zoneId,
+        before: { status: b.status, stall: b.code },
+        after: { status: "cancelled" },
+        now,
+      });
+    }
+  }
+  // Waiting-list entries follow their stall's code, or wait for any stall when it is gone.
+  const waiting = await trx
+    .selectFrom("waitlist_entries")
+    .innerJoin("stalls", "stalls.id", "waitlist_entries.stall_id")
+    .select(["waitlist_entries.id", "stalls.code"])
+    .where("stalls.layout_id", "=", fromLayoutId)
+    .where("waitlist_entries.status", "in", ["waiting", "offered"])
+    .execute();
+  for (const w of waiting)
+    await trx
+      .updateTable("waitlist_entries")
+      .set({ stall_id: byCode.get(w.code)?.id ?? null })
+      .where("id", "=", w.id)
+      .execute();
+  const offered = await trx
+    .selectFrom("waitlist_entries")
+    .innerJoin("stalls", "stalls.id", "waitlist_entries.offered_stall_id")
+    .select(["waitlist_entries.id", "stalls.code"])
+    .where("stalls.layout_id", "=", fromLayoutId)
+    .where("waitlist_entries.status", "=", "offered")
+    .execute();
+  for (const w of offered) {
+    const same = byCode.get(w.code);
+    await trx
+      .updateTable("waitlist_entries")
+      .set(
+        same
+          ? { offered_stall_id: same.id }
+          : { status: "waiting", offered_stall_id: null, offer_expires_at: null },
+      )
+      .where("id", "=", w.id)
+      .execute();
+  }
+  return counts;
+}
+
+/** What a submitted version changes, against the version in use. */
+export async function layoutChanges(db: Kysely<Database>, layoutId: number, zoneId: number) {
+  const [document, approved] = await Promise.all([
+    loadLayoutDocument(db, layoutId),
+    approvedLayout(db, zoneId),
+  ]);
+  const before = approved ? await loadLayoutDocument(db, approved.id) : undefined;
+  return diffLayouts(before?.stalls ?? [], document?.stalls ?? []);
+}
+
+export async function listSubmittedLayouts(db: Kysely<Database>) {
+  return db
+    .selectFrom("layouts")
+    .innerJoin("zones", "zones.id", "layouts.zone_id")
+    .leftJoin("users", "users.id", "layouts.submitted_by")
+    .select([
+      "layouts.id",
+      "layouts.version",
+      "layouts.submitted_at",
+      "layouts.checks_passed",
+      "zones.slug",
+      "zones.name_zh",
+      "zones.name_en",
+      "users.display_name as submitted_by_name",
+    ])
+    .where("layouts.status", "=", "submitted")
+    .orderBy("layouts.submitted_at")
+    .execute();
+}
+
+export async function getLayout(db: Kysely<Database>, layoutId: number) {
+  return db
+    .selectFrom("layouts")
+    .innerJoin("zones", "zones.id", "layouts.zone_id")
+    .leftJoin("users", "users.id", "layouts.submitted_by")
+    .selectAll("layouts")
+    .select([
+      "zones.slug",
+      "zones.name_zh",
+      "zones.name_en",
+      "users.display_name as submitted_by_name",
+    ])
+    .where("layouts.id", "=", layoutId)
+    .executeTakeFirst();
+}
+
+export function storedChecks(layout: Pick<Layout, "checks">): CheckResult[] {
+  return layout.checks ? (JSON.parse(layout.checks) as CheckResult[]) : [];
+}
