@@ -98,27 +98,39 @@ export function papersThatCount(db: Kysely<Database>, vendorId: number) {
 
 /** The approved layout's stall with its zone and categories; undefined for any other stall. */
 async function bookableStall(db: Kysely<Database>, stallId: number) {
-  const stall = await db
+  const columns = [
+    "stalls.id",
+    "stalls.code",
+    "stalls.fee_fen",
+    "stalls.public_welfare",
+    "stalls.geometry",
+    "layouts.zone_id",
+  ] as const;
+  let stall = await db
     .selectFrom("stalls")
     .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-    .select([
-      "stalls.id",
-      "stalls.code",
-      "stalls.fee_fen",
-      "stalls.public_welfare",
-      "stalls.geometry",
-      "layouts.zone_id",
-    ])
+    .select([...columns, "layouts.status"])
     .where("stalls.id", "=", stallId)
-    .where("layouts.status", "=", "approved")
     .executeTakeFirst();
-  if (!stall) return undefined;
+  // A page opened before a new layout was approved still names the old stall: the stall of
+  // the same code in the layout now in use is meant, if there is one.
+  if (stall?.status === "superseded")
+    stall = await db
+      .selectFrom("stalls")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select([...columns, "layouts.status"])
+      .where("layouts.zone_id", "=", stall.zone_id)
+      .where("layouts.status", "=", "approved")
+      .where("stalls.code", "=", stall.code)
+      .executeTakeFirst();
+  if (!stall || stall.status !== "approved") return undefined;
   const categories = await db
     .selectFrom("stall_categories")
     .select("category_slug")
-    .where("stall_id", "=", stallId)
+    .where("stall_id", "=", stall.id)
     .execute();
-  return { ...stall, categories: categories.map((c) => c.category_slug) };
+  const { status: _status, ...rest } = stall;
+  return { ...rest, categories: categories.map((c) => c.category_slug) };
 }
 
 async function existingByKey(db: Kysely<Database>, vendorId: number, key: string) {

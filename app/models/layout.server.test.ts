@@ -16,6 +16,7 @@ import {
   startDraft,
   submitLayout,
 } from "./layout.server";
+import { bookStall } from "./booking.server";
 import { listNotifications } from "./notification.server";
 import { approvedStalls } from "./zone.server";
 
@@ -268,6 +269,21 @@ describe("approving a layout", () => {
       { action: "booking.cancelledByLayout", entity_id: homeless.id },
       { action: "layout.approved", entity_id: draft.id },
     ]);
+    // A booking page opened before the approval names the old A-02: the new A-02 is booked.
+    const late = await createApprovedVendor(db, "fresh_produce");
+    const booked = await bookStall(
+      db,
+      {
+        vendorId: late.vendorId,
+        stallId: stall("A-02").id,
+        localDate: "2026-12-01",
+        sessionKey: morning,
+        idempotencyKey: "late-page",
+      },
+      now,
+    );
+    expect(booked.ok && booked.booking.stall_id).toBe(fresh.find((s) => s.code === "A-02")!.id);
+
     const layouts = await db
       .selectFrom("layouts")
       .select(["version", "status"])

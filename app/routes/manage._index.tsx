@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
+import { listSubmittedLayouts } from "~/models/layout.server";
 import { countVendorsByStatus } from "~/models/vendor.server";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
@@ -19,17 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The office oversees every zone; a manager sees only the zones assigned to them.
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
   const zones = await listZonesWithSchedule(db, { zoneIds, activeOnly: false });
-  const [managers, vendorCounts] = await Promise.all([
+  const [managers, vendorCounts, submitted] = await Promise.all([
     managersByZone(
       db,
       zones.map((z) => z.id),
     ),
     countVendorsByStatus(db),
+    user.role === "office" ? listSubmittedLayouts(db) : Promise.resolve([]),
   ]);
   return {
     locale,
     role: user.role,
     vendorCounts,
+    layoutsWaiting: submitted.length,
     zones: zones.map((zone) => ({
       slug: zone.slug,
       name: localized(zone, "name", locale),
@@ -42,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Manage() {
-  const { role, zones, vendorCounts } = useLoaderData<typeof loader>();
+  const { role, zones, vendorCounts, layoutsWaiting } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="page stack">
@@ -65,9 +68,14 @@ export default function Manage() {
             {t("review.queueLink", { count: vendorCounts.pending })}
           </Link>
           {role === "office" ? (
-            <Link to="/manage/staff" className="button button-quiet">
-              {t("staff.link")}
-            </Link>
+            <>
+              <Link to="/manage/layouts" className="button button-quiet">
+                {t("manage.layouts")} ({layoutsWaiting})
+              </Link>
+              <Link to="/manage/staff" className="button button-quiet">
+                {t("staff.link")}
+              </Link>
+            </>
           ) : null}
         </p>
       </section>
@@ -94,12 +102,14 @@ export default function Manage() {
                     <KindBadge t={t} kind={zone.kind} />
                   </th>
                   <td>
-                    {zone.layoutVersion
-                      ? t("manage.layoutVersion", {
-                          version: zone.layoutVersion,
-                          count: zone.stallCount,
-                        })
-                      : t("manage.noLayout")}
+                    <Link to={`/manage/zones/${zone.slug}/layout`}>
+                      {zone.layoutVersion
+                        ? t("manage.layoutVersion", {
+                            version: zone.layoutVersion,
+                            count: zone.stallCount,
+                          })
+                        : t("manage.noLayout")}
+                    </Link>
                   </td>
                   <td>{zone.managers.join(t("weekday.separator"))}</td>
                 </tr>

@@ -212,9 +212,12 @@ export default function ManageZone() {
         </p>
         <h1>{zone.name}</h1>
         <p className="lead">{t("schedule.intro")}</p>
-        <p>
+        <p className="actions">
           <Link to={`/manage/zones/${zone.slug}/day`} className="button button-primary">
             {t("day.link")}
+          </Link>
+          <Link to={`/manage/zones/${zone.slug}/layout`} className="button button-quiet">
+            {t("layout.open")}
           </Link>
         </p>
       </div>

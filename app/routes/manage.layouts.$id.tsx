@@ -1,0 +1,293 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import { CheckList, LayoutTable } from "~/components/layout-parts";
+import { packStalls, StallMap, type MapStall } from "~/components/stall-map";
+import { stallSize, diffLayouts } from "~/domain/layout-document";
+import { listCategories } from "~/models/category.server";
+import {
+  approvedLayout,
+  approveLayout,
+  getLayout,
+  getLayoutRules,
+  loadLayoutDocument,
+  returnLayout,
+  storedChecks,
+} from "~/models/layout.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { publicEnv } from "~/utils/env.server";
+import { readFormData } from "~/utils/form";
+import { localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import type { MessageKey } from "~/locales/zh-CN";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [
+    {
+      title: `${data ? t("layout.review.title", { zone: data.zone, version: data.version }) : ""} · ${t("app.name")}`,
+    },
+  ];
+};
+
+const COLOURS = { added: "#1d8a55", removed: "#b42318", moved: "#c77700", same: "#7b8a81" };
+
+async function loadReview(id: number) {
+  const layout = Number.isSafeInteger(id) ? await getLayout(db, id) : undefined;
+  if (!layout) throw new Response("Not found", { status: 404 });
+  const current = await approvedLayout(db, layout.zone_id);
+  const [document, before] = await Promise.all([
+    loadLayoutDocument(db, layout.id),
+    current && current.id !== layout.id ? loadLayoutDocument(db, current.id) : undefined,
+  ]);
+  return { layout, document: document!, before };
+}
+
+// The office reviews a submitted layout: the checks, what changed against the version in use,
+// on a map and as lists, and decides.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "office");
+  const locale = await getLocale(request);
+  const { layout, document, before } = await loadReview(Number(params.id));
+  const [rules, categories] = await Promise.all([
+    getLayoutRules(db, layout.zone_id),
+    listCategories(db),
+  ]);
+  const diff = diffLayouts(before?.stalls ?? [], document.stalls);
+  const checks = storedChecks(layout);
+  const failing = new Set(checks.filter((c) => !c.passed).flatMap((c) => c.offenders));
+  const added = new Set(diff.added);
+  const moved = new Set([...diff.moved, ...diff.changed]);
+  const stalls: MapStall[] = [
+    ...document.stalls.map((s, i) => {
+      const state = added.has(s.code) ? "added" : moved.has(s.code) ? "moved" : "same";
+      return {
+        id: i + 1,
+        code: s.code,
+        tone: "taken" as const,
+        color: failing.has(s.code) ? COLOURS.removed : COLOURS[state],
+        label: `${s.code}`,
+        ring: s.ring,
+      };
+    }),
+    ...(before?.stalls ?? [])
+      .filter((s) => diff.removed.includes(s.code))
+      .map((s, i) => ({
+        id: 100_000 + i,
+        code: s.code,
+        tone: "free" as const,
+        color: COLOURS.removed,
+        label: `${s.code}`,
+        ring: s.ring,
+      })),
+  ];
+  return {
+    locale,
+    id: layout.id,
+    zone: localized(layout, "name", locale),
+    slug: layout.slug,
+    version: layout.version,
+    status: layout.status,
+    submittedBy: layout.submitted_by_name ?? "",
+    submittedAt: layout.submitted_at
+      ? new Date(layout.submitted_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })
+      : "",
+    checks,
+    rules,
+    diff,
+    document,
+    sizes: Object.fromEntries(
+      document.stalls.map((s) => {
+        const [w, d] = stallSize(s.ring, document.boundary[0]);
+        return [s.code, `${+w.toFixed(1)} × ${+d.toFixed(1)}`];
+      }),
+    ),
+    categoryNames: Object.fromEntries(
+      categories.map((c) => [c.slug, localized(c, "name", locale)]),
+    ),
+    boundary: document.boundary,
+    mapStalls: packStalls(stalls),
+    tiles: publicEnv(),
+  };
+}
+
+type ActionResult =
+  | { ok: true; message: MessageKey; params?: Record<string, number> }
+  | { ok: false; error: MessageKey };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const office = await requireRole(request, "office");
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id)) throw new Response("Not found", { status: 404 });
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (intent === "return") {
+    const comment = String(form.get("comment") ?? "")
+      .trim()
+      .slice(0, 1000);
+    if (!comment)
+      return data<ActionResult>(
+        { ok: false, error: "layout.error.commentNeeded" },
+        { status: 400 },
+      );
+    return (await returnLayout(db, { layoutId: id, userId: office.id, comment }))
+      ? data<ActionResult>({ ok: true, message: "layout.returned" })
+      : data<ActionResult>({ ok: false, error: "layout.error.notSubmitted" }, { status: 409 });
+  }
+  if (intent === "approve") {
+    const reason = String(form.get("reason") ?? "").slice(0, 1000);
+    const result = await approveLayout(db, { layoutId: id, userId: office.id, reason });
+    if (!result.ok)
+      return data<ActionResult>(result, {
+        status: result.error === "layout.error.reasonNeeded" ? 400 : 409,
+      });
+    return data<ActionResult>({
+      ok: true,
+      message: "layout.approvedResult",
+      params: { kept: result.kept, moved: result.moved, cancelled: result.cancelled },
+    });
+  }
+  return data<ActionResult>({ ok: false, error: "layout.error.notSubmitted" }, { status: 400 });
+}
+
+export default function ReviewLayout() {
+  const {
+    zone,
+    slug,
+    version,
+    status,
+    submittedBy,
+    submittedAt,
+    checks,
+    rules,
+    diff,
+    document,
+    sizes,
+    categoryNames,
+    boundary,
+    mapStalls,
+    tiles,
+  } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const busy = (intent: string) =>
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const failing = checks.some((c) => !c.passed);
+  const lines = (["added", "removed", "moved", "changed"] as const).filter((k) => diff[k].length);
+  return (
+    <div className="page stack">
+      <div>
+        <p>
+          <Link to="/manage/layouts">← {t("layout.review.queue")}</Link>
+        </p>
+        <h1>{t("layout.review.title", { zone, version })}</h1>
+        <p className="hint">
+          {t("layout.review.submittedBy", { name: submittedBy, at: submittedAt })} ·{" "}
+          <span className="badge badge-kind">{t(`layout.status.${status}`)}</span>
+        </p>
+      </div>
+      {result ? (
+        result.ok ? (
+          <p className="notice notice-info" role="status">
+            {t(result.message, result.params)} <Link to={`/markets/${slug}`}>{zone}</Link>
+          </p>
+        ) : (
+          <p className="notice notice-error" role="alert">
+            {t(result.error)}
+          </p>
+        )
+      ) : null}
+      <CheckList checks={checks} rules={rules} />
+      <section className="card stack-tight" aria-labelledby="diff-heading">
+        <h2 id="diff-heading">{t("layout.diff")}</h2>
+        {lines.length === 0 ? (
+          <p>{t("layout.diff.none")}</p>
+        ) : (
+          <ul className="diff-list">
+            {lines.map((k) => (
+              <li key={k}>
+                <span
+                  className={`swatch swatch-${k === "changed" ? "moved" : k}`}
+                  aria-hidden="true"
+                />
+                {t("layout.diff.line", {
+                  name: t(`layout.diff.${k}`),
+                  count: diff[k].length,
+                  codes: diff[k].join(", "),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+        <StallMap
+          boundary={boundary}
+          stalls={mapStalls}
+          tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+          label={t("book.mapLabel")}
+          loading={t("map.loading")}
+        />
+        <ul className="legend">
+          <li>
+            <span className="swatch swatch-added" aria-hidden="true" />
+            {t("layout.legend.added")}
+          </li>
+          <li>
+            <span className="swatch swatch-removed" aria-hidden="true" />
+            {t("layout.legend.removed")} / {t("layout.legend.failing")}
+          </li>
+          <li>
+            <span className="swatch swatch-moved" aria-hidden="true" />
+            {t("layout.legend.moved")}
+          </li>
+        </ul>
+      </section>
+      {status === "submitted" && !(result && result.ok) ? (
+        <div className="layout-decide">
+          <Form method="post" className="card stack-tight">
+            {failing ? (
+              <div className="field">
+                <label htmlFor="reason">{t("layout.overrideReason")}</label>
+                <textarea id="reason" name="reason" rows={3} maxLength={1000} required />
+              </div>
+            ) : null}
+            <button
+              type="submit"
+              name="intent"
+              value="approve"
+              className="button button-primary"
+              disabled={busy("approve")}
+            >
+              {busy("approve") ? t("layout.approving") : t("layout.approve")}
+            </button>
+          </Form>
+          <Form method="post" className="card stack-tight">
+            <div className="field">
+              <label htmlFor="comment">{t("layout.returnComment")}</label>
+              <textarea id="comment" name="comment" rows={3} maxLength={1000} required />
+            </div>
+            <button
+              type="submit"
+              name="intent"
+              value="return"
+              className="button button-danger"
+              disabled={busy("return")}
+            >
+              {t("layout.return")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      <LayoutTable document={document} categoryNames={categoryNames} sizes={sizes} />
+    </div>
+  );
+}
