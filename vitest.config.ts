@@ -2,6 +2,14 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  plugins: [
+    {
+      // As in the Remix build, *.client files are empty on the server: they need a browser.
+      name: "client-modules-are-empty-on-the-server",
+      enforce: "pre",
+      load: (id) => (/\.client\.[jt]sx?$/.test(id) ? "export {};" : undefined),
+    },
+  ],
   resolve: {
     alias: {
       "~": fileURLToPath(new URL("./app", import.meta.url)),

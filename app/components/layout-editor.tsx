@@ -10,10 +10,14 @@ import {
   moveRow,
   nextCode,
   removeRow,
+  resizeStall,
   rowLetters,
+  setLaneWidth,
   updateStall,
   type EditorCollection,
 } from "~/domain/layout-editing";
+import type { Position } from "~/domain/geo";
+import { stallSize } from "~/domain/layout-document";
 import { useT } from "~/utils/i18n";
 import { ClientOnly } from "./client-only";
 import { LayoutMap } from "./layout-map.client";
@@ -117,6 +121,11 @@ export function LayoutEditor({
   const stall = collection.features.find(
     (f) => f.properties.kind === "stall" && f.properties.code === selected,
   );
+  const laneIndex = selected?.startsWith("lane:") ? Number(selected.slice(5)) : -1;
+  const lane =
+    collection.features[laneIndex]?.properties.kind === "fire_lane"
+      ? collection.features[laneIndex]
+      : undefined;
 
   const submitRow = (event: FormEvent) => {
     event.preventDefault();
@@ -372,14 +381,36 @@ export function LayoutEditor({
           </form>
         </Tool>
         <Tool
-          title={selected ? t("layout.stall.title", { code: selected }) : t("layout.table.code")}
+          title={
+            lane
+              ? t("layout.feature.fire_lane")
+              : selected
+                ? t("layout.stall.title", { code: selected })
+                : t("layout.table.code")
+          }
         >
-          {stall ? (
+          {lane ? (
+            <LanePanel
+              key={selected}
+              width={Number(lane.properties.width_m ?? 4)}
+              onApply={(width) => change(setLaneWidth(collection, laneIndex, width))}
+              onRemove={() => {
+                change(setLaneWidth(collection, laneIndex, null));
+                setSelected(null);
+              }}
+            />
+          ) : stall ? (
             <StallPanel
               key={selected}
               properties={stall.properties}
               categories={categories}
-              onApply={(properties) => change(updateStall(collection, selected!, properties))}
+              size={stallDimensions(stall)}
+              onApply={(properties, size) => {
+                const resized = resizeStall(collection, selected!, size[0], size[1]);
+                const next = updateStall(resized, selected!, properties);
+                change(next);
+                setSelected(String(properties.code));
+              }}
               onRemove={() => {
                 change(updateStall(collection, selected!, null));
                 setSelected(null);
@@ -404,18 +435,64 @@ export function LayoutEditor({
   );
 }
 
+/** A stall's width and depth in metres, to one decimal. */
+function stallDimensions(stall: { geometry: { coordinates: unknown } }): [number, number] {
+  const ring = (stall.geometry.coordinates as Position[][])[0]!;
+  const [w, d] = stallSize(ring);
+  return [Math.round(w * 10) / 10, Math.round(d * 10) / 10];
+}
+
+function LanePanel({
+  width,
+  onApply,
+  onRemove,
+}: {
+  width: number;
+  onApply: (width: number) => void;
+  onRemove: () => void;
+}) {
+  const t = useT();
+  const [value, setValue] = useState(width);
+  return (
+    <form
+      className="tool-grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(value);
+      }}
+    >
+      <NumberField
+        id="lane-width"
+        label={t("layout.rule.fireLaneWidthM")}
+        value={value}
+        min={3}
+        onChange={setValue}
+      />
+      <button type="submit" className="button button-quiet">
+        {t("layout.stall.apply")}
+      </button>
+      <button type="button" className="button button-danger" onClick={onRemove}>
+        {t("layout.lane.remove")}
+      </button>
+    </form>
+  );
+}
+
 function StallPanel({
   properties,
+  size,
   categories,
   onApply,
   onRemove,
 }: {
   properties: Record<string, unknown>;
+  size: [number, number];
   categories: { slug: string; name: string }[];
-  onApply: (p: Record<string, unknown>) => void;
+  onApply: (p: Record<string, unknown>, size: [number, number]) => void;
   onRemove: () => void;
 }) {
   const t = useT();
+  const [dimensions, setDimensions] = useState(size);
   const [p, setP] = useState({
     code: String(properties.code ?? ""),
     categories: (properties.categories as string[]) ?? [],
@@ -429,14 +506,17 @@ function StallPanel({
       className="tool-grid"
       onSubmit={(e) => {
         e.preventDefault();
-        onApply({
-          code: p.code.trim().toUpperCase(),
-          categories: p.categories,
-          power: p.power,
-          water: p.water,
-          fee_fen: Math.round(p.fee * 100),
-          public_welfare: p.publicWelfare,
-        });
+        onApply(
+          {
+            code: p.code.trim().toUpperCase(),
+            categories: p.categories,
+            power: p.power,
+            water: p.water,
+            fee_fen: Math.round(p.fee * 100),
+            public_welfare: p.publicWelfare,
+          },
+          dimensions,
+        );
       }}
     >
       <div className="field">
@@ -449,6 +529,20 @@ function StallPanel({
           onChange={(e) => setP({ ...p, code: e.currentTarget.value })}
         />
       </div>
+      <NumberField
+        id="stall-width"
+        label={t("layout.row.width")}
+        value={dimensions[0]}
+        min={0.5}
+        onChange={(v) => setDimensions([v, dimensions[1]])}
+      />
+      <NumberField
+        id="stall-depth"
+        label={t("layout.row.depth")}
+        value={dimensions[1]}
+        min={0.5}
+        onChange={(v) => setDimensions([dimensions[0], v])}
+      />
       <NumberField
         id="stall-fee"
         label={t("layout.row.fee")}

@@ -7,7 +7,9 @@ import {
   moveRow,
   nextCode,
   removeRow,
+  resizeStall,
   rowLetters,
+  setLaneWidth,
   updateStall,
   type EditorCollection,
   type RowSpec,
@@ -91,5 +93,28 @@ describe("the layout editor's operations", () => {
     expect(nextCode(c, "X")).toBe("X-11");
     expect(nextCode(c, "N")).toBe("N-01");
     expect(offset(ORIGIN, 0, 0)).toEqual(ORIGIN);
+  });
+
+  it("resize a stall in metres from its first corner, and set or remove a lane's width", () => {
+    const c = resizeStall(addRow(empty(), spec), "X-01", 3, 2.5);
+    expect(stallRing(c, "X-01").slice(0, 3).map(metres)).toEqual([
+      [5, 10],
+      [8, 10],
+      [8, 12.5],
+    ]);
+    const lane: EditorCollection = {
+      ...c,
+      features: [
+        ...c.features,
+        {
+          type: "Feature",
+          geometry: { type: "LineString", coordinates: [ORIGIN, offset(ORIGIN, 50, 0)] },
+          properties: { kind: "fire_lane", width_m: null },
+        },
+      ],
+    };
+    const index = lane.features.length - 1;
+    expect(setLaneWidth(lane, index, 6).features[index]!.properties.width_m).toBe(6);
+    expect(setLaneWidth(lane, index, null).features).toHaveLength(index);
   });
 });

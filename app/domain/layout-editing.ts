@@ -163,3 +163,46 @@ export function nextCode(collection: EditorCollection, letter: string): string {
   const used = new Set(collection.features.filter(isStall).map(codeOf));
   for (let n = 1; ; n++) if (!used.has(code(letter, n))) return code(letter, n);
 }
+
+/** A stall made `widthM` × `depthM`, keeping its first corner and its direction. */
+export function resizeStall(
+  collection: EditorCollection,
+  stallCode: string,
+  widthM: number,
+  depthM: number,
+): EditorCollection {
+  return {
+    ...collection,
+    features: collection.features.map((f) => {
+      if (!isStall(f) || codeOf(f) !== stallCode) return f;
+      const [a, b] = (f.geometry.coordinates as Position[][])[0]!;
+      const [east, north] = toMetres(a!, b!);
+      const angle = (Math.atan2(north, east) * 180) / Math.PI;
+      return {
+        ...f,
+        geometry: {
+          type: "Polygon",
+          coordinates: rectangle(a!, 0, 0, widthM, depthM, angle).coordinates,
+        },
+      };
+    }),
+  };
+}
+
+/** The width of the `index`-th feature when it is a fire lane; null removes the lane. */
+export function setLaneWidth(
+  collection: EditorCollection,
+  index: number,
+  widthM: number | null,
+): EditorCollection {
+  return {
+    ...collection,
+    features: collection.features.flatMap((f, i) =>
+      i === index && f.properties.kind === "fire_lane"
+        ? widthM === null
+          ? []
+          : [{ ...f, properties: { ...f.properties, width_m: widthM } }]
+        : [f],
+    ),
+  };
+}

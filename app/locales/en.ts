@@ -771,6 +771,7 @@ export const en: Record<MessageKey, string> = {
   "layout.stall.none": "Select a stall on the map to change its properties here.",
   "layout.stall.apply": "Apply",
   "layout.stall.remove": "Delete this stall",
+  "layout.lane.remove": "Delete this fire lane",
   "layout.table.caption": "Stalls ({count})",
   "layout.table.code": "Code",
   "layout.table.size": "Size (m)",

@@ -715,6 +715,7 @@ export const zhCN = {
   "layout.stall.none": "点地图上的摊位可以在这里修改它的属性。",
   "layout.stall.apply": "应用",
   "layout.stall.remove": "删除这个摊位",
+  "layout.lane.remove": "删除这条消防通道",
   "layout.table.caption": "摊位表（{count} 个）",
   "layout.table.code": "编号",
   "layout.table.size": "尺寸（米）",
