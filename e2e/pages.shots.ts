@@ -29,6 +29,8 @@ const pages = [
   { name: "book-stalls", path: "/book/fuxin-community", as: "vendor" as const },
   { name: "bookings", path: "/vendor/bookings", as: "vendor" as const },
   { name: "zone-manage", path: "/manage/zones/fuxin-community", as: "managerLongquan" as const },
+  { name: "layout", path: "/manage/zones/shuita-community/layout", as: "managerLongquan" as const },
+  { name: "layout-queue", path: "/manage/layouts", as: "office" as const },
   { name: "day-sheet", path: "/manage/zones/fuxin-community/day", as: "managerLongquan" as const },
 ];
 

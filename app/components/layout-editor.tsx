@@ -5,6 +5,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { rowOf, type CheckResult } from "~/domain/layout-checks";
 import {
   addRow,
+  addRowAlong,
   duplicateRow,
   marketAngle,
   moveRow,
@@ -86,6 +87,7 @@ export function LayoutEditor({
   const [savedAt, setSavedAt] = useState(0);
   const [notice, setNotice] = useState("");
   const [selected, setSelected] = useState<string | null>(null);
+  const [rowLine, setRowLine] = useState(false);
   const collection = history[history.length - 1]!;
   const change = (next: EditorCollection, message = "") => {
     setHistory((h) => [...h.slice(-UNDO_DEPTH), next]);
@@ -127,18 +129,39 @@ export function LayoutEditor({
       ? collection.features[laneIndex]
       : undefined;
 
+  const rowSpec = () => ({
+    ...row,
+    letter: row.letter.trim().toUpperCase(),
+    feeFen: Math.round(row.fee * 100),
+    categories: row.categories.length ? row.categories : [categories[0]!.slug],
+  });
+  const rowFree = (letter: string) => {
+    if (!/^[A-Z]{1,2}$/.test(letter)) {
+      setNotice(t("layout.row.letter"));
+      return false;
+    }
+    if (letters.includes(letter)) {
+      setNotice(t("layout.error.rowExists", { row: letter }));
+      return false;
+    }
+    return true;
+  };
   const submitRow = (event: FormEvent) => {
     event.preventDefault();
-    const letter = row.letter.trim().toUpperCase();
-    if (letters.includes(letter)) return setNotice(t("layout.error.rowExists", { row: letter }));
+    const spec = rowSpec();
+    if (!rowFree(spec.letter)) return;
     change(
-      addRow(collection, {
-        ...row,
-        letter,
-        feeFen: Math.round(row.fee * 100),
-        categories: row.categories.length ? row.categories : [categories[0]!.slug],
-      }),
-      t("layout.row.added", { row: letter, count: row.count }),
+      addRow(collection, spec),
+      t("layout.row.added", { row: spec.letter, count: spec.count }),
+    );
+  };
+  const placeAlong = (line: Position[]) => {
+    setRowLine(false);
+    const spec = rowSpec();
+    if (!rowFree(spec.letter)) return;
+    change(
+      addRowAlong(collection, spec, line),
+      t("layout.row.added", { row: spec.letter, count: spec.count }),
     );
   };
   const rowAction = (action: "move" | "copy" | "remove") => (event: FormEvent) => {
@@ -207,6 +230,8 @@ export function LayoutEditor({
                 }}
                 onChange={(next) => change(next)}
                 onSelect={setSelected}
+                rowLine={rowLine}
+                onRowLine={placeAlong}
                 newStall={() => ({
                   kind: "stall",
                   code: nextCode(collection, "N"),
@@ -321,8 +346,19 @@ export function LayoutEditor({
                 {t(key === "publicWelfare" ? "layout.row.welfare" : `layout.row.${key}`)}
               </label>
             ))}
-            <button type="submit" className="button button-quiet tool-wide">
+            <button type="submit" className="button button-quiet">
               {t("layout.row.add")}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-pressed={rowLine}
+              onClick={() => {
+                setRowLine(true);
+                setNotice(t("layout.row.drawHint"));
+              }}
+            >
+              {t("layout.row.draw")}
             </button>
           </form>
         </Tool>

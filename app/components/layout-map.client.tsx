@@ -30,6 +30,9 @@ export interface LayoutMapProps {
   onSelect: (code: string | null) => void;
   /** Codes for a stall drawn by hand, one at a time. */
   newStall: () => EditorFeature["properties"];
+  /** Set while the row tool waits for a line: the next line drawn places the row. */
+  rowLine: boolean;
+  onRowLine: (line: Position[]) => void;
 }
 
 const POINT_STYLE: Record<string, { color: string; label: string }> = {
@@ -87,12 +90,18 @@ function Layers(props: LayoutMapProps) {
         name: kind,
         block: "draw",
         title: latest.current.labels[kind],
+        // A dot in the colour the map draws this kind of point in.
+        className: `control-icon layout-tool layout-tool-${kind}`,
       });
     map.pm.setGlobalOptions({ snappable: true, snapDistance: 12 });
     const created = (event: LeafletEvent & { layer: Layer; shape: string }) => {
       const geometry = geometryOf(event.layer);
       map.removeLayer(event.layer);
-      const { collection, onChange, newStall } = latest.current;
+      const { collection, onChange, newStall, rowLine, onRowLine } = latest.current;
+      if (rowLine && event.shape === "Line") {
+        onRowLine(geometry.coordinates as Position[]);
+        return;
+      }
       const kind =
         event.shape === "Rectangle"
           ? "stall"
@@ -115,6 +124,11 @@ function Layers(props: LayoutMapProps) {
       map.pm.removeControls();
     };
   }, [map]);
+
+  // The row tool asked for a line: start drawing one.
+  useEffect(() => {
+    if (props.rowLine) map.pm.enableDraw("Line");
+  }, [map, props.rowLine]);
 
   // Everything redrawn from the collection whenever it changes.
   useEffect(() => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { offset, rectangle, toMetres, type Position } from "./geo";
 import {
   addRow,
+  addRowAlong,
   duplicateRow,
   marketAngle,
   moveRow,
@@ -69,6 +70,13 @@ describe("the layout editor's operations", () => {
     const [x, y] = metres(stallRing(c, "X-01")[0]!);
     expect(x).toBeCloseTo(8.66, 1);
     expect(y).toBeCloseTo(5, 1);
+  });
+
+  it("lay a row along a line drawn on the map", () => {
+    const c = addRowAlong(empty(), spec, [offset(ORIGIN, 10, 5), offset(ORIGIN, 10, 25)]);
+    // Northwards from (10, 5): each stall 2.5 m further north, its depth towards the west.
+    expect(metres(stallRing(c, "X-01")[0]!)).toEqual([10, 5]);
+    expect(metres(stallRing(c, "X-03")[0]!)).toEqual([10, 10]);
   });
 
   it("move, copy and delete a whole row", () => {

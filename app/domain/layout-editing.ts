@@ -67,6 +67,22 @@ export function addRow(collection: EditorCollection, spec: RowSpec): EditorColle
     spec.eastM * Math.cos(r) - spec.northM * Math.sin(r),
     spec.eastM * Math.sin(r) + spec.northM * Math.cos(r),
   );
+  return layRow(collection, spec, start);
+}
+
+/** A row laid along a line drawn on the map: from its first point, in its first direction. */
+export function addRowAlong(
+  collection: EditorCollection,
+  spec: Omit<RowSpec, "eastM" | "northM" | "angleDeg">,
+  line: Position[],
+): EditorCollection {
+  const [a, b] = [line[0]!, line[1] ?? line[0]!];
+  const [east, north] = toMetres(a, b);
+  const angleDeg = (Math.atan2(north, east) * 180) / Math.PI;
+  return layRow(collection, { ...spec, eastM: 0, northM: 0, angleDeg }, a);
+}
+
+function layRow(collection: EditorCollection, spec: RowSpec, start: Position): EditorCollection {
   const stalls: EditorFeature[] = Array.from({ length: spec.count }, (_, i) => ({
     type: "Feature",
     geometry: {
