@@ -122,6 +122,9 @@ function Footer() {
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
       <p>{t("footer.office")}</p>
+      <p>
+        <Link to="/reports">{t("report.figures.countyTitle")}</Link>
+      </p>
     </footer>
   );
 }

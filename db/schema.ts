@@ -58,6 +58,7 @@ export interface ZonesTable {
   has_cold_storage: Generated<Flag>;
   has_parking: Generated<Flag>;
   extinguisher_count: Generated<number>;
+  inspection_interval_days: Generated<number>;
   status: Generated<ZoneStatus>;
   created_at: string;
   updated_at: string;
@@ -320,6 +321,80 @@ export interface WaitlistEntriesTable {
   updated_at: string;
 }
 
+export type ReportCategory =
+  | "hygiene"
+  | "fire_safety"
+  | "blocked_passage"
+  | "noise"
+  | "prices_weights"
+  | "food_safety"
+  | "other";
+export type ReportStatus = "received" | "in_progress" | "resolved" | "closed";
+
+export interface ProblemReportsTable {
+  id: Generated<number>;
+  zone_id: number;
+  code: string;
+  category: ReportCategory;
+  description: string;
+  photo_name: string | null;
+  photo_type: string | null;
+  lng: number | null;
+  lat: number | null;
+  /** Private to the zone's managers. */
+  contact: string | null;
+  reporter_user_id: number | null;
+  status: ReportStatus;
+  assigned_to: number | null;
+  /** The answer the reporter reads: how it was resolved, or why it was closed. */
+  reply: string | null;
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+  /** When it was resolved or closed. */
+  finished_at: string | null;
+}
+
+export type InspectionResult = "pass" | "issues" | "fail";
+
+export interface InspectionsTable {
+  id: Generated<number>;
+  zone_id: number;
+  local_date: string;
+  session_key: string | null;
+  inspector_user_id: number | null;
+  result: InspectionResult;
+  /** JSON: checklist item → 'ok' | 'issue' | 'na'. */
+  checklist: string;
+  findings: string;
+  /** JSON array of stored photo names. */
+  photos: Generated<string>;
+  created_at: string;
+}
+
+export interface InspectionFollowupsTable {
+  id: Generated<number>;
+  inspection_id: number;
+  action: string;
+  due_on: string;
+  done_at: string | null;
+  done_by: number | null;
+}
+
+export type AnnouncementKind = "weather" | "event" | "rule" | "notice";
+
+export interface AnnouncementsTable {
+  id: Generated<number>;
+  zone_id: number;
+  kind: AnnouncementKind;
+  title: string;
+  body: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -329,6 +404,10 @@ export interface Database {
   layouts: LayoutsTable;
   layout_features: LayoutFeaturesTable;
   layout_rules: LayoutRulesTable;
+  problem_reports: ProblemReportsTable;
+  inspections: InspectionsTable;
+  inspection_followups: InspectionFollowupsTable;
+  announcements: AnnouncementsTable;
   stalls: StallsTable;
   stall_categories: StallCategoriesTable;
   session_templates: SessionTemplatesTable;

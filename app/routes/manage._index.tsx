@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
 import { listSubmittedLayouts } from "~/models/layout.server";
 import { countVendorsByStatus } from "~/models/vendor.server";
+import { listZoneReports } from "~/models/report.server";
+import { isOverdue } from "~/domain/reports";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -20,19 +22,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The office oversees every zone; a manager sees only the zones assigned to them.
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
   const zones = await listZonesWithSchedule(db, { zoneIds, activeOnly: false });
-  const [managers, vendorCounts, submitted] = await Promise.all([
+  const [managers, vendorCounts, submitted, openReports] = await Promise.all([
     managersByZone(
       db,
       zones.map((z) => z.id),
     ),
     countVendorsByStatus(db),
     user.role === "office" ? listSubmittedLayouts(db) : Promise.resolve([]),
+    listZoneReports(db, zoneIds, { open: true }),
   ]);
+  const now = new Date();
   return {
     locale,
     role: user.role,
     vendorCounts,
     layoutsWaiting: submitted.length,
+    reports: {
+      open: openReports.length,
+      overdue: openReports.filter((r) => isOverdue(r, now)).length,
+    },
     zones: zones.map((zone) => ({
       slug: zone.slug,
       name: localized(zone, "name", locale),
@@ -45,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Manage() {
-  const { role, zones, vendorCounts, layoutsWaiting } = useLoaderData<typeof loader>();
+  const { role, zones, vendorCounts, layoutsWaiting, reports } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="page stack">
@@ -77,6 +85,18 @@ export default function Manage() {
               </Link>
             </>
           ) : null}
+        </p>
+      </section>
+      <section className="card" aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{t("report.inbox")}</h2>
+        <p>{t("manage.reportsSummary", { open: reports.open, overdue: reports.overdue })}</p>
+        <p>
+          <Link
+            to="/manage/reports"
+            className={reports.overdue ? "button button-primary" : "button button-quiet"}
+          >
+            {t("report.inbox")}
+          </Link>
         </p>
       </section>
       {zones.length === 0 ? (

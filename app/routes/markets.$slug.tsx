@@ -14,6 +14,8 @@ import { addDays } from "~/domain/calendar";
 import { parsePolygon, ringCenter } from "~/domain/geo";
 import { MARKET_RULES } from "~/domain/market-rules";
 import { listCategories } from "~/models/category.server";
+import { publicReportFigures } from "~/models/report.server";
+import { ReportFiguresTable } from "~/components/report-figures";
 import { localMoment } from "~/domain/market-hours";
 import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
@@ -99,9 +101,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     groups.set(p.category_slug, group);
   }
-  const categoryNames = new Map(
-    (await listCategories(db)).map((c) => [c.slug, localized(c, "name", locale)]),
-  );
+  const [categoryRows, reportFigures] = await Promise.all([
+    listCategories(db),
+    publicReportFigures(db, zone.id),
+  ]);
+  const categoryNames = new Map(categoryRows.map((c) => [c.slug, localized(c, "name", locale)]));
   const stallCategory = (s: (typeof stalls)[number]) =>
     byStall.get(s.id)?.category_slug ?? (s.public_welfare ? "public_welfare" : s.categories[0]);
   const legend = [...new Set(stalls.map(stallCategory))]
@@ -117,6 +121,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     locale,
     sessionNotFound: Boolean(asked) && !found,
+    reportFigures,
     legend,
     closures: upcomingClosures.map((c) => ({
       id: c.id,
@@ -188,6 +193,7 @@ export default function MarketPage() {
     closures,
     events,
     position,
+    reportFigures,
     tiles,
   } = useLoaderData<typeof loader>();
   const t = useT();
@@ -353,6 +359,19 @@ export default function MarketPage() {
           <p>{t("market.noSessions")}</p>
         </div>
       )}
+      <section className="card stack-tight" aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{t("report.figures")}</h2>
+        <p className="hint">{t("report.figuresIntro")}</p>
+        <ReportFiguresTable figures={reportFigures} caption={t("report.figures")} />
+        <p className="actions">
+          <Link to={`/markets/${zone.slug}/report`} className="button button-primary">
+            {t("report.link")}
+          </Link>
+          <Link to="/reports" className="button button-quiet">
+            {t("report.track")}
+          </Link>
+        </p>
+      </section>
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("market.rules")}</h2>
         <ol>

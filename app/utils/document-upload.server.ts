@@ -4,9 +4,13 @@ import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/
 import { detectDocumentType, MAX_DOCUMENT_BYTES, type FileType } from "~/domain/documents";
 import type { MessageKey } from "~/locales/zh-CN";
 
-export type UploadResult =
-  | { ok: true; fields: FormData; file: { bytes: Uint8Array; name: string; type: FileType } }
-  | { ok: false; fields: FormData | null; error: MessageKey; status: 400 | 413 };
+type Refused = { ok: false; fields: FormData | null; error: MessageKey; status: 400 | 413 };
+type UploadedFile = { bytes: Uint8Array; name: string; type: FileType };
+
+export type UploadResult = { ok: true; fields: FormData; file: UploadedFile } | Refused;
+/** An upload whose file may be left out: `file` is null then. */
+export type OptionalUploadResult =
+  { ok: true; fields: FormData; file: UploadedFile | null } | Refused;
 
 const ENVELOPE = 64 * 1024; // room for the other fields and multipart boundaries
 const MAX_TEXT_FIELD = 10 * 1024;
@@ -32,10 +36,27 @@ const uploadHandler: UploadHandler = async ({ filename, contentType, data }) => 
   return new TextDecoder().decode(Buffer.concat(chunks));
 };
 
+/** A vendor's paper: the file is needed, and may be a JPEG, PNG or PDF. */
 export async function readDocumentUpload(
   request: Request,
   fileField = "file",
 ): Promise<UploadResult> {
+  return (await readUpload(request, fileField, {
+    required: true,
+    types: ["jpg", "png", "pdf"],
+  })) as UploadResult;
+}
+
+/** A photo beside a form (a problem report, an inspection): optional, JPEG or PNG only. */
+export async function readPhotoUpload(request: Request, fileField = "photo") {
+  return readUpload(request, fileField, { required: false, types: ["jpg", "png"] });
+}
+
+async function readUpload(
+  request: Request,
+  fileField: string,
+  { required, types }: { required: boolean; types: FileType["ext"][] },
+): Promise<OptionalUploadResult> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_DOCUMENT_BYTES + ENVELOPE) {
     return { ok: false, fields: null, error: "documents.error.tooLarge", status: 413 };
@@ -51,10 +72,12 @@ export async function readDocumentUpload(
   }
   const file = fields.get(fileField);
   if (!(file instanceof File) || file.size === 0) {
+    if (!required) return { ok: true, fields, file: null };
     return { ok: false, fields, error: "documents.error.fileRequired", status: 400 };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = detectDocumentType(bytes);
-  if (!type) return { ok: false, fields, error: "documents.error.badType", status: 400 };
+  if (!type || !types.includes(type.ext))
+    return { ok: false, fields, error: "documents.error.badType", status: 400 };
   return { ok: true, fields, file: { bytes, name: file.name, type } };
 }

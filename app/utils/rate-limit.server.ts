@@ -9,6 +9,8 @@ export const LIMITS = {
   login: { max: 10, windowMs: 60_000 },
   signUp: { max: 5, windowMs: 60 * 60_000 },
   passwordReset: { max: 5, windowMs: 60 * 60_000 },
+  /** Problem reports from one address: enough for a neighbourhood's phones behind one router. */
+  report: { max: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Seconds to wait before another attempt under `limit`, 0 when allowed. */

@@ -1,0 +1,243 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { isOverdue } from "~/domain/reports";
+import type { MessageKey } from "~/locales/zh-CN";
+import { actOnReport, getReport, type ReportAction } from "~/models/report.server";
+import { managedZoneIds } from "~/models/zone.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form";
+import { localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${data?.report.code ?? ""} · ${t("report.inbox")} · ${t("app.name")}` }];
+};
+
+async function reportFor(request: Request, id: string | undefined) {
+  const user = await requireRole(request, "manager", "office");
+  const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
+  const reportId = Number(id);
+  const report = Number.isSafeInteger(reportId)
+    ? await getReport(db, reportId, zoneIds)
+    : undefined;
+  // Another zone's report answers like a missing one.
+  if (!report) throw new Response("Not found", { status: 404 });
+  return { user, report };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { report } = await reportFor(request, params.id);
+  const locale = await getLocale(request);
+  const colleagues = await db
+    .selectFrom("zone_managers")
+    .innerJoin("users", "users.id", "zone_managers.user_id")
+    .select(["users.id", "users.display_name"])
+    .where("zone_managers.zone_id", "=", report.zone_id)
+    .orderBy("users.display_name")
+    .execute();
+  const when = (at: string | null) =>
+    at
+      ? new Date(at).toLocaleString(locale, {
+          timeZone: "Asia/Shanghai",
+          dateStyle: "medium",
+          timeStyle: "short",
+        })
+      : null;
+  return {
+    locale,
+    colleagues,
+    report: {
+      id: report.id,
+      code: report.code,
+      category: report.category,
+      status: report.status,
+      description: report.description,
+      contact: report.contact,
+      reply: report.reply,
+      hasPhoto: report.photo_name !== null,
+      position:
+        report.lng !== null && report.lat !== null
+          ? `${report.lat.toFixed(6)}, ${report.lng.toFixed(6)}`
+          : null,
+      market: localized(report, "name", locale),
+      slug: report.slug,
+      assignedTo: report.assigned_to,
+      created: when(report.created_at)!,
+      due: when(report.due_at)!,
+      finished: when(report.finished_at),
+      overdue: isOverdue(report, new Date()),
+    },
+  };
+}
+
+const ReplySchema = z.string().trim().min(2).max(2000);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, report } = await reportFor(request, params.id);
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  let act: ReportAction | null = null;
+  if (intent === "assign") {
+    const assigneeId = Number(form.get("assignee"));
+    if (Number.isSafeInteger(assigneeId)) act = { kind: "assign", assigneeId };
+  } else if (intent === "start") act = { kind: "start" };
+  else if (intent === "resolve" || intent === "close") {
+    const reply = ReplySchema.safeParse(form.get("reply") ?? "");
+    if (!reply.success)
+      return data(
+        { ok: false as const, error: "report.error.reply" as MessageKey },
+        { status: 400 },
+      );
+    act = { kind: intent, reply: reply.data };
+  }
+  if (!act)
+    return data(
+      { ok: false as const, error: "report.error.notOpen" as MessageKey },
+      { status: 400 },
+    );
+  const done = await actOnReport(db, { reportId: report.id, userId: user.id, action: act });
+  return done
+    ? data({ ok: true as const, error: null })
+    : data({ ok: false as const, error: "report.error.notOpen" as MessageKey }, { status: 409 });
+}
+
+export default function ReportDetail() {
+  const { report, colleagues } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const busy = navigation.state !== "idle";
+  const open = report.status === "received" || report.status === "in_progress";
+  return (
+    <div className="page narrow stack">
+      <div>
+        <p>
+          <Link to="/manage/reports">← {t("report.inbox")}</Link>
+        </p>
+        <h1>
+          {report.market} · {report.code}
+        </h1>
+        <p className="zone-meta">
+          {report.overdue ? (
+            <span className="badge badge-rejected">{t("report.overdue")}</span>
+          ) : null}
+          <span className={`badge badge-report-${report.status}`}>
+            {t(`report.status.${report.status}`)}
+          </span>
+          <span className="badge badge-kind">{t(`report.category.${report.category}`)}</span>
+        </p>
+      </div>
+      {result ? (
+        result.ok ? (
+          <p className="notice notice-info" role="status">
+            {t("report.done")}
+          </p>
+        ) : (
+          <p className="notice notice-error" role="alert">
+            {t(result.error!)}
+          </p>
+        )
+      ) : null}
+      <section className="card stack-tight" aria-label={t("report.detail")}>
+        <p>{report.description}</p>
+        <p className="hint">
+          {report.created} ·{" "}
+          {report.finished
+            ? t("report.finishedAt", { at: report.finished })
+            : t("report.dueAt", { at: report.due })}
+        </p>
+        {report.hasPhoto ? (
+          <p>
+            <a href={`/manage/reports/${report.id}/photo`}>{t("report.photoLink")}</a>
+          </p>
+        ) : null}
+        {report.position ? (
+          <p>
+            {t("report.position")}: {report.position}
+          </p>
+        ) : null}
+        <p>
+          <strong>{t("report.contactPrivate")}:</strong> {report.contact ?? t("report.noContact")}
+        </p>
+        {report.reply ? (
+          <p>
+            <strong>{t("report.reply")}:</strong> {report.reply}
+          </p>
+        ) : null}
+      </section>
+      {open ? (
+        <>
+          <Form method="post" className="card session-picker">
+            <div className="field">
+              <label htmlFor="assignee">{t("report.assignTo")}</label>
+              <select id="assignee" name="assignee" defaultValue={report.assignedTo ?? undefined}>
+                {colleagues.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.display_name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="submit"
+              name="intent"
+              value="assign"
+              className="button button-quiet"
+              disabled={busy}
+            >
+              {t("report.assign")}
+            </button>
+            {report.status === "received" ? (
+              <button
+                type="submit"
+                name="intent"
+                value="start"
+                className="button button-quiet"
+                disabled={busy}
+              >
+                {t("report.start")}
+              </button>
+            ) : null}
+          </Form>
+          <Form method="post" className="card stack-tight">
+            <div className="field">
+              <label htmlFor="reply">{t("report.replyLabel")}</label>
+              <textarea id="reply" name="reply" rows={3} maxLength={2000} required />
+            </div>
+            <p className="actions">
+              <button
+                type="submit"
+                name="intent"
+                value="resolve"
+                className="button button-primary"
+                disabled={busy}
+              >
+                {t("report.resolve")}
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="close"
+                className="button button-quiet"
+                disabled={busy}
+              >
+                {t("report.close")}
+              </button>
+            </p>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/reports/${report.code}`}>{t("report.track")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import { useState } from "react";
+import { z } from "zod";
+import { ClientOnly } from "~/components/client-only";
+import { FormError } from "~/components/form-field";
+import { PinPicker } from "~/components/pin-picker.client";
+import { parsePolygon, toMetres, ringCenter, type Position } from "~/domain/geo";
+import { REPORT_CATEGORIES } from "~/domain/reports";
+import type { MessageKey } from "~/locales/zh-CN";
+import { createReport } from "~/models/report.server";
+import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readPhotoUpload } from "~/utils/document-upload.server";
+import { publicEnv } from "~/utils/env.server";
+import { localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import { saveUpload } from "~/utils/uploads.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta({
+    locale: data?.locale,
+    title: data
+      ? translator(data.locale)("report.titleFor", { market: data.zone.name })
+      : undefined,
+    description: data ? translator(data.locale)("report.intro") : undefined,
+  });
+
+async function zoneFor(slug: string | undefined) {
+  const zone = slug ? await getZoneBySlug(db, slug) : undefined;
+  if (!zone) throw new Response("Not found", { status: 404 });
+  return zone;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const zone = await zoneFor(params.slug);
+  const locale = await getLocale(request);
+  return {
+    locale,
+    zone: { slug: zone.slug, name: localized(zone, "name", locale) },
+    boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
+    tiles: publicEnv(),
+  };
+}
+
+/** A pin further than this from the market's centre is a slip of the finger. */
+const PIN_REACH_M = 500;
+
+const ReportSchema = z.object({
+  category: z.enum(REPORT_CATEGORIES as [string, ...string[]], {
+    message: "report.error.category",
+  }),
+  description: z
+    .string({ message: "report.error.description" })
+    .trim()
+    .min(5, "report.error.description")
+    .max(2000, "report.error.description"),
+  contact: z.string().trim().max(100, "report.error.contact").optional().default(""),
+  lng: z.string().optional().default(""),
+  lat: z.string().optional().default(""),
+  website: z.string().max(0, "report.error.bot").optional().default(""),
+});
+
+type Errors = Partial<Record<"category" | "description" | "contact" | "form", MessageKey>>;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const zone = await zoneFor(params.slug);
+  const keys = [`report-ip:${context.clientIp}`];
+  const wait = await limitWait(keys, LIMITS.report);
+  if (wait > 0) return tooManyAttempts(wait);
+  const upload = await readPhotoUpload(request);
+  if (!upload.ok)
+    return data(
+      {
+        errors: {
+          form: upload.error === "documents.error.badType" ? "report.error.photo" : upload.error,
+        } as Errors,
+      },
+      { status: upload.status },
+    );
+  const parsed = ReportSchema.safeParse(
+    Object.fromEntries([...upload.fields].filter(([, v]) => typeof v === "string")),
+  );
+  if (!parsed.success) {
+    const errors: Errors = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as keyof Errors;
+      errors[field === ("website" as never) ? "form" : field] ??= issue.message as MessageKey;
+    }
+    return data({ errors }, { status: 400 });
+  }
+  const { lng, lat } = { lng: Number(parsed.data.lng), lat: Number(parsed.data.lat) };
+  let position: { lng: number; lat: number } | null = null;
+  if (parsed.data.lng !== "" || parsed.data.lat !== "") {
+    const centre = ringCenter(parsePolygon(zone.boundary)?.coordinates[0] ?? [[0, 0]]);
+    const [east, north] =
+      Number.isFinite(lng) && Number.isFinite(lat) ? toMetres(centre, [lng, lat]) : [Infinity, 0];
+    if (!(Math.hypot(east, north) <= PIN_REACH_M))
+      return data({ errors: { form: "report.error.position" } as Errors }, { status: 400 });
+    position = { lng, lat };
+  }
+  await countAttempt(keys);
+  const photo = upload.file
+    ? {
+        name: await saveUpload(upload.file.bytes, upload.file.type.ext),
+        type: upload.file.type.contentType,
+      }
+    : null;
+  const user = await getOptionalUser(request);
+  const report = await createReport(db, {
+    zoneId: zone.id,
+    category: parsed.data.category as (typeof REPORT_CATEGORIES)[number],
+    description: parsed.data.description,
+    photo,
+    position,
+    contact: parsed.data.contact || null,
+    userId: user?.id ?? null,
+  });
+  return redirect(`/reports/${report.code}?new=1`);
+}
+
+export default function ReportProblem() {
+  const { zone, boundary, tiles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Errors = (result && "errors" in result ? result.errors : {}) as Errors;
+  const t = useT();
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting";
+  const [pin, setPin] = useState<Position | null>(null);
+  return (
+    <div className="page narrow stack">
+      <div>
+        <p>
+          <Link to={`/markets/${zone.slug}`}>← {zone.name}</Link>
+        </p>
+        <h1>{t("report.titleFor", { market: zone.name })}</h1>
+        <p className="lead">{t("report.intro")}</p>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
+        <FormError error={errors.form} />
+        <fieldset className="field">
+          <legend>{t("report.category")}</legend>
+          {REPORT_CATEGORIES.map((c) => (
+            <label key={c} className="check">
+              <input type="radio" name="category" value={c} required /> {t(`report.category.${c}`)}
+            </label>
+          ))}
+          {errors.category ? <p className="field-error">{t(errors.category)}</p> : null}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="description">{t("report.description")}</label>
+          <textarea
+            id="description"
+            name="description"
+            rows={4}
+            maxLength={2000}
+            required
+            aria-describedby="description-hint"
+            aria-invalid={errors.description ? true : undefined}
+          />
+          <p id="description-hint" className="hint">
+            {t("report.descriptionHint")}
+          </p>
+          {errors.description ? <p className="field-error">{t(errors.description)}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="photo">{t("report.photo")}</label>
+          <input
+            id="photo"
+            name="photo"
+            type="file"
+            accept="image/jpeg,image/png"
+            aria-describedby="photo-hint"
+          />
+          <p id="photo-hint" className="hint">
+            {t("report.photoHint")}
+          </p>
+        </div>
+        <ClientOnly fallback={null}>
+          {() => (
+            <div className="field">
+              <p>{t("report.pin")}</p>
+              <div className="map-box map-box-short" role="region" aria-label={t("report.pin")}>
+                <PinPicker
+                  boundary={boundary}
+                  tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+                  onPick={setPin}
+                />
+              </div>
+              <p role="status" className="hint">
+                {pin ? t("report.pinSet") : ""}
+              </p>
+            </div>
+          )}
+        </ClientOnly>
+        <input type="hidden" name="lng" value={pin ? String(pin[0]) : ""} />
+        <input type="hidden" name="lat" value={pin ? String(pin[1]) : ""} />
+        <div className="field">
+          <label htmlFor="contact">{t("report.contact")}</label>
+          <input id="contact" name="contact" maxLength={100} autoComplete="tel" />
+          {errors.contact ? <p className="field-error">{t(errors.contact)}</p> : null}
+        </div>
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">Website</label>
+          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button button-primary" disabled={sending}>
+          {sending ? t("report.submitting") : t("report.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
