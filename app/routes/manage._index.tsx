@@ -5,10 +5,12 @@ import { listSubmittedLayouts } from "~/models/layout.server";
 import { countVendorsByStatus } from "~/models/vendor.server";
 import { listZoneReports } from "~/models/report.server";
 import { isOverdue } from "~/domain/reports";
+import { inspectionStanding } from "~/models/inspection.server";
+import { localMoment, DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -32,6 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listZoneReports(db, zoneIds, { open: true }),
   ]);
   const now = new Date();
+  const standing = await inspectionStanding(
+    db,
+    zones.map((z) => z.id),
+    localMoment(now, DEFAULT_TIME_ZONE).date,
+  );
   return {
     locale,
     role: user.role,
@@ -48,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       layoutVersion: zone.layoutVersion,
       stallCount: zone.stalls?.count ?? 0,
       managers: managers.get(zone.id) ?? [],
+      inspection: standing.get(zone.id) ?? null,
     })),
   };
 }
@@ -55,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Manage() {
   const { role, zones, vendorCounts, layoutsWaiting, reports } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="page stack">
       <div>
@@ -111,6 +120,7 @@ export default function Manage() {
                 <th scope="col">{t("manage.market")}</th>
                 <th scope="col">{t("manage.layout")}</th>
                 <th scope="col">{t("manage.managers")}</th>
+                <th scope="col">{t("manage.inspectionsTitle")}</th>
               </tr>
             </thead>
             <tbody>
@@ -132,6 +142,27 @@ export default function Manage() {
                     </Link>
                   </td>
                   <td>{zone.managers.join(t("weekday.separator"))}</td>
+                  <td>
+                    {zone.inspection ? (
+                      <Link
+                        to={`/manage/zones/${zone.slug}/inspections`}
+                        className={
+                          zone.inspection.state === "overdue" || zone.inspection.state === "never"
+                            ? "overdue-text"
+                            : undefined
+                        }
+                      >
+                        {t(`inspection.due.${zone.inspection.state}`, {
+                          date: zone.inspection.dueOn
+                            ? formatLocalDate(locale, zone.inspection.dueOn)
+                            : "",
+                        })}
+                        {zone.inspection.lateFollowups
+                          ? ` · ${t("inspection.lateFollowups", { count: zone.inspection.lateFollowups })}`
+                          : ""}
+                      </Link>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -219,6 +219,12 @@ export default function ManageZone() {
           <Link to={`/manage/zones/${zone.slug}/layout`} className="button button-quiet">
             {t("layout.open")}
           </Link>
+          <Link to={`/manage/zones/${zone.slug}/inspections`} className="button button-quiet">
+            {t("inspection.link")}
+          </Link>
+          <Link to={`/manage/zones/${zone.slug}/announcements`} className="button button-quiet">
+            {t("announce.new")}
+          </Link>
         </p>
       </div>
       {saved && !actionData ? (

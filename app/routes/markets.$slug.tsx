@@ -15,6 +15,8 @@ import { parsePolygon, ringCenter } from "~/domain/geo";
 import { MARKET_RULES } from "~/domain/market-rules";
 import { listCategories } from "~/models/category.server";
 import { publicReportFigures } from "~/models/report.server";
+import { currentAnnouncements } from "~/models/announcement.server";
+import { lastInspection } from "~/models/inspection.server";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { localMoment } from "~/domain/market-hours";
 import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
@@ -101,9 +103,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     groups.set(p.category_slug, group);
   }
-  const [categoryRows, reportFigures] = await Promise.all([
+  const [categoryRows, reportFigures, notices, inspected] = await Promise.all([
     listCategories(db),
     publicReportFigures(db, zone.id),
+    currentAnnouncements(db, zone.id, today),
+    lastInspection(db, zone.id),
   ]);
   const categoryNames = new Map(categoryRows.map((c) => [c.slug, localized(c, "name", locale)]));
   const stallCategory = (s: (typeof stalls)[number]) =>
@@ -122,6 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     sessionNotFound: Boolean(asked) && !found,
     reportFigures,
+    notices,
+    inspected: inspected ?? null,
     legend,
     closures: upcomingClosures.map((c) => ({
       id: c.id,
@@ -194,6 +200,8 @@ export default function MarketPage() {
     events,
     position,
     reportFigures,
+    notices,
+    inspected,
     tiles,
   } = useLoaderData<typeof loader>();
   const t = useT();
@@ -225,7 +233,32 @@ export default function MarketPage() {
           </a>
         </p>
         <FacilityList t={t} zone={zone.facilities} />
+        <p className="hint">
+          {inspected
+            ? t("inspection.last", {
+                date: formatLocalDate(locale, inspected.local_date),
+                result: t(`inspection.result.${inspected.result}`),
+              })
+            : t("inspection.never")}
+        </p>
       </div>
+      {notices.length ? (
+        <section className="stack-tight" aria-label={t("announce.title")}>
+          {notices.map((n) => (
+            <div key={n.id} className="card announcement">
+              <h2>{n.title}</h2>
+              <p className="hint">
+                {t(`announce.kind.${n.kind}`)} ·{" "}
+                {t("announce.dates", {
+                  from: formatLocalDate(locale, n.starts_on),
+                  to: formatLocalDate(locale, n.ends_on),
+                })}
+              </p>
+              <p>{n.body}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">{t("zone.schedule")}</h2>
         <ul>

@@ -1,0 +1,220 @@
+// Safety inspections of a zone (or one of its sessions), with follow-ups that have due dates.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import {
+  inspectionDue,
+  inspectionResult,
+  type ChecklistAnswer,
+  type ChecklistItem,
+} from "~/domain/inspections";
+import { writeAudit } from "./audit.server";
+
+export interface NewInspection {
+  zoneId: number;
+  userId: number;
+  localDate: string;
+  sessionKey: string | null;
+  checklist: Record<ChecklistItem, ChecklistAnswer>;
+  findings: string;
+  photos: string[];
+  followups: { action: string; dueOn: string }[];
+}
+
+export async function recordInspection(
+  db: Kysely<Database>,
+  input: NewInspection,
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const result = inspectionResult(input.checklist);
+    const inspection = await trx
+      .insertInto("inspections")
+      .values({
+        zone_id: input.zoneId,
+        local_date: input.localDate,
+        session_key: input.sessionKey,
+        inspector_user_id: input.userId,
+        result,
+        checklist: JSON.stringify(input.checklist),
+        findings: input.findings,
+        photos: JSON.stringify(input.photos),
+        created_at: now.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (input.followups.length)
+      await trx
+        .insertInto("inspection_followups")
+        .values(
+          input.followups.map((f) => ({
+            inspection_id: inspection.id,
+            action: f.action,
+            due_on: f.dueOn,
+          })),
+        )
+        .execute();
+    await writeAudit(trx, {
+      actorUserId: input.userId,
+      action: "inspection.recorded",
+      entityType: "inspection",
+      entityId: inspection.id,
+      zoneId: input.zoneId,
+      after: { result, date: input.localDate, followups: input.followups.length },
+      now,
+    });
+    return { id: inspection.id, result };
+  });
+}
+
+export async function completeFollowup(
+  db: Kysely<Database>,
+  { followupId, zoneId, userId }: { followupId: number; zoneId: number; userId: number },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const followup = await trx
+      .selectFrom("inspection_followups")
+      .innerJoin("inspections", "inspections.id", "inspection_followups.inspection_id")
+      .select(["inspection_followups.id", "inspection_followups.action"])
+      .where("inspection_followups.id", "=", followupId)
+      .where("inspections.zone_id", "=", zoneId)
+      .where("inspection_followups.done_at", "is", null)
+      .executeTakeFirst();
+    if (!followup) return false;
+    await trx
+      .updateTable("inspection_followups")
+      .set({ done_at: now.toISOString(), done_by: userId })
+      .where("id", "=", followupId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "inspection.followupDone",
+      entityType: "inspection_followup",
+      entityId: followupId,
+      zoneId,
+      before: { done: false },
+      after: { done: true, action: followup.action },
+      now,
+    });
+    return true;
+  });
+}
+
+export async function listInspections(db: Kysely<Database>, zoneId: number, limit = 20) {
+  const inspections = await db
+    .selectFrom("inspections")
+    .leftJoin("users", "users.id", "inspections.inspector_user_id")
+    .select([
+      "inspections.id",
+      "inspections.local_date",
+      "inspections.session_key",
+      "inspections.result",
+      "inspections.checklist",
+      "inspections.findings",
+      "inspections.photos",
+      "users.display_name as inspector",
+    ])
+    .where("inspections.zone_id", "=", zoneId)
+    .orderBy("inspections.local_date", "desc")
+    .orderBy("inspections.id", "desc")
+    .limit(limit)
+    .execute();
+  const followups = inspections.length
+    ? await db
+        .selectFrom("inspection_followups")
+        .selectAll()
+        .where(
+          "inspection_id",
+          "in",
+          inspections.map((i) => i.id),
+        )
+        .orderBy("due_on")
+        .execute()
+    : [];
+  return inspections.map((i) => ({
+    ...i,
+    checklist: JSON.parse(i.checklist) as Record<ChecklistItem, ChecklistAnswer>,
+    photos: JSON.parse(i.photos) as string[],
+    followups: followups.filter((f) => f.inspection_id === i.id),
+  }));
+}
+
+export async function lastInspection(db: Kysely<Database>, zoneId: number) {
+  return db
+    .selectFrom("inspections")
+    .select(["local_date", "result"])
+    .where("zone_id", "=", zoneId)
+    .orderBy("local_date", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** Each zone's inspection standing: when it is due, and follow-ups past their date. */
+export async function inspectionStanding(db: Kysely<Database>, zoneIds: number[], today: string) {
+  if (zoneIds.length === 0)
+    return new Map<number, ReturnType<typeof inspectionDue> & { lateFollowups: number }>();
+  const [zones, last, late] = await Promise.all([
+    db
+      .selectFrom("zones")
+      .select(["id", "inspection_interval_days"])
+      .where("id", "in", zoneIds)
+      .execute(),
+    db
+      .selectFrom("inspections")
+      .select((eb) => ["zone_id", eb.fn.max("local_date").as("last")])
+      .where("zone_id", "in", zoneIds)
+      .groupBy("zone_id")
+      .execute(),
+    db
+      .selectFrom("inspection_followups")
+      .innerJoin("inspections", "inspections.id", "inspection_followups.inspection_id")
+      .select((eb) => ["inspections.zone_id", eb.fn.countAll<number>().as("n")])
+      .where("inspections.zone_id", "in", zoneIds)
+      .where("inspection_followups.done_at", "is", null)
+      .where("inspection_followups.due_on", "<", today)
+      .groupBy("inspections.zone_id")
+      .execute(),
+  ]);
+  return new Map(
+    zones.map((z) => [
+      z.id,
+      {
+        ...inspectionDue(
+          (last.find((l) => l.zone_id === z.id)?.last as string | undefined) ?? null,
+          z.inspection_interval_days,
+          today,
+        ),
+        lateFollowups: Number(late.find((l) => l.zone_id === z.id)?.n ?? 0),
+      },
+    ]),
+  );
+}
+
+export async function setInspectionInterval(
+  db: Kysely<Database>,
+  { zoneId, userId, days }: { zoneId: number; userId: number; days: number },
+  now = new Date(),
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("zones")
+      .select("inspection_interval_days")
+      .where("id", "=", zoneId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("zones")
+      .set({ inspection_interval_days: days, updated_at: now.toISOString() })
+      .where("id", "=", zoneId)
+      .execute();
+    await writeAudit(trx, {
+      actorUserId: userId,
+      action: "inspection.interval",
+      entityType: "zone",
+      entityId: zoneId,
+      zoneId,
+      before: { days: before.inspection_interval_days },
+      after: { days },
+      now,
+    });
+  });
+}

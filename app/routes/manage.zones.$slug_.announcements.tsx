@@ -1,0 +1,163 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import type { AnnouncementKind } from "#db/schema";
+import { addDays, isValidDate } from "~/domain/calendar";
+import { localMoment } from "~/domain/market-hours";
+import type { MessageKey } from "~/locales/zh-CN";
+import { currentAnnouncements, postAnnouncement } from "~/models/announcement.server";
+import { requireZoneManager } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form";
+import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [{ title: `${data?.zone.name ?? ""} · ${t("announce.title")} · ${t("app.name")}` }];
+};
+
+const KINDS: AnnouncementKind[] = ["weather", "event", "rule", "notice"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { zone } = await requireZoneManager(request, params.slug);
+  const locale = await getLocale(request);
+  const today = localMoment(new Date(), zone.time_zone).date;
+  return {
+    locale,
+    today,
+    zone: { slug: zone.slug, name: localized(zone, "name", locale) },
+    announcements: await currentAnnouncements(db, zone.id, today),
+  };
+}
+
+const Schema = z.object({
+  kind: z.enum(KINDS as [AnnouncementKind, ...AnnouncementKind[]], {
+    message: "announce.error.heading",
+  }),
+  title: z.string().trim().min(2, "announce.error.heading").max(60, "announce.error.heading"),
+  body: z.string().trim().min(2, "announce.error.body").max(1000, "announce.error.body"),
+  from: z.string().refine(isValidDate, "announce.error.dates"),
+  to: z.string().refine(isValidDate, "announce.error.dates"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, zone } = await requireZoneManager(request, params.slug);
+  const today = localMoment(new Date(), zone.time_zone).date;
+  const parsed = parseForm(Schema, await readFormData(request));
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+  const { kind, title, body, from, to } = parsed.data;
+  if (from > to || to < today || to > addDays(today, 366))
+    return data(
+      { ok: false as const, errors: { to: "announce.error.dates" as MessageKey } },
+      { status: 400 },
+    );
+  const { told } = await postAnnouncement(db, {
+    zoneId: zone.id,
+    userId: user.id,
+    kind,
+    title,
+    body,
+    startsOn: from,
+    endsOn: to,
+  });
+  return data({ ok: true as const, told });
+}
+
+export default function Announcements() {
+  const { zone, today, announcements } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const errors = (result && !result.ok ? result.errors : {}) as Partial<Record<string, MessageKey>>;
+  const error = (field: string) =>
+    errors[field] ? <p className="field-error">{t(errors[field]!)}</p> : null;
+  return (
+    <div className="page narrow stack">
+      <div>
+        <p>
+          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+        </p>
+        <h1>
+          {zone.name} · {t("announce.title")}
+        </h1>
+      </div>
+      {result?.ok ? (
+        <p className="notice notice-info" role="status">
+          {t("announce.posted", { count: result.told })}
+        </p>
+      ) : null}
+      <Form method="post" className="card stack-tight" aria-labelledby="new-heading">
+        <h2 id="new-heading">{t("announce.new")}</h2>
+        <div className="field">
+          <label htmlFor="kind">{t("announce.kind")}</label>
+          <select id="kind" name="kind" defaultValue="notice">
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`announce.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="title">{t("announce.heading")}</label>
+          <input id="title" name="title" maxLength={60} required />
+          {error("title")}
+        </div>
+        <div className="field">
+          <label htmlFor="body">{t("announce.body")}</label>
+          <textarea id="body" name="body" rows={4} maxLength={1000} required />
+          {error("body")}
+        </div>
+        <div className="tool-grid">
+          <div className="field">
+            <label htmlFor="from">{t("announce.from")}</label>
+            <input id="from" name="from" type="date" min={today} defaultValue={today} required />
+            {error("from")}
+          </div>
+          <div className="field">
+            <label htmlFor="to">{t("announce.to")}</label>
+            <input id="to" name="to" type="date" min={today} defaultValue={today} required />
+            {error("to")}
+          </div>
+        </div>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={navigation.state !== "idle"}
+        >
+          {t("announce.post")}
+        </button>
+      </Form>
+      <section className="card" aria-labelledby="current-heading">
+        <h2 id="current-heading">{t("announce.title")}</h2>
+        {announcements.length === 0 ? (
+          <p className="empty-state">{t("announce.none")}</p>
+        ) : (
+          <ul className="plain-list stack-tight">
+            {announcements.map((a) => (
+              <li key={a.id}>
+                <strong>{a.title}</strong>{" "}
+                <span className="badge badge-kind">{t(`announce.kind.${a.kind}`)}</span>
+                <br />
+                <span className="hint">
+                  {t("announce.dates", {
+                    from: formatLocalDate(locale, a.starts_on),
+                    to: formatLocalDate(locale, a.ends_on),
+                  })}
+                </span>
+                <p>{a.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

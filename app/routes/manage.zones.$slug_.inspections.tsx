@@ -1,0 +1,349 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import type { InspectionResult } from "#db/schema";
+import { FormError } from "~/components/form-field";
+import { sessionLabel } from "~/components/session-label";
+import { addDays, isValidDate } from "~/domain/calendar";
+import { CHECKLIST, type ChecklistAnswer, type ChecklistItem } from "~/domain/inspections";
+import { localMoment } from "~/domain/market-hours";
+import type { MessageKey } from "~/locales/zh-CN";
+import {
+  completeFollowup,
+  inspectionStanding,
+  listInspections,
+  recordInspection,
+  setInspectionInterval,
+} from "~/models/inspection.server";
+import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import { requireZoneManager } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readPhotoUpload } from "~/utils/document-upload.server";
+import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { saveUpload } from "~/utils/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return [
+    { title: `${t("inspection.titleFor", { zone: data?.zone.name ?? "" })} · ${t("app.name")}` },
+  ];
+};
+
+const FOLLOWUPS = 3;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { zone } = await requireZoneManager(request, params.slug);
+  const locale = await getLocale(request);
+  const today = localMoment(new Date(), zone.time_zone).date;
+  const [inspections, standing, calendar] = await Promise.all([
+    listInspections(db, zone.id),
+    inspectionStanding(db, [zone.id], today),
+    loadZoneCalendar(db, zone.id),
+  ]);
+  return {
+    locale,
+    today,
+    zone: {
+      slug: zone.slug,
+      name: localized(zone, "name", locale),
+      interval: zone.inspection_interval_days,
+    },
+    standing: standing.get(zone.id)!,
+    // The sessions of the past week and today, to say which one was inspected.
+    sessions: upcomingSessions(calendar!, addDays(today, -7), today).reverse(),
+    inspections,
+  };
+}
+
+type Errors = Partial<Record<"form" | "checklist" | "findings" | "date" | "followup", MessageKey>>;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, zone } = await requireZoneManager(request, params.slug);
+  const today = localMoment(new Date(), zone.time_zone).date;
+  const upload = await readPhotoUpload(request);
+  if (!upload.ok)
+    return data(
+      {
+        ok: false as const,
+        errors: {
+          form: upload.error === "documents.error.badType" ? "report.error.photo" : upload.error,
+        } as Errors,
+      },
+      { status: upload.status },
+    );
+  const form = upload.fields;
+  const intent = form.get("intent");
+  if (intent === "done") {
+    const id = Number(form.get("followupId"));
+    const done =
+      Number.isSafeInteger(id) &&
+      (await completeFollowup(db, { followupId: id, zoneId: zone.id, userId: user.id }));
+    return done
+      ? data({ ok: true as const, message: "report.done" as MessageKey })
+      : data(
+          { ok: false as const, errors: { form: "report.error.notOpen" } as Errors },
+          { status: 409 },
+        );
+  }
+  if (intent === "interval") {
+    const days = z.coerce.number().int().min(1).max(365).safeParse(form.get("interval"));
+    if (!days.success)
+      return data(
+        { ok: false as const, errors: { form: "inspection.error.interval" } as Errors },
+        { status: 400 },
+      );
+    await setInspectionInterval(db, { zoneId: zone.id, userId: user.id, days: days.data });
+    return data({ ok: true as const, message: "inspection.intervalSaved" as MessageKey });
+  }
+  const errors: Errors = {};
+  const checklist = {} as Record<ChecklistItem, ChecklistAnswer>;
+  for (const item of CHECKLIST) {
+    const answer = form.get(`item-${item}`);
+    if (answer !== "ok" && answer !== "issue" && answer !== "na")
+      errors.checklist = "inspection.error.checklist";
+    else checklist[item] = answer;
+  }
+  const findings = String(form.get("findings") ?? "").trim();
+  if (findings.length > 2000) errors.findings = "inspection.error.findings";
+  const date = String(form.get("date") ?? "");
+  if (!isValidDate(date) || date > today || date < addDays(today, -365))
+    errors.date = "inspection.error.date";
+  const sessionKey = String(form.get("session") ?? "");
+  const followups: { action: string; dueOn: string }[] = [];
+  for (let n = 1; n <= FOLLOWUPS; n++) {
+    const action = String(form.get(`followup-${n}`) ?? "")
+      .trim()
+      .slice(0, 300);
+    const due = String(form.get(`due-${n}`) ?? "");
+    if (!action && !due) continue;
+    if (!action || !isValidDate(due) || (isValidDate(date) && due < date))
+      errors.followup = "inspection.error.followup";
+    else followups.push({ action, dueOn: due });
+  }
+  if (Object.keys(errors).length) return data({ ok: false as const, errors }, { status: 400 });
+  const photos = upload.file ? [await saveUpload(upload.file.bytes, upload.file.type.ext)] : [];
+  const { result } = await recordInspection(db, {
+    zoneId: zone.id,
+    userId: user.id,
+    localDate: date,
+    sessionKey: /^[te]\d+$/.test(sessionKey) ? sessionKey : null,
+    checklist,
+    findings,
+    photos,
+    followups,
+  });
+  return data({ ok: true as const, message: "inspection.saved" as MessageKey, result });
+}
+
+export default function Inspections() {
+  const { zone, today, standing, sessions, inspections } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const errors: Errors = result && !result.ok ? result.errors : {};
+  const busy = (intent: string) =>
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  return (
+    <div className="page stack">
+      <div>
+        <p>
+          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+        </p>
+        <h1>{t("inspection.titleFor", { zone: zone.name })}</h1>
+        <p className="lead">{t("inspection.intro")}</p>
+        <p>
+          <span
+            className={`badge ${standing.state === "overdue" || standing.state === "never" ? "badge-rejected" : standing.state === "soon" ? "badge-later" : "badge-approved"}`}
+          >
+            {t(`inspection.due.${standing.state}`, {
+              date: standing.dueOn ? formatLocalDate(locale, standing.dueOn) : "",
+            })}
+          </span>
+          {standing.lateFollowups ? (
+            <span className="badge badge-rejected">
+              {" "}
+              {t("inspection.lateFollowups", { count: standing.lateFollowups })}
+            </span>
+          ) : null}
+        </p>
+      </div>
+      {result?.ok ? (
+        <p className="notice notice-info" role="status">
+          {t(
+            result.message,
+            "result" in result && result.result
+              ? { result: t(`inspection.result.${result.result as InspectionResult}`) }
+              : undefined,
+          )}
+        </p>
+      ) : null}
+      <FormError error={errors.form} />
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="card stack"
+        aria-labelledby="new-heading"
+      >
+        <h2 id="new-heading">{t("inspection.new")}</h2>
+        <div className="tool-grid">
+          <div className="field">
+            <label htmlFor="date">{t("inspection.date")}</label>
+            <input id="date" name="date" type="date" max={today} defaultValue={today} required />
+            {errors.date ? <p className="field-error">{t(errors.date)}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="session">{t("inspection.session")}</label>
+            <select id="session" name="session" defaultValue="">
+              <option value="">{t("inspection.wholeZone")}</option>
+              {sessions.map((s) => (
+                <option key={`${s.localDate}|${s.key}`} value={s.key}>
+                  {sessionLabel(t, locale, s)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {CHECKLIST.map((item) => (
+          <fieldset key={item} className="field checklist-item">
+            <legend>{t(`inspection.item.${item}`)}</legend>
+            {(["ok", "issue", "na"] as const).map((answer) => (
+              <label key={answer} className="check">
+                <input
+                  type="radio"
+                  name={`item-${item}`}
+                  value={answer}
+                  required
+                  defaultChecked={answer === "ok"}
+                />{" "}
+                {t(`inspection.answer.${answer}`)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        {errors.checklist ? <p className="field-error">{t(errors.checklist)}</p> : null}
+        <div className="field">
+          <label htmlFor="findings">{t("inspection.findings")}</label>
+          <textarea id="findings" name="findings" rows={3} maxLength={2000} />
+          {errors.findings ? <p className="field-error">{t(errors.findings)}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="photo">{t("inspection.photo")}</label>
+          <input id="photo" name="photo" type="file" accept="image/jpeg,image/png" />
+        </div>
+        <fieldset className="field">
+          <legend>{t("inspection.followups")}</legend>
+          <div className="tool-grid">
+            {Array.from({ length: FOLLOWUPS }, (_, i) => i + 1).map((n) => (
+              <div key={n} className="tool-wide tool-grid">
+                <div className="field">
+                  <label htmlFor={`followup-${n}`}>{t("inspection.followupAction", { n })}</label>
+                  <input id={`followup-${n}`} name={`followup-${n}`} maxLength={300} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`due-${n}`}>{t("inspection.followupDue", { n })}</label>
+                  <input id={`due-${n}`} name={`due-${n}`} type="date" min={today} />
+                </div>
+              </div>
+            ))}
+          </div>
+          {errors.followup ? <p className="field-error">{t(errors.followup)}</p> : null}
+        </fieldset>
+        <button
+          type="submit"
+          name="intent"
+          value="record"
+          className="button button-primary"
+          disabled={busy("record")}
+        >
+          {busy("record") ? t("inspection.saving") : t("inspection.save")}
+        </button>
+      </Form>
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("inspection.history")}</h2>
+        {inspections.length === 0 ? (
+          <p className="empty-state">{t("inspection.none")}</p>
+        ) : (
+          <ul className="plain-list stack-tight">
+            {inspections.map((i) => (
+              <li key={i.id} className="inspection">
+                <p>
+                  <strong>{formatLocalDate(locale, i.local_date)}</strong>{" "}
+                  <span className={`badge badge-inspection-${i.result}`}>
+                    {t(`inspection.result.${i.result}`)}
+                  </span>{" "}
+                  {i.inspector ? (
+                    <span className="hint">{t("inspection.by", { name: i.inspector })}</span>
+                  ) : null}
+                </p>
+                {i.findings ? <p>{i.findings}</p> : null}
+                <ul className="hint">
+                  {CHECKLIST.filter((item) => i.checklist[item] === "issue").map((item) => (
+                    <li key={item}>
+                      {t(`inspection.item.${item}`)}: {t("inspection.answer.issue")}
+                    </li>
+                  ))}
+                </ul>
+                {i.followups.map((f) => (
+                  <Form method="post" encType="multipart/form-data" key={f.id} className="followup">
+                    <input type="hidden" name="followupId" value={f.id} />
+                    {f.done_at ? (
+                      <span>✓ {t("inspection.followupDone", { action: f.action })}</span>
+                    ) : (
+                      <>
+                        <span className={f.due_on < today ? "overdue-text" : ""}>
+                          {t("inspection.followupOpen", {
+                            action: f.action,
+                            due: formatLocalDate(locale, f.due_on),
+                          })}
+                        </span>{" "}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="done"
+                          className="button button-quiet"
+                          disabled={busy("done")}
+                        >
+                          {t("inspection.markDone")}
+                        </button>
+                      </>
+                    )}
+                  </Form>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Form method="post" encType="multipart/form-data" className="card session-picker">
+        <div className="field">
+          <label htmlFor="interval">{t("inspection.interval")}</label>
+          <input
+            id="interval"
+            name="interval"
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={zone.interval}
+            required
+          />
+        </div>
+        <button
+          type="submit"
+          name="intent"
+          value="interval"
+          className="button button-quiet"
+          disabled={busy("interval")}
+        >
+          {t("inspection.intervalSave")}
+        </button>
+      </Form>
+    </div>
+  );
+}
