@@ -46,3 +46,46 @@ export async function listAuditFor(db: Kysely<Database>, entityType: string, ent
     .orderBy("audit_log.id", "desc")
     .execute();
 }
+
+export interface AuditFilters {
+  zoneId?: number;
+  actorId?: number;
+  /** The kind of thing changed: the action's first word ("layout", "booking"…). */
+  kind?: string;
+  /** 'YYYY-MM-DD', inclusive, in UTC dates of `at`. */
+  from?: string;
+  to?: string;
+  /** Older than this row: the next page. */
+  beforeId?: number;
+}
+
+export const AUDIT_PAGE = 100;
+
+/** The log for the office, newest first, filtered; a page at a time. */
+export async function listAudit(db: Kysely<Database>, filters: AuditFilters) {
+  let query = db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .leftJoin("zones", "zones.id", "audit_log.zone_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.entity_type",
+      "audit_log.entity_id",
+      "audit_log.before",
+      "audit_log.after",
+      "users.display_name as actor_name",
+      "zones.name_zh as zone_zh",
+      "zones.name_en as zone_en",
+    ])
+    .orderBy("audit_log.id", "desc")
+    .limit(AUDIT_PAGE);
+  if (filters.zoneId) query = query.where("audit_log.zone_id", "=", filters.zoneId);
+  if (filters.actorId) query = query.where("audit_log.actor_user_id", "=", filters.actorId);
+  if (filters.kind) query = query.where("audit_log.action", "like", `${filters.kind}.%`);
+  if (filters.from) query = query.where("audit_log.at", ">=", `${filters.from}T00:00:00.000Z`);
+  if (filters.to) query = query.where("audit_log.at", "<=", `${filters.to}T23:59:59.999Z`);
+  if (filters.beforeId) query = query.where("audit_log.id", "<", filters.beforeId);
+  return query.execute();
+}

@@ -92,6 +92,9 @@ export default function Manage() {
               <Link to="/manage/staff" className="button button-quiet">
                 {t("staff.link")}
               </Link>
+              <Link to="/manage/audit" className="button button-quiet">
+                {t("manage.auditLink")}
+              </Link>
             </>
           ) : null}
         </p>
