@@ -84,6 +84,9 @@ export default function Manage() {
           <Link to="/manage/vendors" className="button button-primary">
             {t("review.queueLink", { count: vendorCounts.pending })}
           </Link>
+          <Link to="/manage/figures" className="button button-quiet">
+            {t("manage.figuresLink")}
+          </Link>
           {role === "office" ? (
             <>
               <Link to="/manage/layouts" className="button button-quiet">
