@@ -212,3 +212,30 @@ describe("the demo layouts", () => {
     }
   });
 });
+
+describe("the demo's weeks of running", () => {
+  it("give every market answered reports and two inspections, once", async () => {
+    const { seedOperations } = await import("./seed");
+    const now = new Date("2026-11-28T04:00:00Z");
+    await seedOperations(db, now);
+    await seedOperations(db, now);
+    const zones = await db.selectFrom("zones").select("id").execute();
+    const reports = await db
+      .selectFrom("problem_reports")
+      .select(["zone_id", "status", "reply"])
+      .execute();
+    const inspections = await db
+      .selectFrom("inspections")
+      .select(["zone_id", "local_date"])
+      .execute();
+    expect(reports).toHaveLength(zones.length * 3);
+    expect(inspections).toHaveLength(zones.length * 2);
+    expect(reports.filter((r) => r.status === "resolved").every((r) => r.reply)).toBe(true);
+    expect(
+      inspections
+        .map((i) => i.local_date)
+        .sort()
+        .at(-1),
+    ).toBe("2026-11-24");
+  });
+});

@@ -9,6 +9,7 @@ import { DEMO_EXPIRY, demoDocumentPdf } from "./demo/documents";
 import { createDb } from "./connect";
 import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
 import { layoutFeatures } from "./demo/layout-features";
+import { demoInspections, demoReports } from "./demo/operations";
 import { REGULAR_AHEAD_DAYS, REGULAR_PAST_DAYS, regularSpecs } from "./demo/bookings";
 import { addDays, sessionsBetween } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -371,12 +372,87 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
   });
 }
 
+/**
+ * A few weeks of running each market: reports and their answers, and two inspections. Added
+ * once per market (a market that has any keeps what it has), dated relative to `now`.
+ */
+export async function seedOperations(db: Kysely<Database>, now = new Date()) {
+  const day = 86_400_000;
+  await db.transaction().execute(async (trx) => {
+    const zones = await trx.selectFrom("zones").select(["id", "time_zone"]).orderBy("id").execute();
+    for (const zone of zones) {
+      const manager = await trx
+        .selectFrom("zone_managers")
+        .select("user_id")
+        .where("zone_id", "=", zone.id)
+        .executeTakeFirst();
+      const hasReports = await trx
+        .selectFrom("problem_reports")
+        .select("id")
+        .where("zone_id", "=", zone.id)
+        .executeTakeFirst();
+      if (!hasReports)
+        for (const [n, r] of demoReports.entries()) {
+          const created = new Date(now.getTime() - r.daysAgo * day);
+          const finished =
+            r.tookHours === null ? null : new Date(created.getTime() + r.tookHours * 3_600_000);
+          await trx
+            .insertInto("problem_reports")
+            .values({
+              zone_id: zone.id,
+              code: `DEMO${String(zone.id).padStart(2, "0")}${String(n + 1).padStart(2, "0")}`,
+              category: r.category,
+              description: r.description,
+              status: finished ? "resolved" : "in_progress",
+              assigned_to: manager?.user_id ?? null,
+              reply: r.reply,
+              due_at: new Date(created.getTime() + 48 * 3_600_000).toISOString(),
+              created_at: created.toISOString(),
+              updated_at: (finished ?? created).toISOString(),
+              finished_at: finished?.toISOString() ?? null,
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+      const hasInspections = await trx
+        .selectFrom("inspections")
+        .select("id")
+        .where("zone_id", "=", zone.id)
+        .executeTakeFirst();
+      if (!hasInspections)
+        for (const i of demoInspections) {
+          const date = localMoment(new Date(now.getTime() - i.daysAgo * day), zone.time_zone).date;
+          await trx
+            .insertInto("inspections")
+            .values({
+              zone_id: zone.id,
+              local_date: date,
+              session_key: null,
+              inspector_user_id: manager?.user_id ?? null,
+              result: i.hygiene === "issue" ? "issues" : "pass",
+              checklist: JSON.stringify({
+                extinguishers: "ok",
+                fireLanes: "ok",
+                electrical: "ok",
+                hygiene: i.hygiene,
+                weights: "ok",
+              }),
+              findings: i.findings,
+              created_at: new Date(now.getTime() - i.daysAgo * day).toISOString(),
+            })
+            .execute();
+        }
+    }
+  });
+}
+
 if (isMainModule(import.meta)) {
   const db = createDb();
   try {
     await migrateToLatest(db);
     await seed(db);
     await seedRegulars(db);
+    await seedOperations(db);
     const zones = await db
       .selectFrom("zones")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
-import { seed, seedRegulars } from "../db/seed";
+import { seed, seedOperations, seedRegulars } from "../db/seed";
 import { chromium } from "@playwright/test";
 import { createBigZone } from "../db/testing/big-zone";
 import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
@@ -153,6 +153,7 @@ async function main() {
   await migrateToLatest(db);
   await seed(db);
   await seedRegulars(db);
+  await seedOperations(db);
   const bigZone = await createBigZone(db);
   // The layout checks on the 2,000 stalls, as a save of that layout would run them.
   const bigLayout = await db

@@ -31,6 +31,21 @@ const pages = [
   { name: "zone-manage", path: "/manage/zones/fuxin-community", as: "managerLongquan" as const },
   { name: "layout", path: "/manage/zones/shuita-community/layout", as: "managerLongquan" as const },
   { name: "layout-queue", path: "/manage/layouts", as: "office" as const },
+  { name: "report-form", path: "/markets/fuxin-community/report" },
+  { name: "reports-public", path: "/reports" },
+  { name: "report-inbox", path: "/manage/reports", as: "managerParks" as const },
+  {
+    name: "inspections",
+    path: "/manage/zones/fuxin-community/inspections",
+    as: "managerLongquan" as const,
+  },
+  {
+    name: "announcements",
+    path: "/manage/zones/fuxin-community/announcements",
+    as: "managerLongquan" as const,
+  },
+  { name: "figures", path: "/manage/figures", as: "office" as const },
+  { name: "audit", path: "/manage/audit", as: "office" as const },
   { name: "day-sheet", path: "/manage/zones/fuxin-community/day", as: "managerLongquan" as const },
 ];
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
-import { seed, seedRegulars } from "../db/seed";
+import { seed, seedOperations, seedRegulars } from "../db/seed";
 import { E2E_DATABASE_URL } from "./settings";
 
 const dir = path.dirname(E2E_DATABASE_URL.slice("file:".length));
@@ -18,6 +18,7 @@ const db = createDb(E2E_DATABASE_URL);
 await migrateToLatest(db);
 await seed(db);
 await seedRegulars(db);
+await seedOperations(db);
 await db.destroy();
 
 await import("../app/entry.express");

@@ -5,16 +5,19 @@ export function BarChart({
   bars,
   label,
   format,
+  max: fixedMax,
 }: {
   bars: { label: string; value: number | null }[];
   label: string;
+  /** The value a full bar stands for (1 for shares); the largest value when not given. */
+  max?: number;
   /** How a value is written at the end of its bar. */
   format: (value: number | null) => string;
 }) {
   const row = 30;
   const labelWidth = 190;
   const width = 560;
-  const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
+  const max = fixedMax ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
   return (
     <svg
       className="chart"

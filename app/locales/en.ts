@@ -1044,7 +1044,6 @@ export const en: Record<MessageKey, string> = {
   "figures.welfare": "Public-welfare stalls (sessions)",
   "figures.reports": "Problem reports · closure rate",
   "figures.inspections": "Safety inspections",
-  "figures.overdueCount": "{count} markets due",
   "figures.occupancyByZone": "Stall occupancy by market",
   "figures.byWeek": "Stall occupancy by week (all markets)",
   "figures.sessions": "Sessions",
@@ -1057,6 +1056,9 @@ export const en: Record<MessageKey, string> = {
   "figures.csv": "Download the table (CSV)",
   "manage.figuresLink": "Figures",
 
+  "figures.reportsReceived": "Problem reports",
+  "figures.inspectionsDone": "Safety inspections in the period",
+  "figures.inspectionsDue": "Markets overdue for inspection",
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The link may be mistyped, or the page is no longer here.",
   "error.forbidden.title": "Not allowed",

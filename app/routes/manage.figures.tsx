@@ -85,10 +85,13 @@ export default function Figures() {
           [t("figures.feesDue"), formatMoney(locale, total("feesDueFen"))],
           [t("figures.feesCollected"), formatMoney(locale, total("feesCollectedFen"))],
           [t("figures.welfare"), total("welfareProvided")],
-          [t("figures.reports"), `${reports.received} · ${pct(reports.closureRate)}`],
+          [t("figures.reportsReceived"), reports.received],
+          [t("report.figures.rate"), pct(reports.closureRate)],
+          [t("figures.inspectionsDone"), total("inspectionsDone")],
           [
-            t("figures.inspections"),
-            `${total("inspectionsDone")} · ${t("figures.overdueCount", { count: zones.filter((z) => z.inspection.state === "overdue" || z.inspection.state === "never").length })}`,
+            t("figures.inspectionsDue"),
+            zones.filter((z) => z.inspection.state === "overdue" || z.inspection.state === "never")
+              .length,
           ],
         ].map(([label, value]) => (
           <div key={String(label)} className="card figure-tile">
@@ -103,6 +106,7 @@ export default function Figures() {
           label={t("figures.occupancyByZone")}
           bars={zones.map((z) => ({ label: z.name, value: z.occupancy }))}
           format={pct}
+          max={1}
         />
         <div className="table-scroll">
           <table className="data-table">
@@ -162,6 +166,7 @@ export default function Figures() {
             value: w.capacity ? w.booked / w.capacity : null,
           }))}
           format={pct}
+          max={1}
         />
         <div className="table-scroll">
           <table className="data-table">
