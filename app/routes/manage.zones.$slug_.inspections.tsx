@@ -283,6 +283,11 @@ export default function Inspections() {
                   ) : null}
                 </p>
                 {i.findings ? <p>{i.findings}</p> : null}
+                {i.photos.map((_, n) => (
+                  <a key={n} href={`/manage/inspections/${i.id}/photo/${n}`}>
+                    {t("report.photoLink")}
+                  </a>
+                ))}
                 <ul className="hint">
                   {CHECKLIST.filter((item) => i.checklist[item] === "issue").map((item) => (
                     <li key={item}>

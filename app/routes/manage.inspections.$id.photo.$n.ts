@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { managedZoneIds } from "~/models/zone.server";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { readUpload } from "~/utils/uploads.server";
+
+// An inspection's photo, to the managers of its zone and the office; never rendered as a page.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "manager", "office");
+  const id = Number(params.id);
+  const n = Number(params.n);
+  const inspection = Number.isSafeInteger(id)
+    ? await db
+        .selectFrom("inspections")
+        .select(["zone_id", "photos"])
+        .where("id", "=", id)
+        .executeTakeFirst()
+    : undefined;
+  const allowed =
+    inspection &&
+    (user.role === "office" || (await managedZoneIds(db, user.id)).includes(inspection.zone_id));
+  const name = allowed ? (JSON.parse(inspection.photos) as string[])[n] : undefined;
+  if (!name) throw new Response("Not found", { status: 404 });
+  const bytes = await readUpload(name);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": name.endsWith(".png") ? "image/png" : "image/jpeg",
+      "Content-Length": String(bytes.byteLength),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
+    },
+  });
+}
