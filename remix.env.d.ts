@@ -9,5 +9,7 @@ declare module "@remix-run/node" {
   // Set by app/entry.express.ts for every request.
   interface AppLoadContext {
     clientIp: string;
+    /** The Content Security Policy nonce of this response, for the page's scripts. */
+    cspNonce?: string;
   }
 }

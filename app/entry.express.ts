@@ -12,6 +12,7 @@ import { createDb } from "#db/connect";
 import { migrateToLatest } from "#db/migrate";
 import { getEnv } from "./utils/env.server";
 import { pageCache } from "./utils/page-cache.server";
+import { sameOriginWrites, securityHeaders } from "./utils/security.server";
 
 installGlobals({ nativeFetch: true });
 // React and Remix read NODE_ENV when the build is imported below: production unless told.
@@ -41,8 +42,11 @@ async function importBuild(): Promise<ServerBuild> {
 const initialBuild = await importBuild();
 
 /** What a loader or action may know about the connection: the client's address, for limits. */
-function getLoadContext(req: express.Request) {
-  return { clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+function getLoadContext(req: express.Request, res: express.Response) {
+  return {
+    clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    cspNonce: String(res.locals.cspNonce ?? ""),
+  };
 }
 
 async function developmentHandler(): Promise<express.RequestHandler> {
@@ -62,6 +66,10 @@ app.disable("x-powered-by");
 // Behind N proxies, req.ip is the client's address from X-Forwarded-For; with none, the socket's.
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
+app.use(
+  securityHeaders({ tileUrl: env.MAP_TILE_URL, https: (env.APP_URL ?? "").startsWith("https:") }),
+);
+app.use(sameOriginWrites(() => (env.APP_URL ? new URL(env.APP_URL).origin : null)));
 // Fingerprinted assets can be cached for good; everything else in public/ for an hour.
 app.use(
   "/build",

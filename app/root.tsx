@@ -19,6 +19,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
 import { pageMeta } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
 import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import appStyles from "~/styles/app.css";
@@ -130,6 +131,7 @@ function Footer() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   const locale = useLocale();
   const t = translator(locale);
   const data = useRootData();
@@ -151,8 +153,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         {data ? <Footer /> : null}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -36,6 +36,18 @@ export const SQLITE_PRAGMAS = {
   busy_timeout: 5000,
 } as const;
 
+/** The pragmas as the database reports them, and the ones that differ from what we set. */
+export function checkPragmas(database: SQLite.Database): string[] {
+  const read = (name: string) => database.pragma(name, { simple: true }) as string | number;
+  const wrong: string[] = [];
+  const file = database.name !== ":memory:" && database.name !== "";
+  if (file && String(read("journal_mode")).toLowerCase() !== SQLITE_PRAGMAS.journal_mode)
+    wrong.push(`journal_mode=${read("journal_mode")}`);
+  for (const name of ["synchronous", "foreign_keys", "busy_timeout"] as const)
+    if (Number(read(name)) !== SQLITE_PRAGMAS[name]) wrong.push(`${name}=${read(name)}`);
+  return wrong;
+}
+
 export function openSqlite(url: string): SQLite.Database {
   const file = sqlitePathFromUrl(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -44,6 +56,13 @@ export function openSqlite(url: string): SQLite.Database {
   database.pragma(`synchronous = ${SQLITE_PRAGMAS.synchronous}`);
   database.pragma(`foreign_keys = ${SQLITE_PRAGMAS.foreign_keys}`);
   database.pragma(`busy_timeout = ${SQLITE_PRAGMAS.busy_timeout}`);
+  // Refuse to run on settings that would lose a confirmed booking (a read-only filesystem can
+  // keep a database out of WAL, say).
+  const wrong = checkPragmas(database);
+  if (wrong.length) {
+    database.close();
+    throw new Error(`SQLite settings could not be applied: ${wrong.join(", ")}`);
+  }
   return database;
 }
 

@@ -7,15 +7,20 @@ import { cacheKey, pageCache, sharedMaxAge } from "./page-cache.server";
 let renders = 0;
 let base = "";
 const cache = pageCache({ maxEntries: 3 });
+let nonces = 0;
 const server = express()
   .use(compression())
+  .use((_req, res, next) => {
+    res.locals.cspNonce = `nonce${(nonces += 1)}x`;
+    next();
+  })
   .use(cache)
   .get("/public", (req, res) => {
     renders += 1;
     res.setHeader("Cache-Control", "public, max-age=0, s-maxage=10");
     res.type("html");
     // Written in pieces, as a streamed page is.
-    res.write(`<p>render ${renders}</p>`);
+    res.write(`<script nonce="${res.locals.cspNonce}"></script><p>render ${renders}</p>`);
     res.end(`<p>${"x".repeat(2000)}</p>`);
   })
   .get("/private", (req, res) => {
@@ -48,7 +53,14 @@ afterAll(() => listener.close());
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${base}${path}`, { headers });
-  return { text: await response.text(), cache: response.headers.get("x-cache"), response };
+  const raw = await response.text();
+  // Each response has its own nonce: pages are compared without it.
+  return {
+    raw,
+    text: raw.replace(/nonce="[^"]+"/, ""),
+    cache: response.headers.get("x-cache"),
+    response,
+  };
 };
 
 describe("the public page cache", () => {
@@ -58,7 +70,12 @@ describe("the public page cache", () => {
     const second = await get("/public", { "Accept-Encoding": "gzip" });
     expect(first.cache).toBe("miss");
     expect(second.cache).toBe("hit");
-    expect(second.text).toBe(first.text);
+    // The same page, each copy with the nonce of its own response.
+    const nonce = (text: string) => /nonce="([^"]+)"/.exec(text)![1];
+    expect(nonce(second.text)).not.toBe(nonce(first.text));
+    expect(second.text.replace(nonce(second.text)!, "")).toBe(
+      first.text.replace(nonce(first.text)!, ""),
+    );
     expect(second.response.headers.get("content-type")).toContain("text/html");
     expect(second.response.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10");
   });

@@ -8,6 +8,8 @@ import type { RequestHandler, Response } from "express";
 import { localeFromAcceptLanguage } from "./i18n.server";
 
 interface Entry {
+  /** The CSP nonce the page was rendered with: each hit gets its own in its place. */
+  nonce: string;
   status: number;
   headers: [string, string | number | string[]][];
   body: Buffer;
@@ -26,6 +28,8 @@ const HOP_HEADERS = new Set([
   "set-cookie",
   "x-cache",
   "age",
+  // Set afresh for each response, with its own nonce.
+  "content-security-policy",
 ]);
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -85,7 +89,12 @@ export function pageCache({
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader("Age", String(Math.floor((now - entry.stored) / 1000)));
     res.setHeader("X-Cache", "hit");
-    res.end(entry.body);
+    const nonce = String(res.locals.cspNonce ?? "");
+    res.end(
+      entry.nonce && nonce
+        ? Buffer.from(entry.body.toString("utf8").replaceAll(entry.nonce, nonce))
+        : entry.body,
+    );
   };
 
   const middleware: RequestHandler = (req, res, next) => {
@@ -149,6 +158,7 @@ export function pageCache({
           .filter(([name, value]) => !HOP_HEADERS.has(name) && value !== undefined)
           .map(([name, value]) => [name, value] as [string, string | number | string[]]);
         entries.set(key, {
+          nonce: String(res.locals.cspNonce ?? ""),
           status: 200,
           headers,
           body,

@@ -1,0 +1,91 @@
+// HTTP security for every response: a Content Security Policy with a fresh nonce per request
+// (enforced), the usual protective headers (Helmet), and a check that every request that can
+// change something comes from our own pages.
+import { randomBytes } from "node:crypto";
+import type { RequestHandler, Response } from "express";
+import helmet from "helmet";
+
+/** The origin the map tiles come from, as CSP wants it: `https://*.tile.example.org`. */
+export function tileSource(tileUrl: string): string | null {
+  try {
+    const url = new URL(tileUrl.replace(/\{s\}/g, "subdomain").replace(/\{[a-z]+\}/g, "0"));
+    return `${url.protocol}//${url.host.replace(/^subdomain\./, "*.")}`;
+  } catch {
+    return null;
+  }
+}
+
+export function nonceOf(res: Response): string {
+  return String(res.locals.cspNonce ?? "");
+}
+
+export function securityHeaders({
+  tileUrl,
+  https,
+}: {
+  tileUrl: string;
+  https: boolean;
+}): RequestHandler[] {
+  const tiles = tileSource(tileUrl);
+  return [
+    (_req, res, next) => {
+      res.locals.cspNonce = randomBytes(16).toString("base64");
+      next();
+    },
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${nonceOf(res as Response)}'`],
+          // React renders style attributes (map boxes, colour swatches); no script comes of it.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:", "blob:", ...(tiles ? [tiles] : [])],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      xFrameOptions: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+      // Feeds (/markets.geojson, calendars) are meant to be read by other sites.
+      crossOriginResourcePolicy: { policy: "cross-origin" },
+    }),
+  ];
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A request that can change something must come from our own pages: its Origin, when the
+ * browser sends one, is ours, and Sec-Fetch-Site, when sent, is not another site. Programs
+ * that send neither (curl, the benchmark) are let through: cookies are SameSite=Lax, so a
+ * browser on another site cannot send the session with them anyway.
+ */
+export function sameOriginWrites(appOrigin: () => string | null): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE.has(req.method)) return next();
+    const origin = req.get("origin");
+    const site = req.get("sec-fetch-site");
+    const own = appOrigin() ?? `${req.protocol}://${req.get("host")}`;
+    const hostOrigin = `${req.protocol}://${req.get("host")}`;
+    const foreign =
+      (origin !== undefined && origin !== "null" && origin !== own && origin !== hostOrigin) ||
+      origin === "null" ||
+      site === "cross-site" ||
+      site === "same-site";
+    if (!foreign) return next();
+    res
+      .status(403)
+      .type("html")
+      .send(
+        `<!doctype html><meta charset="utf-8"><title>403</title><h1 lang="zh-CN">请求来自别的网站，已拒绝。请回到集市网站再操作。</h1><p lang="en">This request came from another site and was refused. Go back to the Jishi site and try again.</p>`,
+      );
+  };
+}
