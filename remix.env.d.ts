@@ -11,5 +11,7 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** The Content Security Policy nonce of this response, for the page's scripts. */
     cspNonce?: string;
+    /** The id in the log line and the X-Request-Id header of this request. */
+    requestId?: string;
   }
 }

@@ -1,6 +1,7 @@
 // The process entry: migrates the database, then serves the Remix app through Express so that
 // compression, logging, static caching and shutdown are ours (docs/decisions/001-express-server.md).
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -46,6 +47,7 @@ function getLoadContext(req: express.Request, res: express.Response) {
   return {
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
     cspNonce: String(res.locals.cspNonce ?? ""),
+    requestId: String(res.locals.requestId ?? ""),
   };
 }
 
@@ -76,7 +78,21 @@ app.use(
   express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
-app.use(morgan(env.NODE_ENV === "production" ? "combined" : "tiny"));
+// Every request gets an id, in the log line and the response, so a report of a problem can be
+// matched to what the server saw.
+app.use((req, res, next) => {
+  res.locals.requestId = randomUUID();
+  res.setHeader("X-Request-Id", res.locals.requestId);
+  next();
+});
+morgan.token("id", (_req, res) => String((res as express.Response).locals.requestId ?? "-"));
+app.use(
+  morgan(
+    env.NODE_ENV === "production"
+      ? ':id :remote-addr - :remote-user [:date[clf]] ":method :url HTTP/:http-version" :status :res[content-length] ":referrer" ":user-agent"'
+      : ":id :method :url :status :response-time ms",
+  ),
+);
 if (env.PAGE_CACHE === "on" && env.NODE_ENV !== "development") app.use(pageCache());
 // `use`, not `all("*")`: Express would decode the path as a parameter and answer a malformed
 // one (`/vendors/%FF`) with its own untranslated 400; Remix reads the raw URL and answers 404.
@@ -104,5 +120,9 @@ function shutdown(signal: string) {
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();
 }
+// A promise nobody awaited must not take the server down with every request in flight: log it.
+process.on("unhandledRejection", (reason) => {
+  console.error("Unhandled rejection:", reason);
+});
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,6 +1,6 @@
 // Streams the page; bots and crawlers get it whole (onAllReady), people as soon as the shell is ready.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -14,6 +14,15 @@ const ABORT_DELAY = 5_000;
 // The build is imported once when the server starts: its background work starts with it.
 if (process.env.NODE_ENV !== "test") startBackgroundJobs();
 export const streamTimeout = ABORT_DELAY;
+
+/** Server errors are logged with the request's id, so they can be found from a user's report. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  console.error(
+    `[${context.requestId ?? "-"}] ${request.method} ${new URL(request.url).pathname}:`,
+    error,
+  );
+};
 
 export default function handleRequest(
   request: Request,

@@ -57,6 +57,9 @@ export async function decideVendor(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "notAllowed" };
 
+    // A suspended vendor is signed out everywhere: they read why when they log in again.
+    if (input.decision === "suspend")
+      await trx.deleteFrom("sessions").where("user_id", "=", before.user_id).execute();
     await writeAudit(trx, {
       actorUserId: input.actorUserId,
       action: `vendor.${input.decision}`,

@@ -261,3 +261,26 @@ describe("updateVendorProfile", () => {
     expect((await getVendorById(db, vendorId))?.display_name).toBe("测试摊位");
   });
 });
+
+describe("suspending a vendor", () => {
+  it("signs them out everywhere", async () => {
+    const { createApprovedVendor } = await import("#db/testing/factories");
+    const { createSession, getSessionUser } = await import("./session.server");
+    const { decideVendor } = await import("./vendor-review.server");
+    const vendor = await createApprovedVendor(db);
+    const session = await createSession(db, { userId: vendor.userId, userAgent: "test" });
+    const office = await db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "office")
+      .executeTakeFirstOrThrow();
+    await decideVendor(db, {
+      vendorId: vendor.vendorId,
+      actorUserId: office.id,
+      decision: "suspend",
+      reason: "占用消防通道",
+      until: "2026-12-31",
+    });
+    expect(await getSessionUser(db, session.id)).toBeUndefined();
+  });
+});

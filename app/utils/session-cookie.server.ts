@@ -2,9 +2,17 @@
 import { createCookie } from "@remix-run/node";
 import { SESSION_LIFETIME_MS } from "~/models/session.server";
 
-export function makeSessionCookie(secrets: string[]) {
-  return createCookie("jishi_session", {
+/**
+ * Over HTTPS the cookie is Secure and named with the `__Host-` prefix, which browsers accept
+ * only from a secure origin, for the whole site and no subdomain: no other host can plant it.
+ */
+export function makeSessionCookie(
+  secrets: string[],
+  { secure = false }: { secure?: boolean } = {},
+) {
+  return createCookie(secure ? "__Host-jishi_session" : "jishi_session", {
     httpOnly: true,
+    secure,
     sameSite: "lax",
     path: "/",
     maxAge: SESSION_LIFETIME_MS / 1000,

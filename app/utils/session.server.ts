@@ -32,7 +32,9 @@ function sessionSecrets(): string[] {
   return [fs.readFileSync(file, "utf8").trim()];
 }
 
-export const sessionCookie = makeSessionCookie(sessionSecrets());
+export const sessionCookie = makeSessionCookie(sessionSecrets(), {
+  secure: (getEnv().APP_URL ?? "").startsWith("https:"),
+});
 
 export async function readSessionId(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
