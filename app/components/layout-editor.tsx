@@ -58,6 +58,60 @@ function NumberField({
   );
 }
 
+interface Flags {
+  categories: string[];
+  power: boolean;
+  water: boolean;
+  publicWelfare: boolean;
+}
+
+/** What a stall (or a row of them) may sell and has: categories, power, water, public welfare. */
+function StallFlags({
+  value,
+  categories,
+  onChange,
+}: {
+  value: Flags;
+  categories: { slug: string; name: string }[];
+  onChange: (flags: Flags) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <fieldset className="field tool-wide">
+        <legend>{t("layout.row.categories")}</legend>
+        {categories.map((c) => (
+          <label key={c.slug} className="check">
+            <input
+              type="checkbox"
+              checked={value.categories.includes(c.slug)}
+              onChange={(e) =>
+                onChange({
+                  ...value,
+                  categories: e.currentTarget.checked
+                    ? [...value.categories, c.slug]
+                    : value.categories.filter((s) => s !== c.slug),
+                })
+              }
+            />{" "}
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      {(["power", "water", "publicWelfare"] as const).map((key) => (
+        <label key={key} className="check">
+          <input
+            type="checkbox"
+            checked={value[key]}
+            onChange={(e) => onChange({ ...value, [key]: e.currentTarget.checked })}
+          />{" "}
+          {t(key === "publicWelfare" ? "layout.row.welfare" : `layout.row.${key}`)}
+        </label>
+      ))}
+    </>
+  );
+}
+
 function Tool({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="card stack-tight" aria-label={title}>
@@ -316,36 +370,11 @@ export function LayoutEditor({
               min={0}
               onChange={(v) => setRow({ ...row, fee: v })}
             />
-            <fieldset className="field tool-wide">
-              <legend>{t("layout.row.categories")}</legend>
-              {categories.map((c) => (
-                <label key={c.slug} className="check">
-                  <input
-                    type="checkbox"
-                    checked={row.categories.includes(c.slug)}
-                    onChange={(e) =>
-                      setRow({
-                        ...row,
-                        categories: e.currentTarget.checked
-                          ? [...row.categories, c.slug]
-                          : row.categories.filter((s) => s !== c.slug),
-                      })
-                    }
-                  />{" "}
-                  {c.name}
-                </label>
-              ))}
-            </fieldset>
-            {(["power", "water", "publicWelfare"] as const).map((key) => (
-              <label key={key} className="check">
-                <input
-                  type="checkbox"
-                  checked={row[key]}
-                  onChange={(e) => setRow({ ...row, [key]: e.currentTarget.checked })}
-                />{" "}
-                {t(key === "publicWelfare" ? "layout.row.welfare" : `layout.row.${key}`)}
-              </label>
-            ))}
+            <StallFlags
+              value={row}
+              categories={categories}
+              onChange={(flags) => setRow({ ...row, ...flags })}
+            />
             <button type="submit" className="button button-quiet">
               {t("layout.row.add")}
             </button>
@@ -586,36 +615,11 @@ function StallPanel({
         min={0}
         onChange={(v) => setP({ ...p, fee: v })}
       />
-      <fieldset className="field tool-wide">
-        <legend>{t("layout.row.categories")}</legend>
-        {categories.map((c) => (
-          <label key={c.slug} className="check">
-            <input
-              type="checkbox"
-              checked={p.categories.includes(c.slug)}
-              onChange={(e) =>
-                setP({
-                  ...p,
-                  categories: e.currentTarget.checked
-                    ? [...p.categories, c.slug]
-                    : p.categories.filter((s) => s !== c.slug),
-                })
-              }
-            />{" "}
-            {c.name}
-          </label>
-        ))}
-      </fieldset>
-      {(["power", "water", "publicWelfare"] as const).map((key) => (
-        <label key={key} className="check">
-          <input
-            type="checkbox"
-            checked={p[key]}
-            onChange={(e) => setP({ ...p, [key]: e.currentTarget.checked })}
-          />{" "}
-          {t(key === "publicWelfare" ? "layout.row.welfare" : `layout.row.${key}`)}
-        </label>
-      ))}
+      <StallFlags
+        value={p}
+        categories={categories}
+        onChange={(flags) => setP({ ...p, ...flags })}
+      />
       <button type="submit" className="button button-quiet">
         {t("layout.stall.apply")}
       </button>
