@@ -1,10 +1,17 @@
 // Pieces the layout pages share: the list of checks with the stalls that fail them, and the
 // layout as a table, readable without JavaScript.
 import type { CheckResult, LayoutRules } from "~/domain/layout-checks";
-import type { LayoutDocument } from "~/domain/layout-document";
+import type { Position } from "~/domain/geo";
+import { stallSize, type LayoutDocument } from "~/domain/layout-document";
 import { formatMoney, useLocale, useT, type Translate } from "~/utils/i18n";
 
 const MAX_CODES = 24;
+
+/** "3 × 2.5": a stall's width and depth in metres, to a decimetre. */
+function sizeOf(ring: Position[], origin: Position | undefined): string {
+  const [w, d] = stallSize(ring, origin);
+  return `${+w.toFixed(1)} × ${+d.toFixed(1)}`;
+}
 
 export function checkLabel(t: Translate, check: CheckResult, rules: LayoutRules): string {
   switch (check.id) {
@@ -73,11 +80,9 @@ export function CheckList({ checks, rules }: { checks: CheckResult[]; rules: Lay
 export function LayoutTable({
   document,
   categoryNames,
-  sizes,
 }: {
   document: LayoutDocument;
   categoryNames: Record<string, string>;
-  sizes: Record<string, string>;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -117,7 +122,7 @@ export function LayoutTable({
             {document.stalls.map((s) => (
               <tr key={s.code}>
                 <th scope="row">{s.code}</th>
-                <td>{sizes[s.code]}</td>
+                <td>{sizeOf(s.ring, document.boundary[0])}</td>
                 <td>{s.categories.map((c) => categoryNames[c] ?? c).join("、")}</td>
                 <td>{s.power ? yes : ""}</td>
                 <td>{s.water ? yes : ""}</td>

@@ -1,7 +1,7 @@
 // The public figures of problem reports: received, closure rate, median time to close, by kind,
 // for the last 30 and 90 days, as a table a person can read at a glance.
 import type { ReportFigures } from "~/domain/reports";
-import { useT } from "~/utils/i18n";
+import { formatShare, useT } from "~/utils/i18n";
 
 export function ReportFiguresTable({
   figures,
@@ -15,8 +15,7 @@ export function ReportFiguresTable({
     [30, figures.days30],
     [90, figures.days90],
   ] as const;
-  const rate = (f: ReportFigures) =>
-    f.closureRate === null ? t("report.figures.none") : `${Math.round(f.closureRate * 1000) / 10}%`;
+  const rate = (f: ReportFigures) => formatShare(f.closureRate);
   const hours = (f: ReportFigures) =>
     f.medianHours === null
       ? t("report.figures.none")

@@ -2,9 +2,10 @@
 // which categories, for the home page and its map.
 import type { Kysely } from "kysely";
 import type { Database, ZoneKind } from "#db/schema";
-import { addDays, sessionsBetween, type MarketSession } from "~/domain/calendar";
+import { addDays, type MarketSession } from "~/domain/calendar";
 import { parsePolygon, ringCenter, type Position } from "~/domain/geo";
 import { localMoment, type DayState } from "~/domain/market-hours";
+import { loadZoneCalendars, upcomingSessions } from "./zone-calendar.server";
 import {
   sessionState,
   timeOfDay,
@@ -56,11 +57,7 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
     .execute();
   const ids = zones.map((z) => z.id);
   if (ids.length === 0) return { zones: [] as WhatsOnZone[], sessions: [] as WhatsOnSession[] };
-  const [templates, closures, events] = await Promise.all([
-    db.selectFrom("session_templates").selectAll().where("zone_id", "in", ids).execute(),
-    db.selectFrom("closures").selectAll().where("zone_id", "in", ids).execute(),
-    db.selectFrom("market_events").selectAll().where("zone_id", "in", ids).execute(),
-  ]);
+  const calendars = await loadZoneCalendars(db, zones);
   const earliest = zones.map((z) => localMoment(now, z.time_zone).date).sort()[0]!;
   const booked = await db
     .selectFrom("bookings")
@@ -95,14 +92,11 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
   const sessions: WhatsOnSession[] = [];
   const out: WhatsOnZone[] = zones.map((zone) => {
     const today = localMoment(now, zone.time_zone).date;
-    const own = sessionsBetween({
-      timeZone: zone.time_zone,
-      templates: templates.filter((t) => t.zone_id === zone.id),
-      closures: closures.filter((c) => c.zone_id === zone.id),
-      events: events.filter((e) => e.zone_id === zone.id),
-      from: today,
-      to: addDays(today, WHATS_ON_DAYS - 1),
-    }).map((s) => ({
+    const own = upcomingSessions(
+      calendars.get(zone.id)!,
+      today,
+      addDays(today, WHATS_ON_DAYS - 1),
+    ).map((s) => ({
       ...s,
       zoneId: zone.id,
       state: sessionState(s, today, now),

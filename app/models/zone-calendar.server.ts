@@ -26,25 +26,44 @@ export async function loadZoneCalendar(
     .select(["id", "time_zone"])
     .where("id", "=", zoneId)
     .executeTakeFirst();
-  if (!zone) return undefined;
+  return zone ? (await loadZoneCalendars(db, [zone])).get(zone.id) : undefined;
+}
+
+/** The calendars of many zones in three queries, whatever their number. */
+export async function loadZoneCalendars(
+  db: Kysely<Database>,
+  zones: { id: number; time_zone: string }[],
+): Promise<Map<number, ZoneCalendar>> {
+  const ids = zones.length ? zones.map((z) => z.id) : [-1];
   const [templates, closures, events] = await Promise.all([
     db
       .selectFrom("session_templates")
-      .select(["id", "kind", "weekdays", "start_time", "end_time"])
-      .where("zone_id", "=", zoneId)
+      .select(["id", "zone_id", "kind", "weekdays", "start_time", "end_time"])
+      .where("zone_id", "in", ids)
       .execute(),
     db
       .selectFrom("closures")
-      .select(["id", "starts_on", "ends_on", "reason"])
-      .where("zone_id", "=", zoneId)
+      .select(["id", "zone_id", "starts_on", "ends_on", "reason"])
+      .where("zone_id", "in", ids)
       .execute(),
     db
       .selectFrom("market_events")
-      .select(["id", "local_date", "start_time", "end_time", "title_zh", "title_en"])
-      .where("zone_id", "=", zoneId)
+      .select(["id", "zone_id", "local_date", "start_time", "end_time", "title_zh", "title_en"])
+      .where("zone_id", "in", ids)
       .execute(),
   ]);
-  return { zoneId, timeZone: zone.time_zone, templates, closures, events };
+  return new Map(
+    zones.map((z) => [
+      z.id,
+      {
+        zoneId: z.id,
+        timeZone: z.time_zone,
+        templates: templates.filter((t) => t.zone_id === z.id),
+        closures: closures.filter((c) => c.zone_id === z.id),
+        events: events.filter((e) => e.zone_id === z.id),
+      },
+    ]),
+  );
 }
 
 export function upcomingSessions(calendar: ZoneCalendar, from: string, to: string) {

@@ -5,7 +5,7 @@ import type { MessageKey } from "~/locales/zh-CN";
 import { AUDIT_PAGE, listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -67,11 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nextPage: entries.length === AUDIT_PAGE ? `?${next}` : null,
     entries: entries.map((e) => ({
       id: e.id,
-      at: new Date(e.at).toLocaleString(locale, {
-        timeZone: "Asia/Shanghai",
-        dateStyle: "short",
-        timeStyle: "medium",
-      }),
+      at: formatInstant(locale, e.at, { dateStyle: "short", timeStyle: "medium" }),
       action: e.action,
       entity: `${e.entity_type} ${e.entity_id ?? ""}`,
       actor: e.actor_name,

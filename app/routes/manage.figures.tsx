@@ -6,7 +6,15 @@ import { dashboardFigures, figuresPeriod } from "~/models/figures.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
+import {
+  formatLocalDate,
+  formatMoney,
+  formatShare,
+  localized,
+  translator,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -40,8 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }, []),
   };
 }
-
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10}%`);
 
 export default function Figures() {
   const { county, from, to, vendors, reports, zones, weeks } = useLoaderData<typeof loader>();
@@ -86,7 +92,7 @@ export default function Figures() {
           [t("figures.feesCollected"), formatMoney(locale, total("feesCollectedFen"))],
           [t("figures.welfare"), total("welfareProvided")],
           [t("figures.reportsReceived"), reports.received],
-          [t("report.figures.rate"), pct(reports.closureRate)],
+          [t("report.figures.rate"), formatShare(reports.closureRate)],
           [t("figures.inspectionsDone"), total("inspectionsDone")],
           [
             t("figures.inspectionsDue"),
@@ -105,7 +111,7 @@ export default function Figures() {
         <BarChart
           label={t("figures.occupancyByZone")}
           bars={zones.map((z) => ({ label: z.name, value: z.occupancy }))}
-          format={pct}
+          format={formatShare}
           max={1}
         />
         <div className="table-scroll">
@@ -132,13 +138,13 @@ export default function Figures() {
                   <td>
                     {z.booked} / {z.capacity}
                   </td>
-                  <td>{pct(z.occupancy)}</td>
-                  <td>{pct(z.noShowRate)}</td>
+                  <td>{formatShare(z.occupancy)}</td>
+                  <td>{formatShare(z.noShowRate)}</td>
                   <td>{formatMoney(locale, z.feesDueFen)}</td>
                   <td>{formatMoney(locale, z.feesCollectedFen)}</td>
                   <td>{z.welfareProvided}</td>
                   <td>
-                    {z.reports.received} · {pct(z.reports.closureRate)}
+                    {z.reports.received} · {formatShare(z.reports.closureRate)}
                   </td>
                   <td>
                     {z.inspectionsDone} ·{" "}
@@ -165,7 +171,7 @@ export default function Figures() {
             label: t("figures.weekOf", { date: formatLocalDate(locale, w.week) }),
             value: w.capacity ? w.booked / w.capacity : null,
           }))}
-          format={pct}
+          format={formatShare}
           max={1}
         />
         <div className="table-scroll">
@@ -186,7 +192,7 @@ export default function Figures() {
                   </th>
                   <td>{w.capacity}</td>
                   <td>{w.booked}</td>
-                  <td>{pct(w.capacity ? w.booked / w.capacity : null)}</td>
+                  <td>{formatShare(w.capacity ? w.booked / w.capacity : null)}</td>
                 </tr>
               ))}
             </tbody>

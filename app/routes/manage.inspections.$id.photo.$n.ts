@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readUpload } from "~/utils/uploads.server";
+import { uploadResponse } from "~/utils/uploads.server";
 
 // An inspection's photo, to the managers of its zone and the office; never rendered as a page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,14 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (user.role === "office" || (await managedZoneIds(db, user.id)).includes(inspection.zone_id));
   const name = allowed ? (JSON.parse(inspection.photos) as string[])[n] : undefined;
   if (!name) throw new Response("Not found", { status: 404 });
-  const bytes = await readUpload(name);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": name.endsWith(".png") ? "image/png" : "image/jpeg",
-      "Content-Length": String(bytes.byteLength),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
-    },
-  });
+  return uploadResponse(name, name.endsWith(".png") ? "image/png" : "image/jpeg", "inline");
 }

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { CheckList, LayoutTable } from "~/components/layout-parts";
 import { packStalls, StallMap, type MapStall } from "~/components/stall-map";
-import { stallSize, diffLayouts } from "~/domain/layout-document";
+import { diffLayouts } from "~/domain/layout-document";
 import { listCategories } from "~/models/category.server";
 import {
   approvedLayout,
@@ -24,7 +24,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 
@@ -98,19 +98,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: layout.version,
     status: layout.status,
     submittedBy: layout.submitted_by_name ?? "",
-    submittedAt: layout.submitted_at
-      ? new Date(layout.submitted_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })
-      : "",
+    submittedAt: layout.submitted_at ? formatInstant(locale, layout.submitted_at) : "",
     checks,
     rules,
     diff,
     document,
-    sizes: Object.fromEntries(
-      document.stalls.map((s) => {
-        const [w, d] = stallSize(s.ring, document.boundary[0]);
-        return [s.code, `${+w.toFixed(1)} × ${+d.toFixed(1)}`];
-      }),
-    ),
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, localized(c, "name", locale)]),
     ),
@@ -171,7 +163,6 @@ export default function ReviewLayout() {
     rules,
     diff,
     document,
-    sizes,
     categoryNames,
     boundary,
     mapStalls,
@@ -287,7 +278,7 @@ export default function ReviewLayout() {
           </Form>
         </div>
       ) : null}
-      <LayoutTable document={document} categoryNames={categoryNames} sizes={sizes} />
+      <LayoutTable document={document} categoryNames={categoryNames} />
     </div>
   );
 }

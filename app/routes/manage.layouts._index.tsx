@@ -4,7 +4,7 @@ import { CHECK_IDS } from "~/domain/layout-checks";
 import { listSubmittedLayouts } from "~/models/layout.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -24,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       version: l.version,
       zone: localized(l, "name", locale),
       submittedBy: l.submitted_by_name ?? "",
-      submittedAt: l.submitted_at
-        ? new Date(l.submitted_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })
-        : "",
+      submittedAt: l.submitted_at ? formatInstant(locale, l.submitted_at) : "",
       passed: l.checks_passed === 1,
     })),
   };

@@ -13,7 +13,7 @@ import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -43,14 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .where("zone_managers.zone_id", "=", report.zone_id)
     .orderBy("users.display_name")
     .execute();
-  const when = (at: string | null) =>
-    at
-      ? new Date(at).toLocaleString(locale, {
-          timeZone: "Asia/Shanghai",
-          dateStyle: "medium",
-          timeStyle: "short",
-        })
-      : null;
+  const when = (at: string | null) => (at ? formatInstant(locale, at) : null);
   return {
     locale,
     colleagues,

@@ -3,7 +3,7 @@ import { getReport } from "~/models/report.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readUpload } from "~/utils/uploads.server";
+import { uploadResponse } from "~/utils/uploads.server";
 
 // A report's photo, to the managers of its zone and the office only; never rendered as a page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,15 +12,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const report = Number.isSafeInteger(id) ? await getReport(db, id, zoneIds) : undefined;
   if (!report?.photo_name || !report.photo_type) throw new Response("Not found", { status: 404 });
-  const bytes = await readUpload(report.photo_name);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": report.photo_type,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `inline; filename="report-${report.code}.${report.photo_name.split(".").pop()}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
-    },
-  });
+  return uploadResponse(
+    report.photo_name,
+    report.photo_type,
+    `inline; filename="report-${report.code}.${report.photo_name.split(".").pop()}"`,
+  );
 }

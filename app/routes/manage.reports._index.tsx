@@ -5,7 +5,7 @@ import { listZoneReports } from "~/models/report.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -23,11 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reports = await listZoneReports(db, zoneIds, { open });
   const now = new Date();
   const when = (at: string) =>
-    new Date(at).toLocaleString(locale, {
-      timeZone: "Asia/Shanghai",
-      dateStyle: "short",
-      timeStyle: "short",
-    });
+    formatInstant(locale, at, { dateStyle: "short", timeStyle: "short" });
   return {
     locale,
     open,

@@ -22,12 +22,7 @@ import { LayoutEditor } from "~/components/layout-editor";
 import { CheckList, LayoutTable } from "~/components/layout-parts";
 import { RULE_LIMITS, type CheckResult, type LayoutRules } from "~/domain/layout-checks";
 import type { EditorCollection } from "~/domain/layout-editing";
-import {
-  readLayoutDocument,
-  stallSize,
-  toFeatureCollection,
-  type LayoutDocument,
-} from "~/domain/layout-document";
+import { readLayoutDocument, toFeatureCollection } from "~/domain/layout-document";
 import { listCategories } from "~/models/category.server";
 import {
   approvedLayout,
@@ -62,15 +57,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 /** The largest draft accepted: 2,000 stalls with their attributes come to well under 2 MB. */
 const MAX_BODY = 4 * 1024 * 1024;
 
-function sizesOf(document: LayoutDocument) {
-  return Object.fromEntries(
-    document.stalls.map((s) => {
-      const [w, d] = stallSize(s.ring, document.boundary[0]);
-      return [s.code, `${+w.toFixed(1)} × ${+d.toFixed(1)}`];
-    }),
-  );
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
   const locale = await getLocale(request);
@@ -104,7 +90,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // One string: a 2,000-stall draft is serialised once, not object by object.
     collection: document ? JSON.stringify(toFeatureCollection(document)) : null,
     document: document ?? null,
-    sizes: document ? sizesOf(document) : {},
     rules,
     categories: categories.map((c) => ({ slug: c.slug, name: localized(c, "name", locale) })),
     history: history.map((h) => ({ ...h, stalls: Number(h.stalls) })),
@@ -199,7 +184,7 @@ function Message({ result }: { result: ActionResult | undefined }) {
 }
 
 export default function LayoutPage() {
-  const { zone, approved, open, collection, document, sizes, rules, categories, history, tiles } =
+  const { zone, approved, open, collection, document, rules, categories, history, tiles } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -297,9 +282,7 @@ export default function LayoutPage() {
           </Form>
         </>
       ) : null}
-      {document ? (
-        <LayoutTable document={document} categoryNames={categoryNames} sizes={sizes} />
-      ) : null}
+      {document ? <LayoutTable document={document} categoryNames={categoryNames} /> : null}
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t("layout.rules")}</h2>
         <p className="hint">{t("layout.rulesHelp")}</p>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { isOverdue } from "~/domain/reports";
 import { getPublicReport } from "~/models/report.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -22,14 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = /^[0-9A-Z]{8}$/.test(code) ? await getPublicReport(db, code) : undefined;
   if (!report) throw new Response("Not found", { status: 404 });
   const locale = await getLocale(request);
-  const when = (at: string | null) =>
-    at
-      ? new Date(at).toLocaleString(locale, {
-          timeZone: "Asia/Shanghai",
-          dateStyle: "medium",
-          timeStyle: "short",
-        })
-      : null;
+  const when = (at: string | null) => (at ? formatInstant(locale, at) : null);
   return {
     locale,
     isNew: new URL(request.url).searchParams.get("new") === "1",

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { publicReportFigures, reportFiguresByZone } from "~/models/report.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { formatShare, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -46,8 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Reports() {
   const { badCode, county, markets } = useLoaderData<typeof loader>();
   const t = useT();
-  const rate = (r: number | null | undefined) =>
-    r === null || r === undefined ? t("report.figures.none") : `${Math.round(r * 1000) / 10}%`;
   return (
     <div className="page stack">
       <h1>{t("report.figures.countyTitle")}</h1>
@@ -90,9 +88,9 @@ export default function Reports() {
                     <Link to={`/markets/${m.slug}`}>{m.name}</Link>
                   </th>
                   <td>{m.figures?.days30.received ?? 0}</td>
-                  <td>{rate(m.figures?.days30.closureRate)}</td>
+                  <td>{formatShare(m.figures?.days30.closureRate)}</td>
                   <td>{m.figures?.days90.received ?? 0}</td>
-                  <td>{rate(m.figures?.days90.closureRate)}</td>
+                  <td>{formatShare(m.figures?.days90.closureRate)}</td>
                 </tr>
               ))}
             </tbody>

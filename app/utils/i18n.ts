@@ -104,6 +104,27 @@ export function formatLocalDate(
   );
 }
 
+/**
+ * An instant as Huguan reads it — when a report was sent, an audit entry written — in the
+ * reader's language; the county's time zone unless told otherwise.
+ */
+export function formatInstant(
+  locale: Locale,
+  instant: string,
+  style: { dateStyle?: "short" | "medium"; timeStyle?: "short" | "medium" } = {
+    dateStyle: "medium",
+    timeStyle: "short",
+  },
+  timeZone = "Asia/Shanghai",
+): string {
+  return new Date(instant).toLocaleString(locale, { timeZone, ...style });
+}
+
+/** A share from 0 to 1 as a percentage to one decimal ("66.7%"); "—" when there is none. */
+export function formatShare(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${Math.round(share * 1000) / 10}%`;
+}
+
 /** "06:00": the wall-clock time of an instant where the market is, the same in both languages. */
 export function formatLocalTime(instant: string, timeZone: string): string {
   return cached(

@@ -1,4 +1,4 @@
-// Vendors' papers on disk: outside public/, under random names, read back only through a
+// Uploaded papers and photos on disk: outside public/, under random names, read back only through a
 // route that checks who is asking.
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -27,4 +27,26 @@ export async function readUpload(storedName: string): Promise<Buffer> {
 export async function removeUpload(storedName: string): Promise<void> {
   if (!STORED_NAME.test(storedName)) return;
   await fs.rm(path.join(uploadDir(), storedName), { force: true });
+}
+
+/**
+ * A stored upload as the response of a route that has already checked who is asking: never
+ * cached, never sniffed into another type, and sandboxed should a browser render it.
+ */
+export async function uploadResponse(
+  storedName: string,
+  contentType: string,
+  disposition: string,
+): Promise<Response> {
+  const bytes = await readUpload(storedName);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": disposition,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
+    },
+  });
 }
