@@ -137,6 +137,8 @@ export const en: Record<MessageKey, string> = {
   "form.error.productsRequired": "Say what you sell",
   "form.error.phoneInvalid": "A mobile number has 11 digits and starts with 1",
   "form.error.emailInvalid": "That e-mail address does not look right, e.g. name@example.com",
+  "error.field.missing": "Please fill this in.",
+  "error.field.invalid": "This doesn't look right. Please check it and try again.",
   "error.tooManyAttempts": "Too many attempts. Please wait a little and try again.",
 
   "password.hint": "At least 8 characters; not a common one like 123456 or password.",
@@ -399,6 +401,8 @@ export const en: Record<MessageKey, string> = {
     "This stall is no longer in the current layout. Reload the page.",
   "book.refusal.penaltyBan":
     "After several no-shows or late cancellations, this market has paused your bookings until {until}.",
+  "book.refusal.tooManyAttempts":
+    "Too many bookings tried in a minute. Please wait {seconds} seconds and try again.",
   "book.refusal.badRequest": "That booking could not be read. Reload the page and try again.",
   "book.mapLabel": "Map of the stalls",
   "book.legend": "Legend",

@@ -130,6 +130,8 @@ export const zhCN = {
   "form.error.productsRequired": "请写上你卖什么",
   "form.error.phoneInvalid": "手机号应为 11 位数字，以 1 开头",
   "form.error.emailInvalid": "邮箱格式不对，例如 name@example.com",
+  "error.field.missing": "这一项还没有填。",
+  "error.field.invalid": "这一项的内容不对，请检查后再试。",
   "error.tooManyAttempts": "尝试次数太多了，请过一会儿再试。",
 
   "password.hint": "至少 8 位，不要用 123456、password 这类常见密码。",
@@ -370,6 +372,7 @@ export const zhCN = {
   "book.refusal.sessionNotHeld": "这一场不开市（可能因故取消），请换一场。",
   "book.refusal.stallNotBookable": "这个摊位已经不在当前的布局里，请刷新页面。",
   "book.refusal.penaltyBan": "因为近期多次未到场或迟取消，这个集市暂停你的预约到 {until}。",
+  "book.refusal.tooManyAttempts": "一分钟内预约的次数太多了，请等 {seconds} 秒再试。",
   "book.refusal.badRequest": "没能读懂这次预约，请刷新页面再试。",
   "book.mapLabel": "摊位图",
   "book.legend": "图例",

@@ -3,12 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { testContext } from "#db/testing/requests";
-import { createSession } from "~/models/session.server";
+import { cookieForUser, testContext } from "#db/testing/requests";
 import { createReport } from "~/models/report.server";
 import { recordInspection } from "~/models/inspection.server";
 import { db } from "~/utils/db.server";
-import { sessionCookie } from "~/utils/session.server";
 import { saveUpload } from "~/utils/uploads.server";
 
 const PERSONAS = [
@@ -375,11 +373,6 @@ async function setup() {
   return { ids, fixtures };
 }
 
-async function cookieOf(userId: number) {
-  const { id } = await createSession(db, { userId, userAgent: "matrix" });
-  return (await sessionCookie.serialize(id)).split(";")[0]!;
-}
-
 /** Allowed unless sent to log in, forbidden, or told the thing is not there. */
 function allowed(outcome: unknown, loginIsSuccess = false): boolean {
   const status =
@@ -424,7 +417,7 @@ describe("the access-control matrix", () => {
         }
         for (const persona of PERSONAS) {
           const headers = new Headers();
-          if (persona !== "anonymous") headers.set("Cookie", await cookieOf(ids[persona]));
+          if (persona !== "anonymous") headers.set("Cookie", await cookieForUser(ids[persona]));
           const request = new Request(`http://localhost${entry.url(fixtures)}`, {
             method: kind === "loader" ? "GET" : "POST",
             headers,

@@ -46,6 +46,7 @@ import {
   type Translate,
 } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { countAttempt, LIMITS, limitWait } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -146,9 +147,33 @@ const BookSchema = z.object({
   weeks: z.coerce.number().int().min(1).max(MAX_SERIES_WEEKS).default(1),
 });
 
+/** A refusal before any booking was tried: the form could not be read, or too many tries. */
+function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
+  return data(
+    {
+      refusal,
+      alternatives: [] as Alternative[],
+      localDate: "",
+      sessionKey: "",
+      stallId: 0,
+      series: null,
+    },
+    init,
+  );
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { vendor } = await requireVendor(request);
   const zone = await zoneFrom(params.slug);
+  // Every try counts, refused or not: a script hammering one stall is slowed, a person is not.
+  const keys = [`book-vendor:${vendor.id}`];
+  const wait = await limitWait(keys, LIMITS.booking);
+  if (wait > 0)
+    return refusedOutright(
+      { code: "tooManyAttempts", params: { seconds: wait } },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  await countAttempt(keys);
   const form = await readFormData(request);
   if (form.get("intent") === "waitlist") {
     const wait = parseForm(WaitlistSchema, form);
@@ -163,20 +188,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.problem}#waitlist`);
   }
   const parsed = parseForm(BookSchema, form);
-  if (!parsed.ok) {
-    const refusal: RefusalLike = { code: "badRequest" };
-    return data(
-      {
-        refusal,
-        alternatives: [] as Alternative[],
-        localDate: "",
-        sessionKey: "",
-        stallId: 0,
-        series: null,
-      },
-      { status: 400 },
-    );
-  }
+  if (!parsed.ok) return refusedOutright({ code: "badRequest" }, { status: 400 });
   const { stallId, localDate, sessionKey, key, weeks } = parsed.data;
   // Weekly sessions can be booked for several weeks at once; each week is its own booking.
   if (weeks > 1 && sessionKey.startsWith("t")) {
@@ -230,10 +242,12 @@ function toneOf(s: { state: StallState; fits: boolean; mine: boolean }): StallTo
 }
 
 type RefusalLike =
-  Refusal | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined };
+  | Refusal
+  | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined }
+  | { code: "tooManyAttempts"; params: { seconds: number } };
 
 function refusalMessage(t: Translate, locale: string, refusal: RefusalLike): string {
-  const params = { ...(refusal.params ?? {}) };
+  const params: Record<string, string | number> = { ...(refusal.params ?? {}) };
   for (const key of ["opensAt", "until"] as const) {
     if (typeof params[key] !== "string" || !String(params[key]).includes("T")) continue;
     params[key] = new Date(String(params[key])).toLocaleString(locale, {

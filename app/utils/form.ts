@@ -1,7 +1,7 @@
 // Reads a form with a zod schema whose messages are message keys, so that the page can show
 // each field's error in the reader's language.
 import type { z } from "zod";
-import type { MessageKey } from "~/locales/zh-CN";
+import { zhCN, type MessageKey } from "~/locales/zh-CN";
 
 /**
  * The submitted form, or an empty one when the body is not a form at all (JSON, plain text, a
@@ -28,7 +28,17 @@ export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
   const errors: Record<string, MessageKey> = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message as MessageKey;
+    errors[field] ??= messageOf(issue, values[field]);
   }
   return { ok: false, errors: errors as FieldErrors<z.infer<S>> };
+}
+
+/**
+ * A schema's own message key, or a general one when the value failed a check the schema gave no
+ * message for (a field left out of the form, a value of the wrong kind): zod's English must
+ * never reach the page.
+ */
+function messageOf(issue: z.core.$ZodIssue, value: unknown): MessageKey {
+  if (issue.message in zhCN) return issue.message as MessageKey;
+  return value === undefined ? "error.field.missing" : "error.field.invalid";
 }

@@ -11,6 +11,11 @@ export const LIMITS = {
   passwordReset: { max: 5, windowMs: 60 * 60_000 },
   /** Problem reports from one address: enough for a neighbourhood's phones behind one router. */
   report: { max: 10, windowMs: 60 * 60_000 },
+  /**
+   * Booking tries (book, join a waiting list) per vendor: a vendor books a few stalls a day, a
+   * script trying every stall at the moment booking opens would book hundreds.
+   */
+  booking: { max: 30, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Seconds to wait before another attempt under `limit`, 0 when allowed. */

@@ -12,12 +12,14 @@ export async function userIdByEmail(email: string): Promise<number> {
   return user.id;
 }
 
-export async function cookieFor(email: string): Promise<string> {
-  const { id } = await createSession(db, {
-    userId: await userIdByEmail(email),
-    userAgent: "vitest",
-  });
+/** A `Cookie` header value for a new session of the user. */
+export async function cookieForUser(userId: number): Promise<string> {
+  const { id } = await createSession(db, { userId, userAgent: "vitest" });
   return (await sessionCookie.serialize(id)).split(";")[0]!;
+}
+
+export async function cookieFor(email: string): Promise<string> {
+  return cookieForUser(await userIdByEmail(email));
 }
 
 export async function requestAs(email: string | null, path: string, init: RequestInit = {}) {

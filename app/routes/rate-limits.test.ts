@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "#db/demo/people";
+import { cookieForUser, settle, testContext } from "#db/testing/requests";
+import { db } from "~/utils/db.server";
+import { translate } from "~/utils/i18n";
+import { action as bookAction } from "./book.$slug";
 import { action } from "./login";
 
 async function attempt(identifier: string, password: string, clientIp: string) {
@@ -57,5 +61,54 @@ describe("failed logins", () => {
       "203.0.113.100",
     )) as Response;
     expect(other.status).toBe(302);
+  });
+});
+
+describe("booking tries", () => {
+  // Two fresh-produce vendors who log in by phone.
+  const [vendorA, vendorB] = ["13800000002", "13800000007"];
+
+  async function tryBooking(phone: string, body: Record<string, string>) {
+    const { id } = await db
+      .selectFrom("users")
+      .select("id")
+      .where("phone", "=", phone)
+      .executeTakeFirstOrThrow();
+    const request = new Request("http://localhost/book/fuxin-community", {
+      method: "POST",
+      headers: { Cookie: await cookieForUser(id) },
+      body: new URLSearchParams(body),
+    });
+    return settle(() =>
+      bookAction({ request, params: { slug: "fuxin-community" }, context: testContext }),
+    );
+  }
+
+  it("give 429 with Retry-After and a translated refusal on the 31st in a minute", async () => {
+    for (let i = 0; i < 30; i++) {
+      const answer = (await tryBooking(vendorA, {
+        stallId: "x",
+      })) as unknown as Answer;
+      expect(answer.init.status).toBe(400);
+    }
+    const next = (await tryBooking(vendorA, {
+      stallId: "x",
+    })) as unknown as Answer & { data: { refusal: { code: string; params: { seconds: number } } } };
+    expect(next.init.status).toBe(429);
+    expect(Number(next.init.headers?.["Retry-After"])).toBeGreaterThan(0);
+    expect(next.data.refusal.code).toBe("tooManyAttempts");
+    expect(translate("zh-CN", "book.refusal.tooManyAttempts", next.data.refusal.params)).toMatch(
+      /请等 \d+ 秒再试/,
+    );
+    // Joining a waiting list is a try too.
+    const waitlist = (await tryBooking(vendorA, {
+      intent: "waitlist",
+    })) as unknown as Answer;
+    expect(waitlist.init.status).toBe(429);
+    // Another vendor books as usual.
+    const other = (await tryBooking(vendorB, {
+      stallId: "x",
+    })) as unknown as Answer;
+    expect(other.init.status).toBe(400);
   });
 });
