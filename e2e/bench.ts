@@ -1,6 +1,6 @@
 // `npm run bench`: starts the built app on a fresh demo database and prints how fast it is.
 // Every figure is measured in this run, beside a trivial route of the same server.
-import { execSync, spawn } from "node:child_process";
+import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -10,6 +10,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seed, seedOperations, seedRegulars } from "../db/seed";
 import { chromium } from "@playwright/test";
 import { createBigZone } from "../db/testing/big-zone";
+import { generateCountyYear } from "../db/testing/county-year";
 import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
 import { loadLayoutDocument, runChecks } from "../app/models/layout.server";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
@@ -144,6 +145,32 @@ async function firstLoadJs(pathname: string, cookie?: string): Promise<number> {
   return total;
 }
 
+/** The built app on the bench database, in its own process group so that it can be stopped. */
+function startServer() {
+  // BENCH_PROFILE=1 writes a CPU profile of the server to data/bench/profile/ on exit.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", "app/entry.express.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL,
+      SESSION_SECRET: SECRET,
+      RATE_LIMITS: "off",
+      UPLOAD_DIR: path.join(DIR, "uploads"),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+async function stopServer(server: ChildProcess) {
+  if (!server.pid || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  await exited;
+}
+
 async function main() {
   if (!process.argv.includes("--no-build")) execSync("npx remix build", { stdio: "inherit" });
   fs.rmSync(DIR, { recursive: true, force: true });
@@ -241,38 +268,28 @@ async function main() {
   ).split(";")[0]!;
   await db.destroy();
 
-  // BENCH_PROFILE=1 writes a CPU profile of the server to data/bench/profile/ on exit.
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
-  const server = spawn(process.execPath, [...profile, "--import", "tsx", "app/entry.express.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_URL,
-      SESSION_SECRET: SECRET,
-      RATE_LIMITS: "off",
-      UPLOAD_DIR: path.join(DIR, "uploads"),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  let server = startServer();
   try {
     await waitForServer();
     const trivial = await run("trivial route (/healthz)", { url: "/healthz" });
     const rows: Row[] = [trivial];
     rows.push({ ...(await run("home page (/)", { url: "/" })), goal: undefined });
+    const demoHome = await run("home page, rendered every time", {
+      url: "/",
+      headers: { Cookie: "bench=1" },
+    });
+    rows.push(demoHome);
     rows.push(await run("all markets (/markets)", { url: "/markets" }));
     rows.push({
       ...(await run("market page (/markets/fuxin-community)", { url: "/markets/fuxin-community" })),
       goal: 0.5,
     });
     // Any cookie but the language one passes the public page cache by: each request is rendered.
-    rows.push(
-      await run("market page, rendered every time (cache passed by)", {
-        url: "/markets/fuxin-community",
-        headers: { Cookie: "bench=1" },
-      }),
-    );
+    const demoMarket = await run("market page, rendered every time (cache passed by)", {
+      url: "/markets/fuxin-community",
+      headers: { Cookie: "bench=1" },
+    });
+    rows.push(demoMarket);
     rows.push(
       await run("market page, 2,000 stalls, rendered every time", {
         url: `/markets/${bigZone}`,
@@ -283,12 +300,11 @@ async function main() {
     rows.push(
       await run("search (/search?q=西红柿)", { url: `/search?q=${encodeURIComponent("西红柿")}` }),
     );
-    rows.push({
-      ...(await run("availability (/book/fuxin-community)", {
-        url: "/book/fuxin-community",
-        headers: { Cookie: viewerCookie },
-      })),
+    const demoAvailability = await run("availability (/book/fuxin-community)", {
+      url: "/book/fuxin-community",
+      headers: { Cookie: viewerCookie },
     });
+    rows.push(demoAvailability);
 
     // autocannon cannot give each request its own body from the first request on, so bookings
     // go through a small closed loop of our own, and so does a trivial route to compare with.
@@ -381,8 +397,69 @@ async function main() {
     console.log(
       `\nFirst-load JavaScript (gzip): home ${(homeJs / 1024).toFixed(1)} KB (budget 200 KB), market page ${(marketJs / 1024).toFixed(1)} KB (budget 200 KB), booking page ${(bookJs / 1024).toFixed(1)} KB`,
     );
+
+    // The scale run: the same pages on a generated year of a whole county, against the demo.
+    await stopServer(server);
+    const scaleDb = createDb(DATABASE_URL);
+    const t0 = performance.now();
+    const year = await generateCountyYear(scaleDb, path.join(DIR, "jishi.db"));
+    const counts = await scaleDb
+      .selectFrom("bookings")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const zoneCount = await scaleDb
+      .selectFrom("zones")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const vendorCount = await scaleDb
+      .selectFrom("vendors")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    await scaleDb.destroy();
+    const generated = performance.now() - t0;
+    server = startServer();
+    await waitForServer();
+    const county = year.slugs[0]!;
+    const scaleRows: [string, Row, Row][] = [
+      [
+        "market page, rendered every time",
+        demoMarket,
+        await run("", { url: `/markets/${county}`, headers: { Cookie: "bench=1" } }),
+      ],
+      [
+        "the demo's market page, rendered every time",
+        demoMarket,
+        await run("", { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } }),
+      ],
+      [
+        "availability",
+        demoAvailability,
+        await run("", { url: `/book/${county}`, headers: { Cookie: viewerCookie } }),
+      ],
+      [
+        "the demo's availability",
+        demoAvailability,
+        await run("", { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } }),
+      ],
+      [
+        "home page, rendered every time",
+        demoHome,
+        await run("", { url: "/", headers: { Cookie: "bench=1" } }),
+      ],
+    ];
+    console.log(
+      `\nScale run: a generated year of a county: ${year.slugs.length} markets, ${year.vendors.toLocaleString("en")} vendors and ${year.bookings.toLocaleString("en")} bookings added to the bench database (now ${Number(zoneCount.n)} markets, ${Number(vendorCount.n).toLocaleString("en")} vendors, ${Number(counts.n).toLocaleString("en")} bookings; generated in ${(generated / 1000).toFixed(1)} s). Each page against the same page on the demo data above.\n`,
+    );
+    console.log(
+      "| page | demo p50 / p99 ms | county p50 / p99 ms | county req/s | p99 ratio | goal |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const [name, demo, scale] of scaleRows)
+      console.log(
+        `| ${name} | ${demo.p50} / ${demo.p99} | ${scale.p50} / ${scale.p99} | ${scale.rps.toFixed(0)} | ${(scale.p99 / demo.p99).toFixed(2)} | ${name.startsWith("home") ? "" : "≤ 2"} |`,
+      );
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await stopServer(server);
   }
 }
 
