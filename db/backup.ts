@@ -4,10 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { DEFAULT_DATABASE_URL, sqlitePathFromUrl } from "./connect";
+import { DEFAULT_DATABASE_URL, isPostgresUrl, sqlitePathFromUrl } from "./connect";
 import { isMainModule } from "./migrate";
 
 export async function backup(url: string, uploads: string, folder: string) {
+  if (isPostgresUrl(url))
+    throw new Error(
+      "npm run backup is for the embedded SQLite. Back up PostgreSQL with pg_dump (or your " +
+        "provider's backups) and copy UPLOAD_DIR beside it.",
+    );
   fs.mkdirSync(folder, { recursive: true });
   const target = path.join(folder, "jishi.db");
   const source = new SQLite(sqlitePathFromUrl(url), { readonly: true, fileMustExist: true });

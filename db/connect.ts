@@ -1,10 +1,14 @@
-// Opens the database named by a DATABASE_URL. The one place that knows which engine is used.
+// Opens the database named by a DATABASE_URL. The one place that knows which engine is used:
+// `file:` is the embedded SQLite, `postgres://` (or `postgresql://`) a PostgreSQL server.
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import pg from "pg";
 import {
   CompiledQuery,
   Kysely,
+  PostgresDialect,
+  sql,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
@@ -110,8 +114,53 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * PostgreSQL's bigint (counts, sums) and numeric (averages) as JavaScript numbers, as SQLite
+ * gives them: our counts are far below 2^53.
+ */
+const PG_TYPES = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export function openPostgres(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    types: PG_TYPES,
+  });
+  // An idle connection the server dropped must not bring the process down.
+  pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  return pool;
+}
+
 export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+  if (isPostgresUrl(url))
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgres(url) }) });
   return new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(url)) }),
   });
+}
+
+/**
+ * Refuses a PostgreSQL database whose text does not sort byte by byte: dates and times are
+ * stored as ISO text and compared as text, which only the C collation does as SQLite does.
+ */
+export async function checkPostgresDatabase(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ collation: string }>`
+    select datcollate as collation from pg_database where datname = current_database()`.execute(db);
+  const collation = rows[0]?.collation ?? "";
+  // C.UTF-8 sorts by code point, which for UTF-8 is byte order too.
+  if (!/^(C|POSIX|C\.utf-?8)$/i.test(collation))
+    throw new Error(
+      `The PostgreSQL database sorts text by "${collation}"; Jishi needs "C". Create it with ` +
+        "createdb --template=template0 --locale=C --encoding=UTF8 <name>",
+    );
 }

@@ -1,5 +1,6 @@
 // Which unique index a failed insert ran into, on either engine. SQLite names the columns in its
-// message; PostgreSQL names the constraint (error code 23505).
+// message; PostgreSQL names the constraint (23505 for a unique index, 23P01 for an exclusion
+// constraint, should one ever guard the same rule).
 const SQLITE_INDEX_COLUMNS: Record<string, string> = {
   bookings_one_per_stall_session: "bookings.stall_id, bookings.local_date, bookings.session_key",
   bookings_one_per_vendor_session:
@@ -16,7 +17,7 @@ export function violatedUniqueIndex(error: unknown): UniqueIndex | null {
     message?: string;
     constraint?: string;
   };
-  if (code === "23505" && constraint && constraint in SQLITE_INDEX_COLUMNS)
+  if ((code === "23505" || code === "23P01") && constraint && constraint in SQLITE_INDEX_COLUMNS)
     return constraint as UniqueIndex;
   if (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT") && message) {
     for (const [index, columns] of Object.entries(SQLITE_INDEX_COLUMNS)) {

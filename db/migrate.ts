@@ -3,10 +3,12 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Migrator, type Kysely } from "kysely";
-import { createDb } from "./connect";
+import { checkPostgresDatabase, createDb } from "./connect";
+import { isPostgres } from "./portable";
 import { migrations } from "./migrations";
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  if (isPostgres(db)) await checkPostgresDatabase(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

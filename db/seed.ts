@@ -16,6 +16,7 @@ import { localMoment } from "../app/domain/market-hours";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
 import { isMainModule, migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
+import { inTransaction } from "./transaction";
 
 /** A fixed instant, so that the demo database is the same on every machine. */
 const SEEDED_AT = "2026-11-01T00:00:00.000Z";
@@ -248,7 +249,7 @@ export async function seed(db: Kysely<Database>) {
     hashPassword(DEMO_PASSWORDS.vendor),
   ]);
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await seedCategories(trx);
     for (const spec of zoneSpecs) await seedZone(trx, spec);
 
@@ -306,7 +307,7 @@ export async function seed(db: Kysely<Database>) {
  * A stall someone else has booked meanwhile is left to them.
  */
 export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const spec of regularSpecs) {
       const zone = await trx
         .selectFrom("zones")
@@ -378,7 +379,7 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
  */
 export async function seedOperations(db: Kysely<Database>, now = new Date()) {
   const day = 86_400_000;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const zones = await trx.selectFrom("zones").select(["id", "time_zone"]).orderBy("id").execute();
     for (const zone of zones) {
       const manager = await trx

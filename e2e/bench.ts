@@ -402,7 +402,7 @@ async function main() {
     await stopServer(server);
     const scaleDb = createDb(DATABASE_URL);
     const t0 = performance.now();
-    const year = await generateCountyYear(scaleDb, path.join(DIR, "jishi.db"));
+    const year = await generateCountyYear(scaleDb);
     const counts = await scaleDb
       .selectFrom("bookings")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -5,6 +5,7 @@ import type { AnnouncementKind, Database } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 export interface NewAnnouncement {
   zoneId: number;
@@ -21,7 +22,7 @@ export async function postAnnouncement(
   input: NewAnnouncement,
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const announcement = await trx
       .insertInto("announcements")
       .values({

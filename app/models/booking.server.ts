@@ -20,6 +20,7 @@ import { writeAudit } from "./audit.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
+import { inTransaction } from "#db/transaction";
 
 /** Statuses that hold the stall. */
 export const ACTIVE: BookingStatus[] = [...HOLDING_STATUSES];
@@ -270,7 +271,7 @@ export async function bookStall(
 ): Promise<BookResult> {
   let result: BookResult;
   try {
-    result = await db.transaction().execute((trx) => decide(trx, input, now));
+    result = await inTransaction(db, (trx) => decide(trx, input, now));
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (!index) throw error;
@@ -347,7 +348,7 @@ export async function cancelBooking(
   { bookingId, vendorId }: { bookingId: number; vendorId: number },
   now = new Date(),
 ): Promise<CancelResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const booking = await trx
       .selectFrom("bookings")
       .select(["id", "zone_id", "stall_id", "local_date", "session_key", "starts_at", "status"])

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, DocumentKind } from "#db/schema";
+import { inTransaction } from "#db/transaction";
 
 export interface NewDocumentInput {
   vendorId: number;
@@ -15,7 +16,7 @@ export interface NewDocumentInput {
 /** Adds a paper; an older one of the same kind is kept for the record but no longer counts. */
 export async function addDocument(db: Kysely<Database>, input: NewDocumentInput): Promise<number> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable("documents")
       .set({ replaced_at: now })

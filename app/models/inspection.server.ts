@@ -8,6 +8,7 @@ import {
   type ChecklistItem,
 } from "~/domain/inspections";
 import { writeAudit } from "./audit.server";
+import { inTransaction } from "#db/transaction";
 
 export interface NewInspection {
   zoneId: number;
@@ -25,7 +26,7 @@ export async function recordInspection(
   input: NewInspection,
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = inspectionResult(input.checklist);
     const inspection = await trx
       .insertInto("inspections")
@@ -71,7 +72,7 @@ export async function completeFollowup(
   { followupId, zoneId, userId }: { followupId: number; zoneId: number; userId: number },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const followup = await trx
       .selectFrom("inspection_followups")
       .innerJoin("inspections", "inspections.id", "inspection_followups.inspection_id")
@@ -195,7 +196,7 @@ export async function setInspectionInterval(
   { zoneId, userId, days }: { zoneId: number; userId: number; days: number },
   now = new Date(),
 ) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom("zones")
       .select("inspection_interval_days")

@@ -14,6 +14,7 @@ import {
 import { diffLayouts, stallSize, type LayoutDocument } from "~/domain/layout-document";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 export type OpenStatus = "draft" | "submitted" | "returned";
 
@@ -39,7 +40,7 @@ export async function saveLayoutRules(
   { zoneId, userId, rules }: { zoneId: number; userId: number; rules: LayoutRules },
   now = new Date(),
 ) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await getLayoutRules(trx, zoneId);
     const values = {
       fire_lane_width_m: rules.fireLaneWidthM,
@@ -267,7 +268,7 @@ export async function startDraft(
   { zoneId, userId }: { zoneId: number; userId: number },
   now = new Date(),
 ): Promise<Layout> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const open = await openLayout(trx, zoneId);
     if (open) return open;
     const approved = await approvedLayout(trx, zoneId);
@@ -327,7 +328,7 @@ export async function saveDraft(
   }: { layoutId: number; zoneId: number; userId: number; document: LayoutDocument },
   now = new Date(),
 ): Promise<SaveResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const layout = await trx
       .selectFrom("layouts")
       .selectAll()
@@ -382,7 +383,7 @@ export async function submitLayout(
   { layoutId, zoneId, userId }: { layoutId: number; zoneId: number; userId: number },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const layout = await trx
       .selectFrom("layouts")
       .innerJoin("zones", "zones.id", "layouts.zone_id")
@@ -431,7 +432,7 @@ export async function returnLayout(
   { layoutId, userId, comment }: { layoutId: number; userId: number; comment: string },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const layout = await trx
       .selectFrom("layouts")
       .innerJoin("zones", "zones.id", "layouts.zone_id")
@@ -500,7 +501,7 @@ export async function approveLayout(
   { layoutId, userId, reason }: { layoutId: number; userId: number; reason?: string },
   now = new Date(),
 ): Promise<ApproveResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const layout = await trx
       .selectFrom("layouts")
       .innerJoin("zones", "zones.id", "layouts.zone_id")

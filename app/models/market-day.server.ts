@@ -17,6 +17,7 @@ import {
 import type { SessionRef } from "./waitlist.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 /** Minutes after the start from which a vendor who has not checked in may be marked absent. */
 export const NO_SHOW_AFTER_MINUTES = 30;
@@ -57,7 +58,7 @@ async function changeStatus(
   { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
   change: "checkIn" | "noShow" | "confirm" | "decline",
 ): Promise<DayResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const booking = await trx
       .selectFrom("bookings")
       .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
@@ -139,7 +140,7 @@ export async function recordFee(
   { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
   amountFen: number,
 ): Promise<DayResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const booking = await trx
       .selectFrom("bookings")
       .select(["id", "fee_collected_fen", "status"])
@@ -204,7 +205,7 @@ export async function assignWalkUp(
 ): Promise<WalkUpResult> {
   const key = normalizeIdentifier(input.identifier);
   try {
-    return await db.transaction().execute(async (trx): Promise<WalkUpResult> => {
+    return await inTransaction(db, async (trx): Promise<WalkUpResult> => {
       let query = bookingVendors(trx);
       query =
         "email" in key

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { inTransaction } from "#db/transaction";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;
@@ -52,7 +53,7 @@ export async function resetPasswordWithToken(
   passwordHash: string,
   now = new Date(),
 ): Promise<number | null> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const reset = await findPasswordToken(trx, token, now);
     if (!reset) return null;
     const used = await trx

@@ -1,6 +1,7 @@
 // Vendors as residents see them: found by what they sell, with where and when they will be
 // next. Never a phone number, a legal name or a paper.
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "#db/portable";
 import type { Database } from "#db/schema";
 
 /** Only approved vendors are shown to the public; a suspended one is not advertised. */
@@ -90,8 +91,44 @@ export function searchTerms(query: string): string[] {
     .slice(0, 5);
 }
 
-// Not LIKE: on an FTS5 table SQLite hands LIKE to the index, which then drops a MATCH beside it.
-const holds = (term: string) => sql`instr(lower(body), lower(${term})) > 0`;
+/**
+ * The body holds the term. SQLite: not LIKE, which FTS5 hands to its index and then drops a
+ * MATCH beside it. PostgreSQL: LIKE, which the pg_trgm index serves (terms have no % or _:
+ * searchTerms splits on punctuation).
+ */
+function holds(db: Kysely<Database>, term: string) {
+  return isPostgres(db)
+    ? sql`lower(body) like ${`%${term.toLowerCase()}%`}`
+    : sql`instr(lower(body), lower(${term})) > 0`;
+}
+
+/** The vendors holding every term, best first, on the engine's own index. */
+async function vendorsHolding(db: Kysely<Database>, terms: string[]) {
+  if (isPostgres(db)) {
+    const { rows } = await sql<{ vendor_id: number }>`
+      select vendor_id from vendor_search
+      where ${sql.join(
+        terms.map((t) => holds(db, t)),
+        sql` and `,
+      )}
+      order by similarity(lower(body), ${terms.join(" ").toLowerCase()}) desc, vendor_id
+      limit ${SEARCH_LIMIT * 2}`.execute(db);
+    return rows.map((r) => r.vendor_id);
+  }
+  // Words of three characters or more go through the trigram index; shorter ones ("剪纸")
+  // cannot be trigrams, so they are looked for in the index's own text (one row a vendor).
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
+  const conditions = [
+    ...(match ? [sql`vendor_search match ${match}`] : []),
+    ...short.map((t) => holds(db, t)),
+  ];
+  const { rows } = await sql<{ vendor_id: number }>`
+    select vendor_id from vendor_search where ${sql.join(conditions, sql` and `)}
+    order by ${match ? sql`rank` : sql`vendor_id`} limit ${SEARCH_LIMIT * 2}`.execute(db);
+  return rows.map((r) => r.vendor_id);
+}
 
 export interface SearchResult {
   vendors: PublicVendor[];
@@ -100,23 +137,14 @@ export interface SearchResult {
 }
 
 /**
- * Vendors whose name, products or category hold every word of the query. Words of three
- * characters or more go through the trigram index; shorter ones ("剪纸") cannot be trigrams,
- * so they are looked for in the index's own text (one row a vendor). When no vendor
- * holds the whole of a Chinese word ("修家电"), vendors holding its two-character parts are
- * offered instead, the most parts first.
+ * Vendors whose name, products or category hold every word of the query, through a trigram
+ * index (SQLite FTS5 or PostgreSQL pg_trgm). When no vendor holds the whole of a Chinese word
+ * ("修家电"), vendors holding its two-character parts are offered instead, the most parts first.
  */
 export async function searchVendors(db: Kysely<Database>, query: string): Promise<SearchResult> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { vendors: [], partial: false };
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(" AND ");
-  const conditions = [...(match ? [sql`vendor_search match ${match}`] : []), ...short.map(holds)];
-  const hits = await sql<{ vendor_id: number }>`
-    select vendor_id from vendor_search where ${sql.join(conditions, sql` and `)}
-    order by ${match ? sql`rank` : sql`vendor_id`} limit ${SEARCH_LIMIT * 2}`.execute(db);
-  let ids = hits.rows.map((r) => r.vendor_id);
+  let ids = await vendorsHolding(db, terms);
   let partial = false;
   if (ids.length === 0) {
     const pieces = [
@@ -130,7 +158,10 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
     if (pieces.length > 0) {
       const rows = await sql<{ vendor_id: number; body: string }>`
         select vendor_id, body from vendor_search
-        where ${sql.join(pieces.map(holds), sql` or `)}`.execute(db);
+        where ${sql.join(
+          pieces.map((p) => holds(db, p)),
+          sql` or `,
+        )}`.execute(db);
       const score = (body: string) => pieces.filter((p) => body.includes(p)).length;
       ids = rows.rows
         .sort((a, b) => score(b.body) - score(a.body) || a.vendor_id - b.vendor_id)

@@ -6,6 +6,7 @@ import type { Database, ProblemReportsTable, ReportCategory, ReportStatus } from
 import { REPORT_DUE_HOURS, reportFigures } from "~/domain/reports";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 // No 0/O or 1/I/L: read aloud or typed from a phone, the code stays unambiguous.
 const CODE_LETTERS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -25,7 +26,7 @@ export interface NewReport {
 }
 
 export async function createReport(db: Kysely<Database>, input: NewReport, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const at = now.toISOString();
     const code = newReportCode();
     const report = await trx
@@ -162,7 +163,7 @@ export async function actOnReport(
   { reportId, userId, action }: { reportId: number; userId: number; action: ReportAction },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const report = await trx
       .selectFrom("problem_reports")
       .innerJoin("zones", "zones.id", "problem_reports.zone_id")

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { writeAudit } from "./audit.server";
+import { inTransaction } from "#db/transaction";
 
 /** A stored hash no password can match: the manager sets their own through the invitation. */
 const NO_PASSWORD_YET = "unset$invitation-pending";
@@ -36,7 +37,7 @@ export async function createManager(
   now = new Date(),
 ): Promise<CreateManagerResult> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     for (const field of ["phone", "email"] as const) {
       const value = input[field];
       if (
@@ -91,7 +92,7 @@ export async function setManagerZones(
   input: { managerId: number; zoneIds: number[]; actorUserId: number },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const manager = await trx
       .selectFrom("users")
       .select("id")

@@ -6,6 +6,7 @@ import { canDecide, statusAfter, type ReviewDecision } from "~/domain/vendor-rev
 import type { MessageKey } from "~/locales/zh-CN";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 export interface DecisionInput {
   vendorId: number;
@@ -32,7 +33,7 @@ export async function decideVendor(
   now = new Date(),
 ): Promise<DecisionResult> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom("vendors")
       .select(["id", "user_id", "status", "status_reason", "suspended_until"])

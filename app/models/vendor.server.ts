@@ -3,6 +3,7 @@ import type { Database, Role, VendorStatus } from "#db/schema";
 import { canResubmit, profileChangeNeedsReview } from "~/domain/vendor-review";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { inTransaction } from "#db/transaction";
 
 const vendorColumns = [
   "vendors.id",
@@ -98,7 +99,7 @@ export async function registerVendor(
   now = new Date(),
 ): Promise<RegistrationResult> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     for (const field of ["phone", "email"] as const) {
       const value = input[field];
       if (!value) continue;
@@ -169,7 +170,7 @@ export async function updateVendorProfile(
   now = new Date(),
 ): Promise<{ backToReview: boolean }> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom("vendors")
       .innerJoin("users", "users.id", "vendors.user_id")
@@ -226,7 +227,7 @@ export async function resubmitApplication(
   { vendorId, userId }: { vendorId: number; userId: number },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const vendor = await trx
       .selectFrom("vendors")
       .select(["status", "status_reason"])

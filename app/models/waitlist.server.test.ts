@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createDb } from "#db/connect";
+import { isPostgres } from "#db/portable";
 import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { db } from "~/utils/db.server";
 import {
@@ -214,5 +216,71 @@ describe("the waiting list", () => {
       now,
     );
     expect((await statusOf(joined.id)).status).toBe("booked");
+  });
+});
+
+describe("the job that moves expired offers on", () => {
+  it("moves each offer once when two instances run it at the same moment", async () => {
+    const { stalls, evening, zoneId } = await setup();
+    const DAY = "2026-12-09";
+    const offers: { first: number; second: { vendorId: number; userId: number }; entry: number }[] =
+      [];
+    for (const stall of stalls.slice(5, 10)) {
+      const [holder, first, second] = await Promise.all(
+        [0, 1, 2].map(() => createApprovedVendor(db)),
+      );
+      const booked = await bookStall(
+        db,
+        {
+          vendorId: holder!.vendorId,
+          stallId: stall.id,
+          localDate: DAY,
+          sessionKey: evening,
+          idempotencyKey: newIdempotencyKey(),
+        },
+        now,
+      );
+      if (!booked.ok) throw new Error("booking failed");
+      const joined = [];
+      for (const [i, who] of [first!, second!].entries())
+        joined.push(
+          await joinWaitlist(
+            db,
+            {
+              vendorId: who.vendorId,
+              zoneId,
+              localDate: DAY,
+              sessionKey: evening,
+              stallId: stall.id,
+            },
+            new Date(now.getTime() + i * 1000),
+          ),
+        );
+      const [a, b] = joined;
+      if (!a?.ok || !b?.ok) throw new Error("join failed");
+      await cancelBooking(db, { bookingId: booked.booking.id, vendorId: holder!.vendorId }, now);
+      offers.push({ first: a.id, second: second!, entry: b.id });
+    }
+    // A second instance: its own connection (its own pool on PostgreSQL).
+    const other = createDb(process.env.DATABASE_URL!);
+    try {
+      const later = new Date(now.getTime() + 3 * 3600_000);
+      // SQLite's connections in one process cannot wait for each other (its calls block the
+      // thread), so there the second instance runs just after the first; PostgreSQL's at once.
+      const moved = isPostgres(db)
+        ? await Promise.all([expireOffers(db, later), expireOffers(other, later)])
+        : [await expireOffers(db, later), await expireOffers(other, later)];
+      expect(moved[0]! + moved[1]!).toBe(offers.length);
+    } finally {
+      await other.destroy();
+    }
+    for (const { first, second, entry } of offers) {
+      expect((await statusOf(first)).status).toBe("expired");
+      expect((await statusOf(entry)).status).toBe("offered");
+      const told = (await listNotifications(db, second.userId)).filter(
+        (n) => n.message_key === "inbox.waitlistOffer",
+      );
+      expect(told).toHaveLength(1);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { findSession } from "~/domain/calendar";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
+import { isPostgres } from "#db/portable";
+import { inTransaction } from "#db/transaction";
 
 export const OFFER_HOLD_MS = 2 * 60 * 60 * 1000;
 
@@ -200,14 +202,19 @@ export async function expireOffers(db: Kysely<Database>, now = new Date()): Prom
     .execute();
   let moved = 0;
   for (const { id } of due) {
-    await db.transaction().execute(async (trx) => {
-      const entry = await trx
+    // Counted from what the transaction returns: a transaction run again must not count twice.
+    const didMove = await inTransaction(db, async (trx) => {
+      // Claimed in the database: on PostgreSQL another instance running the same job skips a
+      // row this one holds (SKIP LOCKED); on SQLite the transaction holds the only write lock.
+      const claim = trx
         .selectFrom("waitlist_entries")
         .selectAll()
         .where("id", "=", id)
-        .where("status", "=", "offered")
-        .executeTakeFirst();
-      if (!entry || !entry.offered_stall_id) return;
+        .where("status", "=", "offered");
+      const entry = await (
+        isPostgres(trx) ? claim.forUpdate().skipLocked() : claim
+      ).executeTakeFirst();
+      if (!entry || !entry.offered_stall_id) return false;
       await trx
         .updateTable("waitlist_entries")
         .set({ status: "expired", updated_at: now.toISOString() })
@@ -228,8 +235,9 @@ export async function expireOffers(db: Kysely<Database>, now = new Date()): Prom
           now,
         );
       }
-      moved += 1;
+      return true;
     });
+    if (didMove) moved += 1;
   }
   return moved;
 }
@@ -273,7 +281,7 @@ export async function leaveWaitlist(
   { entryId, vendorId }: { entryId: number; vendorId: number },
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const entry = await trx
       .selectFrom("waitlist_entries")
       .selectAll()

@@ -9,6 +9,7 @@ import { writeAudit } from "./audit.server";
 import { ACTIVE } from "./booking.server";
 import { notify } from "./notification.server";
 import { getBookingSettings } from "./zone-calendar.server";
+import { inTransaction } from "#db/transaction";
 
 interface Actor {
   zoneId: number;
@@ -69,7 +70,7 @@ export async function addClosure(
   { zoneId, actorUserId, now = new Date() }: Actor,
   closure: { startsOn: string; endsOn: string; reason: string },
 ): Promise<{ cancelled: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("closures")
       .values({
@@ -117,7 +118,7 @@ export async function removeClosure(
   { zoneId, actorUserId, now = new Date() }: Actor,
   closureId: number,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const closure = await trx
       .selectFrom("closures")
       .selectAll()
@@ -150,7 +151,7 @@ export async function addEvent(
     titleEn: string;
   },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const values = {
       zone_id: zoneId,
       local_date: event.localDate,
@@ -184,7 +185,7 @@ export async function removeEvent(
   { zoneId, actorUserId, now = new Date() }: Actor,
   eventId: number,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const event = await trx
       .selectFrom("market_events")
       .selectAll()
@@ -226,7 +227,7 @@ export async function addTemplate(
   { zoneId, actorUserId, now = new Date() }: Actor,
   template: { kind: SessionKind; weekdays: string; startTime: string; endTime: string },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const values = {
       zone_id: zoneId,
       kind: template.kind,
@@ -259,7 +260,7 @@ export async function removeTemplate(
   { zoneId, actorUserId, now = new Date() }: Actor,
   templateId: number,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const template = await trx
       .selectFrom("session_templates")
       .selectAll()
@@ -302,7 +303,7 @@ export async function saveBookingSettings(
   { zoneId, actorUserId, now = new Date() }: Actor,
   settings: BookingSettings,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await getBookingSettings(trx, zoneId);
     const row = {
       booking_opens_days: settings.bookingOpensDays,

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { isPostgres } from "#db/portable";
 import { cookieForUser, testContext } from "#db/testing/requests";
 import { zhCN } from "~/locales/zh-CN";
 import { db } from "~/utils/db.server";
@@ -217,10 +218,15 @@ describe("bad input to every action", () => {
       expect(requests).toBeGreaterThan(2000);
       console.info(`fuzz: ${requests} requests, ${reachedForms} read by members-only actions`);
       expect(reachedForms).toBeGreaterThan(400);
-      const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-      expect(integrity.rows[0]?.integrity_check).toBe("ok");
-      const broken = await sql`pragma foreign_key_check`.execute(db);
-      expect(broken.rows).toEqual([]);
+      // PostgreSQL checks every constraint as it writes; SQLite is asked to check its file.
+      if (!isPostgres(db)) {
+        const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+          db,
+        );
+        expect(integrity.rows[0]?.integrity_check).toBe("ok");
+        const broken = await sql`pragma foreign_key_check`.execute(db);
+        expect(broken.rows).toEqual([]);
+      }
     },
   );
 });

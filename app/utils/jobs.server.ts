@@ -1,7 +1,7 @@
 // Work the server does on its own, once a minute: waiting-list offers that have run out move on.
-// With SQLite there is one server process, so one timer; each offer is claimed by the update
-// that expires it, so a second runner would do no harm (issue 9 moves this to FOR UPDATE SKIP
-// LOCKED on PostgreSQL).
+// Every instance runs the timer, but each offer is claimed in the database before it is moved
+// (FOR UPDATE SKIP LOCKED on PostgreSQL, the single write lock on SQLite): with several
+// instances on one PostgreSQL, an offer moves on once, whichever instance gets to it.
 import { expireOffers } from "~/models/waitlist.server";
 import { db } from "./db.server";
 

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { ZoneSpec } from "../demo/zones";
 import type { Database } from "../schema";
 import { seedZone } from "../seed";
+import { inTransaction } from "../transaction";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -63,6 +64,6 @@ export async function createBigZone(
   options?: Parameters<typeof bigZoneSpec>[0],
 ) {
   const spec = bigZoneSpec(options);
-  await db.transaction().execute((trx) => seedZone(trx, spec));
+  await inTransaction(db, (trx) => seedZone(trx, spec));
   return spec.slug;
 }

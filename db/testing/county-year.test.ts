@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { sqlitePathFromUrl } from "#db/connect";
 import { db } from "~/utils/db.server";
 import { generateCountyYear } from "./county-year";
 
@@ -7,7 +6,6 @@ describe("the generated county year", () => {
   it("holds the asked counts, every booking on a stall of its market by a vendor of its kind", async () => {
     const year = await generateCountyYear(
       db,
-      sqlitePathFromUrl(process.env.DATABASE_URL!),
       { zones: 3, vendors: 150, bookings: 2000 },
       new Date("2026-11-28T02:00:00Z"),
     );

@@ -3,11 +3,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { createTestDatabase, databaseUrl, dropTestDatabase, TEST_ON_POSTGRES } from "./postgres";
 
 const template = inject("templateDatabase");
-const copy = path.join(path.dirname(template), `${randomBytes(6).toString("hex")}.db`);
-fs.copyFileSync(template, copy);
-process.env.DATABASE_URL = `file:${copy}`;
+const adminUrl = process.env.TEST_POSTGRES_URL ?? "";
+let copy: string;
+if (TEST_ON_POSTGRES) {
+  copy = await createTestDatabase(adminUrl, "jishi_test", template);
+  process.env.DATABASE_URL = databaseUrl(adminUrl, copy);
+} else {
+  const file = template.slice("file:".length);
+  copy = path.join(path.dirname(file), `${randomBytes(6).toString("hex")}.db`);
+  fs.copyFileSync(file, copy);
+  process.env.DATABASE_URL = `file:${copy}`;
+}
 process.env.UPLOAD_DIR = inject("uploadDir");
 process.env.SESSION_SECRET = "test-session-secret-at-least-16";
 // The app keeps one connection per process; a new file must not reuse the last file's.
@@ -16,4 +25,5 @@ globalThis.__jishiDb = undefined;
 afterAll(async () => {
   await globalThis.__jishiDb?.destroy();
   globalThis.__jishiDb = undefined;
+  if (TEST_ON_POSTGRES) await dropTestDatabase(adminUrl, copy);
 });

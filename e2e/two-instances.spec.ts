@@ -1,0 +1,121 @@
+// Several app instances on one PostgreSQL (issue 9): two servers of the built app, on two ports,
+// one database. Fifty vendors press "book" on the same stall-session at the same moment, half
+// through each server: exactly one is confirmed, the others are told it was just taken. Ten
+// rounds. Runs when TEST_POSTGRES_URL names a server (`.ci/run` starts one); skipped otherwise.
+import { spawn, type ChildProcess } from "node:child_process";
+import { test, expect } from "@playwright/test";
+import { createDb } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { seed } from "../db/seed";
+import { createApprovedVendor, stallsTaking, templateKey } from "../db/testing/factories";
+import { createTestDatabase, databaseUrl, dropTestDatabase } from "../db/testing/postgres";
+import { createSession } from "../app/models/session.server";
+import { makeSessionCookie } from "../app/utils/session-cookie.server";
+import { addDays } from "../app/domain/calendar";
+import { localMoment } from "../app/domain/market-hours";
+import { E2E_SESSION_SECRET } from "./settings";
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL;
+const PORTS = [3111, 3112];
+const ZONE = "fuxin-community";
+const ROUNDS = 10;
+
+function startInstance(port: number, url: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "app/entry.express.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: url,
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      RATE_LIMITS: "off",
+      UPLOAD_DIR: "data/e2e/two-instances/uploads",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+async function healthy(port: number) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The instance on port ${port} did not start`);
+}
+
+test.describe("two app instances on one PostgreSQL", () => {
+  test.skip(!ADMIN_URL, "TEST_POSTGRES_URL is not set");
+
+  test("fifty simultaneous bookings of one stall-session, split between them: one confirmed", async () => {
+    test.setTimeout(180_000);
+    const name = await createTestDatabase(ADMIN_URL!, "jishi_two");
+    const url = databaseUrl(ADMIN_URL!, name);
+    const db = createDb(url);
+    const instances: ChildProcess[] = [];
+    try {
+      await migrateToLatest(db);
+      await seed(db);
+      instances.push(...PORTS.map((port) => startInstance(port, url)));
+      await Promise.all(PORTS.map(healthy));
+
+      const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
+      const stalls = (await stallsTaking(db, ZONE, "fresh_produce")).slice(0, ROUNDS);
+      const morning = await templateKey(db, ZONE, "morning");
+      const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, 3);
+      for (const [round, stall] of stalls.entries()) {
+        const cookies = await Promise.all(
+          Array.from({ length: 50 }, async () => {
+            const { userId } = await createApprovedVendor(db);
+            const { id } = await createSession(db, { userId, userAgent: "two-instances" });
+            return (await cookie.serialize(id)).split(";")[0]!;
+          }),
+        );
+        const answers = await Promise.all(
+          cookies.map(async (c, i) => {
+            const response = await fetch(`http://127.0.0.1:${PORTS[i % 2]}/book/${ZONE}`, {
+              method: "POST",
+              redirect: "manual",
+              headers: {
+                Cookie: c,
+                "Content-Type": "application/x-www-form-urlencoded",
+                Origin: `http://127.0.0.1:${PORTS[i % 2]}`,
+              },
+              body: new URLSearchParams({
+                stallId: String(stall.id),
+                localDate: date,
+                sessionKey: morning,
+                key: `two-instances-${round}-${i}`,
+              }),
+            });
+            return { status: response.status, text: await response.text(), port: i % 2 };
+          }),
+        );
+        const confirmed = answers.filter((a) => a.status === 302);
+        expect(confirmed, `round ${round}`).toHaveLength(1);
+        const refused = answers.filter((a) => a.status === 409);
+        expect(refused, `round ${round}`).toHaveLength(49);
+        for (const a of refused) expect(a.text).toContain("这个摊位刚刚被别人预约了。");
+        // Both instances answered, and both refused someone.
+        expect(new Set(refused.map((a) => a.port)).size).toBe(2);
+        const active = await db
+          .selectFrom("bookings")
+          .select("id")
+          .where("stall_id", "=", stall.id)
+          .where("local_date", "=", date)
+          .where("session_key", "=", morning)
+          .where("status", "in", ["pending", "confirmed", "checked_in"])
+          .execute();
+        expect(active, `round ${round}`).toHaveLength(1);
+      }
+    } finally {
+      for (const instance of instances) if (instance.pid) process.kill(-instance.pid, "SIGTERM");
+      await db.destroy();
+      await dropTestDatabase(ADMIN_URL!, name);
+    }
+  });
+});
