@@ -1,5 +1,6 @@
 // `npm run bench`: starts the built app on a fresh demo database and prints how fast it is.
-// Every figure is measured in this run, beside a trivial route of the same server.
+// Every figure is measured in this run, beside a trivial route of the same server. SQLite by
+// default; BENCH_POSTGRES_URL=postgres://… runs it on a new database on that PostgreSQL server.
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { seed, seedOperations, seedRegulars } from "../db/seed";
 import { chromium } from "@playwright/test";
 import { createBigZone } from "../db/testing/big-zone";
 import { generateCountyYear } from "../db/testing/county-year";
+import { databaseUrl, dropTestDatabase, withAdmin } from "../db/testing/postgres";
 import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
 import { loadLayoutDocument, runChecks } from "../app/models/layout.server";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
@@ -24,7 +26,12 @@ import { upcomingSessions, loadZoneCalendar } from "../app/models/zone-calendar.
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = path.resolve("data/bench");
-const DATABASE_URL = `file:${DIR}/jishi.db`;
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL;
+const POSTGRES_DATABASE = POSTGRES_ADMIN_URL ? `jishi_bench_${process.pid}` : "";
+const DATABASE_URL = POSTGRES_ADMIN_URL
+  ? databaseUrl(POSTGRES_ADMIN_URL, POSTGRES_DATABASE)
+  : `file:${DIR}/jishi.db`;
+const ENGINE = POSTGRES_ADMIN_URL ? "PostgreSQL" : "SQLite";
 const SECRET = "bench-session-secret-not-for-production";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
@@ -145,6 +152,15 @@ async function firstLoadJs(pathname: string, cookie?: string): Promise<number> {
   return total;
 }
 
+async function createPostgresDatabase(adminUrl: string, name: string) {
+  await withAdmin(adminUrl, async (client) => {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(
+      `create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`,
+    );
+  });
+}
+
 /** The built app on the bench database, in its own process group so that it can be stopped. */
 function startServer() {
   // BENCH_PROFILE=1 writes a CPU profile of the server to data/bench/profile/ on exit.
@@ -176,6 +192,7 @@ async function main() {
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
   process.env.UPLOAD_DIR = path.join(DIR, "uploads");
+  if (POSTGRES_ADMIN_URL) await createPostgresDatabase(POSTGRES_ADMIN_URL, POSTGRES_DATABASE);
   const db = createDb(DATABASE_URL);
   await migrateToLatest(db);
   await seed(db);
@@ -347,7 +364,7 @@ async function main() {
     );
 
     console.log(
-      `\nJishi benchmark · ${new Date().toISOString()} · ${CONNECTIONS} connections, ${DURATION} s a route\n`,
+      `\nJishi benchmark · ${ENGINE} · ${new Date().toISOString()} · ${CONNECTIONS} connections, ${DURATION} s a route\n`,
     );
     console.log("| route | req/s | p50 ms | p99 ms | errors | ratio to trivial | goal |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -460,6 +477,7 @@ async function main() {
       );
   } finally {
     await stopServer(server);
+    if (POSTGRES_ADMIN_URL) await dropTestDatabase(POSTGRES_ADMIN_URL, POSTGRES_DATABASE);
   }
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { violatedUniqueIndex } from "#db/errors";
 import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { TEST_ON_POSTGRES } from "#db/testing/postgres";
+import { retriedTransactions } from "#db/transaction";
 import { db } from "~/utils/db.server";
 import {
   bookSeries,
@@ -161,6 +162,19 @@ describe("bookStall", () => {
     expect(
       refusals.every((r) => !r.ok && r.refusal.code === "stallTaken" && r.alternatives.length > 0),
     ).toBe(true);
+  });
+
+  it("books twenty different stalls of one session for twenty vendors pressing at once", async () => {
+    // On PostgreSQL these run side by side on the pool's connections; none may fail the others.
+    const { stalls, morning } = await setup();
+    const vendors = await Promise.all(Array.from({ length: 20 }, () => createApprovedVendor(db)));
+    const retriedBefore = retriedTransactions();
+    const results = await Promise.all(
+      vendors.map((v, i) => book(v.vendorId, stalls[10 + i]!.id, "2026-12-06", morning)),
+    );
+    expect(results.map((r) => r.ok)).toEqual(vendors.map(() => true));
+    // They queued for the session rather than failing each other and starting again.
+    expect(retriedTransactions() - retriedBefore).toBe(0);
   });
 });
 

@@ -20,7 +20,7 @@ import { writeAudit } from "./audit.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
-import { inTransaction } from "#db/transaction";
+import { bookingKeys, inTransaction } from "#db/transaction";
 
 /** Statuses that hold the stall. */
 export const ACTIVE: BookingStatus[] = [...HOLDING_STATUSES];
@@ -271,7 +271,9 @@ export async function bookStall(
 ): Promise<BookResult> {
   let result: BookResult;
   try {
-    result = await inTransaction(db, (trx) => decide(trx, input, now));
+    result = await inTransaction(db, (trx) => decide(trx, input, now), {
+      serializeOn: bookingKeys(input, input.vendorId),
+    });
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (!index) throw error;
@@ -348,59 +350,70 @@ export async function cancelBooking(
   { bookingId, vendorId }: { bookingId: number; vendorId: number },
   now = new Date(),
 ): Promise<CancelResult> {
-  return inTransaction(db, async (trx) => {
-    const booking = await trx
-      .selectFrom("bookings")
-      .select(["id", "zone_id", "stall_id", "local_date", "session_key", "starts_at", "status"])
-      .where("id", "=", bookingId)
-      .where("vendor_id", "=", vendorId)
-      .executeTakeFirst();
-    if (!booking || (booking.status !== "pending" && booking.status !== "confirmed"))
-      return { ok: false };
-    if (now.getTime() >= Date.parse(booking.starts_at)) return { ok: false };
-    const late = isLateCancellation(
-      booking.starts_at,
-      now,
-      await getBookingSettings(trx, booking.zone_id),
-    );
-    await trx
-      .updateTable("bookings")
-      .set({
-        status: "cancelled",
-        cancelled_at: now.toISOString(),
-        cancelled_late: late ? 1 : 0,
-        updated_at: now.toISOString(),
-      })
-      .where("id", "=", booking.id)
-      .execute();
-    const owner = await trx
-      .selectFrom("vendors")
-      .select("user_id")
-      .where("id", "=", vendorId)
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      actorUserId: owner.user_id,
-      action: late ? "booking.cancelled_late" : "booking.cancelled",
-      entityType: "booking",
-      entityId: booking.id,
-      zoneId: booking.zone_id,
-      before: { status: booking.status },
-      after: { status: "cancelled", cancelled_late: late },
-      now,
-    });
-    await offerFreedStall(
-      trx,
-      {
+  // The session it frees: a waiting vendor may be offered the stall in the same transaction.
+  const session = await db
+    .selectFrom("bookings")
+    .select(["local_date as localDate", "session_key as sessionKey"])
+    .where("id", "=", bookingId)
+    .executeTakeFirst();
+  if (!session) return { ok: false };
+  return inTransaction(
+    db,
+    async (trx) => {
+      const booking = await trx
+        .selectFrom("bookings")
+        .select(["id", "zone_id", "stall_id", "local_date", "session_key", "starts_at", "status"])
+        .where("id", "=", bookingId)
+        .where("vendor_id", "=", vendorId)
+        .executeTakeFirst();
+      if (!booking || (booking.status !== "pending" && booking.status !== "confirmed"))
+        return { ok: false };
+      if (now.getTime() >= Date.parse(booking.starts_at)) return { ok: false };
+      const late = isLateCancellation(
+        booking.starts_at,
+        now,
+        await getBookingSettings(trx, booking.zone_id),
+      );
+      await trx
+        .updateTable("bookings")
+        .set({
+          status: "cancelled",
+          cancelled_at: now.toISOString(),
+          cancelled_late: late ? 1 : 0,
+          updated_at: now.toISOString(),
+        })
+        .where("id", "=", booking.id)
+        .execute();
+      const owner = await trx
+        .selectFrom("vendors")
+        .select("user_id")
+        .where("id", "=", vendorId)
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorUserId: owner.user_id,
+        action: late ? "booking.cancelled_late" : "booking.cancelled",
+        entityType: "booking",
+        entityId: booking.id,
         zoneId: booking.zone_id,
-        localDate: booking.local_date,
-        sessionKey: booking.session_key,
-        stallId: booking.stall_id,
-        startsAt: booking.starts_at,
-      },
-      now,
-    );
-    return { ok: true, late };
-  });
+        before: { status: booking.status },
+        after: { status: "cancelled", cancelled_late: late },
+        now,
+      });
+      await offerFreedStall(
+        trx,
+        {
+          zoneId: booking.zone_id,
+          localDate: booking.local_date,
+          sessionKey: booking.session_key,
+          stallId: booking.stall_id,
+          startsAt: booking.starts_at,
+        },
+        now,
+      );
+      return { ok: true, late };
+    },
+    { serializeOn: bookingKeys(session, vendorId) },
+  );
 }
 
 export function newIdempotencyKey(): string {

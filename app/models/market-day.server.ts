@@ -17,7 +17,7 @@ import {
 import type { SessionRef } from "./waitlist.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
-import { inTransaction } from "#db/transaction";
+import { bookingKeys, inTransaction } from "#db/transaction";
 
 /** Minutes after the start from which a vendor who has not checked in may be marked absent. */
 export const NO_SHOW_AFTER_MINUTES = 30;
@@ -205,72 +205,76 @@ export async function assignWalkUp(
 ): Promise<WalkUpResult> {
   const key = normalizeIdentifier(input.identifier);
   try {
-    return await inTransaction(db, async (trx): Promise<WalkUpResult> => {
-      let query = bookingVendors(trx);
-      query =
-        "email" in key
-          ? query.where("users.email", "=", key.email)
-          : query.where("users.phone", "=", key.phone);
-      const vendor = await query.executeTakeFirst();
-      if (!vendor) return { ok: false, problem: "vendorNotFound" };
-      const today = localMoment(now, input.timeZone).date;
-      if (!mayBook(vendor, today)) return { ok: false, problem: "vendorNotApproved" };
-      const stall = await trx
-        .selectFrom("stalls")
-        .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-        .select(["stalls.id", "stalls.fee_fen", "stalls.public_welfare"])
-        .where("stalls.id", "=", input.stallId)
-        .where("layouts.zone_id", "=", input.zoneId)
-        .where("layouts.status", "=", "approved")
-        .executeTakeFirst();
-      if (!stall) return { ok: false, problem: "stallNotFound" };
-      const fits = await trx
-        .selectFrom("stall_categories")
-        .select("stall_id")
-        .where("stall_id", "=", stall.id)
-        .where("category_slug", "=", vendor.category_slug)
-        .executeTakeFirst();
-      if (!fits) return { ok: false, problem: "categoryNotAllowed" };
-      const documents = await papersThatCount(trx, vendor.id);
-      if (missingDocuments(vendor, documents, input.localDate).length > 0)
-        return { ok: false, problem: "documentsMissing" };
-      const at = now.toISOString();
-      const { id } = await trx
-        .insertInto("bookings")
-        .values({
-          zone_id: input.zoneId,
-          stall_id: stall.id,
-          vendor_id: vendor.id,
-          local_date: input.localDate,
-          session_key: input.sessionKey,
-          starts_at: input.startsAt,
-          ends_at: input.endsAt,
-          status: "checked_in",
-          checked_in_at: at,
-          walk_up: 1,
-          fee_fen: bookingFee(stall, vendor),
-          idempotency_key: newIdempotencyKey(),
-          created_at: at,
-          updated_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actorUserId: input.actorUserId,
-        action: "booking.walk_up",
-        entityType: "booking",
-        entityId: id,
-        zoneId: input.zoneId,
-        after: {
-          stall_id: stall.id,
-          vendor_id: vendor.id,
-          local_date: input.localDate,
-          session_key: input.sessionKey,
-        },
-        now,
-      });
-      return { ok: true, bookingId: id };
-    });
+    return await inTransaction(
+      db,
+      async (trx): Promise<WalkUpResult> => {
+        let query = bookingVendors(trx);
+        query =
+          "email" in key
+            ? query.where("users.email", "=", key.email)
+            : query.where("users.phone", "=", key.phone);
+        const vendor = await query.executeTakeFirst();
+        if (!vendor) return { ok: false, problem: "vendorNotFound" };
+        const today = localMoment(now, input.timeZone).date;
+        if (!mayBook(vendor, today)) return { ok: false, problem: "vendorNotApproved" };
+        const stall = await trx
+          .selectFrom("stalls")
+          .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+          .select(["stalls.id", "stalls.fee_fen", "stalls.public_welfare"])
+          .where("stalls.id", "=", input.stallId)
+          .where("layouts.zone_id", "=", input.zoneId)
+          .where("layouts.status", "=", "approved")
+          .executeTakeFirst();
+        if (!stall) return { ok: false, problem: "stallNotFound" };
+        const fits = await trx
+          .selectFrom("stall_categories")
+          .select("stall_id")
+          .where("stall_id", "=", stall.id)
+          .where("category_slug", "=", vendor.category_slug)
+          .executeTakeFirst();
+        if (!fits) return { ok: false, problem: "categoryNotAllowed" };
+        const documents = await papersThatCount(trx, vendor.id);
+        if (missingDocuments(vendor, documents, input.localDate).length > 0)
+          return { ok: false, problem: "documentsMissing" };
+        const at = now.toISOString();
+        const { id } = await trx
+          .insertInto("bookings")
+          .values({
+            zone_id: input.zoneId,
+            stall_id: stall.id,
+            vendor_id: vendor.id,
+            local_date: input.localDate,
+            session_key: input.sessionKey,
+            starts_at: input.startsAt,
+            ends_at: input.endsAt,
+            status: "checked_in",
+            checked_in_at: at,
+            walk_up: 1,
+            fee_fen: bookingFee(stall, vendor),
+            idempotency_key: newIdempotencyKey(),
+            created_at: at,
+            updated_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, {
+          actorUserId: input.actorUserId,
+          action: "booking.walk_up",
+          entityType: "booking",
+          entityId: id,
+          zoneId: input.zoneId,
+          after: {
+            stall_id: stall.id,
+            vendor_id: vendor.id,
+            local_date: input.localDate,
+            session_key: input.sessionKey,
+          },
+          now,
+        });
+        return { ok: true, bookingId: id };
+      },
+      { serializeOn: bookingKeys(input) },
+    );
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (index === "bookings_one_per_stall_session") return { ok: false, problem: "stallTaken" };

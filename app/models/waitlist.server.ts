@@ -8,7 +8,7 @@ import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { isPostgres } from "#db/portable";
-import { inTransaction } from "#db/transaction";
+import { bookingKeys, inTransaction } from "#db/transaction";
 
 export const OFFER_HOLD_MS = 2 * 60 * 60 * 1000;
 
@@ -196,47 +196,51 @@ export async function offerFreedStall(
 export async function expireOffers(db: Kysely<Database>, now = new Date()): Promise<number> {
   const due = await db
     .selectFrom("waitlist_entries")
-    .select(["id"])
+    .select(["id", "local_date as localDate", "session_key as sessionKey"])
     .where("status", "=", "offered")
     .where("offer_expires_at", "<=", now.toISOString())
     .execute();
   let moved = 0;
-  for (const { id } of due) {
+  for (const { id, ...ref } of due) {
     // Counted from what the transaction returns: a transaction run again must not count twice.
-    const didMove = await inTransaction(db, async (trx) => {
-      // Claimed in the database: on PostgreSQL another instance running the same job skips a
-      // row this one holds (SKIP LOCKED); on SQLite the transaction holds the only write lock.
-      const claim = trx
-        .selectFrom("waitlist_entries")
-        .selectAll()
-        .where("id", "=", id)
-        .where("status", "=", "offered");
-      const entry = await (
-        isPostgres(trx) ? claim.forUpdate().skipLocked() : claim
-      ).executeTakeFirst();
-      if (!entry || !entry.offered_stall_id) return false;
-      await trx
-        .updateTable("waitlist_entries")
-        .set({ status: "expired", updated_at: now.toISOString() })
-        .where("id", "=", id)
-        .execute();
-      const calendar = await loadZoneCalendar(trx, entry.zone_id);
-      const session = calendar && findSession(calendar, entry.local_date, entry.session_key);
-      if (session) {
-        await offerFreedStall(
-          trx,
-          {
-            zoneId: entry.zone_id,
-            localDate: entry.local_date,
-            sessionKey: entry.session_key,
-            stallId: entry.offered_stall_id,
-            startsAt: session.startsAt,
-          },
-          now,
-        );
-      }
-      return true;
-    });
+    const didMove = await inTransaction(
+      db,
+      async (trx) => {
+        // Claimed in the database: on PostgreSQL another instance running the same job skips a
+        // row this one holds (SKIP LOCKED); on SQLite the transaction holds the only write lock.
+        const claim = trx
+          .selectFrom("waitlist_entries")
+          .selectAll()
+          .where("id", "=", id)
+          .where("status", "=", "offered");
+        const entry = await (
+          isPostgres(trx) ? claim.forUpdate().skipLocked() : claim
+        ).executeTakeFirst();
+        if (!entry || !entry.offered_stall_id) return false;
+        await trx
+          .updateTable("waitlist_entries")
+          .set({ status: "expired", updated_at: now.toISOString() })
+          .where("id", "=", id)
+          .execute();
+        const calendar = await loadZoneCalendar(trx, entry.zone_id);
+        const session = calendar && findSession(calendar, entry.local_date, entry.session_key);
+        if (session) {
+          await offerFreedStall(
+            trx,
+            {
+              zoneId: entry.zone_id,
+              localDate: entry.local_date,
+              sessionKey: entry.session_key,
+              stallId: entry.offered_stall_id,
+              startsAt: session.startsAt,
+            },
+            now,
+          );
+        }
+        return true;
+      },
+      { serializeOn: bookingKeys(ref) },
+    );
     if (didMove) moved += 1;
   }
   return moved;

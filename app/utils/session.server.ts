@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import { sqlitePathFromUrl } from "#db/connect";
+import { isPostgresUrl, sqlitePathFromUrl } from "#db/connect";
 import { createSession, deleteSession } from "~/models/session.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
@@ -17,6 +17,10 @@ import { makeSessionCookie } from "./session-cookie.server";
 function sessionSecrets(): string[] {
   const env = getEnv();
   if (env.SESSION_SECRET) return env.SESSION_SECRET.split(",").map((s) => s.trim());
+  // Several instances on one PostgreSQL must all sign with the same secret: it cannot be made
+  // up by each of them, nor kept beside a database file there is none of.
+  if (isPostgresUrl(env.DATABASE_URL))
+    throw new Error("SESSION_SECRET must be set when DATABASE_URL is a PostgreSQL server");
   const dbPath = sqlitePathFromUrl(env.DATABASE_URL);
   if (dbPath === ":memory:") return [randomBytes(32).toString("hex")];
   const file = path.join(path.dirname(dbPath), "session-secret");
