@@ -2,7 +2,12 @@
 // server: exactly one gets it, and the other 49 are told it was just taken. Twenty times over.
 import { request as http, type APIRequestContext } from "@playwright/test";
 import { createDb } from "../db/connect";
-import { createApprovedVendor, stallsTaking, templateKey } from "../db/testing/factories";
+import {
+  activeBookingsOf,
+  createApprovedVendor,
+  stallsTaking,
+  templateKey,
+} from "../db/testing/factories";
 import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { addDays } from "../app/domain/calendar";
@@ -62,14 +67,11 @@ test("fifty simultaneous bookings of one stall-session: one confirmed, forty-nin
       for (const answer of answers.filter((a) => a.status() === 409)) {
         expect(await answer.text()).toContain("这个摊位刚刚被别人预约了。");
       }
-      const active = await db
-        .selectFrom("bookings")
-        .select("id")
-        .where("stall_id", "=", stall.id)
-        .where("local_date", "=", date)
-        .where("session_key", "=", morning)
-        .where("status", "in", ["pending", "confirmed", "checked_in"])
-        .execute();
+      const active = await activeBookingsOf(db, {
+        stallId: stall.id,
+        localDate: date,
+        sessionKey: morning,
+      });
       expect(active, `round ${round}`).toHaveLength(1);
     }
   } finally {

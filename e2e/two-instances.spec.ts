@@ -7,7 +7,12 @@ import { test, expect } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seed } from "../db/seed";
-import { createApprovedVendor, stallsTaking, templateKey } from "../db/testing/factories";
+import {
+  activeBookingsOf,
+  createApprovedVendor,
+  stallsTaking,
+  templateKey,
+} from "../db/testing/factories";
 import { createTestDatabase, databaseUrl, dropTestDatabase } from "../db/testing/postgres";
 import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
@@ -102,18 +107,23 @@ test.describe("two app instances on one PostgreSQL", () => {
         for (const a of refused) expect(a.text).toContain("这个摊位刚刚被别人预约了。");
         // Both instances answered, and both refused someone.
         expect(new Set(refused.map((a) => a.port)).size).toBe(2);
-        const active = await db
-          .selectFrom("bookings")
-          .select("id")
-          .where("stall_id", "=", stall.id)
-          .where("local_date", "=", date)
-          .where("session_key", "=", morning)
-          .where("status", "in", ["pending", "confirmed", "checked_in"])
-          .execute();
+        const active = await activeBookingsOf(db, {
+          stallId: stall.id,
+          localDate: date,
+          sessionKey: morning,
+        });
         expect(active, `round ${round}`).toHaveLength(1);
       }
     } finally {
-      for (const instance of instances) if (instance.pid) process.kill(-instance.pid, "SIGTERM");
+      // Stopped (and their pools closed) before the database is dropped under them.
+      await Promise.all(
+        instances.map(async (instance) => {
+          if (!instance.pid || instance.exitCode !== null) return;
+          const exited = new Promise((resolve) => instance.once("exit", resolve));
+          process.kill(-instance.pid, "SIGTERM");
+          await exited;
+        }),
+      );
       await db.destroy();
       await dropTestDatabase(ADMIN_URL!, name);
     }

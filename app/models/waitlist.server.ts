@@ -222,21 +222,7 @@ export async function expireOffers(db: Kysely<Database>, now = new Date()): Prom
           .set({ status: "expired", updated_at: now.toISOString() })
           .where("id", "=", id)
           .execute();
-        const calendar = await loadZoneCalendar(trx, entry.zone_id);
-        const session = calendar && findSession(calendar, entry.local_date, entry.session_key);
-        if (session) {
-          await offerFreedStall(
-            trx,
-            {
-              zoneId: entry.zone_id,
-              localDate: entry.local_date,
-              sessionKey: entry.session_key,
-              stallId: entry.offered_stall_id,
-              startsAt: session.startsAt,
-            },
-            now,
-          );
-        }
+        await passOfferOn(trx, { ...entry, offered_stall_id: entry.offered_stall_id }, now);
         return true;
       },
       { serializeOn: bookingKeys(ref) },
@@ -285,37 +271,54 @@ export async function leaveWaitlist(
   { entryId, vendorId }: { entryId: number; vendorId: number },
   now = new Date(),
 ) {
-  return inTransaction(db, async (trx) => {
-    const entry = await trx
-      .selectFrom("waitlist_entries")
-      .selectAll()
-      .where("id", "=", entryId)
-      .where("vendor_id", "=", vendorId)
-      .where("status", "in", ["waiting", "offered"])
-      .executeTakeFirst();
-    if (!entry) return false;
-    await trx
-      .updateTable("waitlist_entries")
-      .set({ status: "withdrawn", updated_at: now.toISOString() })
-      .where("id", "=", entryId)
-      .execute();
-    if (entry.status === "offered" && entry.offered_stall_id) {
-      const calendar = await loadZoneCalendar(trx, entry.zone_id);
-      const session = calendar && findSession(calendar, entry.local_date, entry.session_key);
-      if (session) {
-        await offerFreedStall(
-          trx,
-          {
-            zoneId: entry.zone_id,
-            localDate: entry.local_date,
-            sessionKey: entry.session_key,
-            stallId: entry.offered_stall_id,
-            startsAt: session.startsAt,
-          },
-          now,
-        );
-      }
-    }
-    return true;
-  });
+  const ref = await db
+    .selectFrom("waitlist_entries")
+    .select(["local_date as localDate", "session_key as sessionKey"])
+    .where("id", "=", entryId)
+    .executeTakeFirst();
+  if (!ref) return false;
+  return inTransaction(
+    db,
+    async (trx) => {
+      const entry = await trx
+        .selectFrom("waitlist_entries")
+        .selectAll()
+        .where("id", "=", entryId)
+        .where("vendor_id", "=", vendorId)
+        .where("status", "in", ["waiting", "offered"])
+        .executeTakeFirst();
+      if (!entry) return false;
+      await trx
+        .updateTable("waitlist_entries")
+        .set({ status: "withdrawn", updated_at: now.toISOString() })
+        .where("id", "=", entryId)
+        .execute();
+      if (entry.status === "offered" && entry.offered_stall_id)
+        await passOfferOn(trx, { ...entry, offered_stall_id: entry.offered_stall_id }, now);
+      return true;
+    },
+    { serializeOn: bookingKeys(ref, vendorId) },
+  );
+}
+
+/** An offer that ended (run out, turned down): the stall goes to the next who waits for it. */
+async function passOfferOn(
+  trx: Kysely<Database>,
+  entry: { zone_id: number; local_date: string; session_key: string; offered_stall_id: number },
+  now: Date,
+) {
+  const calendar = await loadZoneCalendar(trx, entry.zone_id);
+  const session = calendar && findSession(calendar, entry.local_date, entry.session_key);
+  if (!session) return;
+  await offerFreedStall(
+    trx,
+    {
+      zoneId: entry.zone_id,
+      localDate: entry.local_date,
+      sessionKey: entry.session_key,
+      stallId: entry.offered_stall_id,
+      startsAt: session.startsAt,
+    },
+    now,
+  );
 }

@@ -88,3 +88,18 @@ export async function templateKey(db: Kysely<Database>, zoneSlug: string, kind: 
     .executeTakeFirstOrThrow();
   return `t${row.id}`;
 }
+
+/** The bookings holding a stall in a session: never more than one, whatever happened. */
+export async function activeBookingsOf(
+  db: Kysely<Database>,
+  { stallId, localDate, sessionKey }: { stallId: number; localDate: string; sessionKey: string },
+) {
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("stall_id", "=", stallId)
+    .where("local_date", "=", localDate)
+    .where("session_key", "=", sessionKey)
+    .where("status", "in", ["pending", "confirmed", "checked_in"])
+    .execute();
+}
