@@ -6,15 +6,32 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDb, openSqlite } from "./connect";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
+import {
+  createTestDatabase,
+  databaseUrl,
+  dropTestDatabase,
+  TEST_ON_POSTGRES,
+} from "./testing/postgres";
 
 const dirs: string[] = [];
+const databases: string[] = [];
 function newFile() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jishi-migrate-"));
   dirs.push(dir);
   return path.join(dir, "fresh.db");
 }
-afterEach(() => {
+/** An empty database on the engine the suite runs on. */
+async function emptyDb() {
+  if (!TEST_ON_POSTGRES) return createDb(`file:${newFile()}`);
+  const admin = process.env.TEST_POSTGRES_URL!;
+  const name = await createTestDatabase(admin, "jishi_migrate");
+  databases.push(name);
+  return createDb(databaseUrl(admin, name));
+}
+afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const name of databases.splice(0))
+    await dropTestDatabase(process.env.TEST_POSTGRES_URL!, name);
 });
 
 describe("migrations", () => {
@@ -28,9 +45,8 @@ describe("migrations", () => {
     for (const name of files) expect(name).toMatch(/^\d{14}_[a-z0-9_]+$/);
   });
 
-  it("apply from zero to a new file, and a second run does nothing", async () => {
-    const file = newFile();
-    const db = createDb(`file:${file}`);
+  it("apply from zero to an empty database, and a second run does nothing", async () => {
+    const db = await emptyDb();
     try {
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
       expect(await migrateToLatest(db)).toEqual([]);
@@ -56,13 +72,17 @@ describe("migrations", () => {
           "users",
           "waitlist_entries",
           "vendors",
-          // The search index and the tables FTS5 keeps for it.
+          // The search index (and on SQLite the tables FTS5 keeps for it).
           "vendor_search",
-          "vendor_search_config",
-          "vendor_search_content",
-          "vendor_search_data",
-          "vendor_search_docsize",
-          "vendor_search_idx",
+          ...(TEST_ON_POSTGRES
+            ? []
+            : [
+                "vendor_search_config",
+                "vendor_search_content",
+                "vendor_search_data",
+                "vendor_search_docsize",
+                "vendor_search_idx",
+              ]),
           "layout_features",
           "layout_rules",
           "problem_reports",
@@ -79,7 +99,7 @@ describe("migrations", () => {
   });
 
   it("roll back cleanly", async () => {
-    const db = createDb(`file:${newFile()}`);
+    const db = await emptyDb();
     try {
       await migrateToLatest(db);
       for (const name of Object.keys(migrations).reverse()) await migrations[name]!.down!(db);
@@ -91,7 +111,7 @@ describe("migrations", () => {
   });
 
   it("keep one approved layout per zone in the database itself", async () => {
-    const db = createDb(`file:${newFile()}`);
+    const db = await emptyDb();
     try {
       await migrateToLatest(db);
       const now = new Date().toISOString();
@@ -119,7 +139,7 @@ describe("migrations", () => {
       });
       await db.insertInto("layouts").values(layout(1)).execute();
       await expect(db.insertInto("layouts").values(layout(2)).execute()).rejects.toThrow(
-        /UNIQUE constraint failed/,
+        /UNIQUE constraint failed|duplicate key value violates unique constraint/,
       );
     } finally {
       await db.destroy();

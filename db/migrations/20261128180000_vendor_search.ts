@@ -4,8 +4,7 @@ import { isPostgres } from "../portable";
 // Full-text search over vendors for residents ("西红柿", "修家电", "tomatoes"). Chinese is written
 // without spaces, so the index is of trigrams (every run of three characters), kept in step with
 // vendors, their user's display name and their category by triggers: whatever code changes
-// them, the index follows. PostgreSQL has no FTS5: there the same table is a plain one with a
-// pg_trgm GIN index (which serves LIKE '%…%'), kept by trigger functions.
+// them, the index follows. PostgreSQL gets its own (pg_trgm) with the PostgreSQL issue (#9).
 const BODY = (vendor: "new" | "v") =>
   sql.raw(`
   select ${vendor}.id,
@@ -15,32 +14,8 @@ const BODY = (vendor: "new" | "v") =>
   from ${vendor === "v" ? "vendors v, " : ""}users u, categories c
   where u.id = ${vendor}.user_id and c.slug = ${vendor}.category_slug`);
 
-async function upPostgres(db: Kysely<any>): Promise<void> {
-  await sql`create extension if not exists pg_trgm`.execute(db);
-  await sql`create table vendor_search (
-    vendor_id integer primary key references vendors (id) on delete cascade,
-    body text not null)`.execute(db);
-  await sql`create index vendor_search_body on vendor_search using gin (lower(body) gin_trgm_ops)`.execute(
-    db,
-  );
-  await sql`create function vendor_search_refresh(vid integer) returns void language sql as $$
-    delete from vendor_search where vendor_id = vid;
-    insert into vendor_search (vendor_id, body) ${BODY("v")} and v.id = vid;
-  $$`.execute(db);
-  await sql`create function vendor_search_vendor() returns trigger language plpgsql as $$
-    begin perform vendor_search_refresh(new.id); return null; end $$`.execute(db);
-  await sql`create trigger vendor_search_vendor after insert or update on vendors
-    for each row execute function vendor_search_vendor()`.execute(db);
-  await sql`create function vendor_search_user() returns trigger language plpgsql as $$
-    begin perform vendor_search_refresh(v.id) from vendors v where v.user_id = new.id;
-    return null; end $$`.execute(db);
-  await sql`create trigger vendor_search_user after update of display_name on users
-    for each row execute function vendor_search_user()`.execute(db);
-  await sql`insert into vendor_search (vendor_id, body) ${BODY("v")}`.execute(db);
-}
-
 export async function up(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) return upPostgres(db);
+  if (isPostgres(db)) return;
   await sql`create virtual table vendor_search using fts5(vendor_id unindexed, body, tokenize = 'trigram')`.execute(
     db,
   );
@@ -62,13 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) {
-    await sql`drop table vendor_search`.execute(db);
-    await sql`drop function vendor_search_vendor, vendor_search_user, vendor_search_refresh cascade`.execute(
-      db,
-    );
-    return;
-  }
+  if (isPostgres(db)) return;
   for (const name of ["insert", "update", "delete", "user"])
     await sql`drop trigger if exists ${sql.raw(`vendor_search_${name}`)}`.execute(db);
   await sql`drop table vendor_search`.execute(db);
