@@ -30,8 +30,18 @@ export interface TransactionOptions {
   /**
    * What the transaction decides about (a session, a vendor): on PostgreSQL, transactions
    * sharing a key run one after another. Ignored on SQLite, where all writers queue.
+   * "later": the work calls `queueFor` itself, after reads no other transaction changes (the
+   * stall, the calendar, the vendor's papers), so that less of it runs in the queue.
    */
-  serializeOn?: string[];
+  serializeOn?: string[] | "later";
+}
+
+/** Waits for the transaction's turn on `keys` (PostgreSQL; SQLite's writers already queue). */
+export async function queueFor(trx: Transaction<Database>, keys: string[]): Promise<void> {
+  if (!isPostgres(trx)) return;
+  // Always in the same order, so that two transactions never wait for each other's second key.
+  for (const key of [...new Set(keys)].sort())
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 }
 
 export async function inTransaction<T>(
@@ -40,18 +50,15 @@ export async function inTransaction<T>(
   { serializeOn = [] }: TransactionOptions = {},
 ): Promise<T> {
   if (!isPostgres(db)) return db.transaction().execute(work);
-  // Always in the same order, so that two transactions never wait for each other's second key.
-  const keys = [...new Set(serializeOn)].sort();
   for (let attempt = 1; ; attempt++) {
     try {
-      if (keys.length === 0)
+      if (serializeOn !== "later" && serializeOn.length === 0)
         return await db.transaction().setIsolationLevel("serializable").execute(work);
       return await db
         .transaction()
         .setIsolationLevel("read committed")
         .execute(async (trx) => {
-          for (const key of keys)
-            await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+          if (serializeOn !== "later") await queueFor(trx, serializeOn);
           return work(trx);
         });
     } catch (error) {

@@ -20,7 +20,7 @@ import { writeAudit } from "./audit.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
-import { bookingKeys, inTransaction } from "#db/transaction";
+import { bookingKeys, inTransaction, queueFor } from "#db/transaction";
 
 /** Statuses that hold the stall. */
 export const ACTIVE: BookingStatus[] = [...HOLDING_STATUSES];
@@ -164,6 +164,8 @@ async function decide(
   const documents = await papersThatCount(trx, vendor.id);
   const settings = await getBookingSettings(trx, stall.zone_id);
 
+  // From here on, what other bookings of the session and the vendor may change: one at a time.
+  await queueFor(trx, bookingKeys(input, vendor.id));
   const inSession = trx
     .selectFrom("bookings")
     .where("bookings.zone_id", "=", stall.zone_id)
@@ -271,9 +273,7 @@ export async function bookStall(
 ): Promise<BookResult> {
   let result: BookResult;
   try {
-    result = await inTransaction(db, (trx) => decide(trx, input, now), {
-      serializeOn: bookingKeys(input, input.vendorId),
-    });
+    result = await inTransaction(db, (trx) => decide(trx, input, now), { serializeOn: "later" });
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (!index) throw error;
