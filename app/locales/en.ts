@@ -651,6 +651,8 @@ export const en: Record<MessageKey, string> = {
   "home.filterIgnored":
     "One of the filters made no sense and was left out; below are the results of the others.",
   "home.nothingMatches": "No session matches. Try another day or time.",
+  "home.laterDays": "{count} more sessions on the days after. Pick a day:",
+  "home.sessionsCount": "sessions: {count}",
   "home.vendorsBooked": "{count} vendors booked",
   "home.noVendorsYet": "No vendor booked yet",
   "map.legend":

@@ -605,6 +605,8 @@ export const zhCN = {
   "home.time.evening": "下午和晚上（晚市、夜市）",
   "home.filterIgnored": "筛选条件有一项看不懂，已忽略它，下面是其余条件的结果。",
   "home.nothingMatches": "没有符合条件的场次。换个日期或时段试试。",
+  "home.laterDays": "往后几天还有 {count} 场，选一天看看：",
+  "home.sessionsCount": "{count} 场",
   "home.vendorsBooked": "{count} 位摊主已预约",
   "home.noVendorsYet": "还没有摊主预约",
   "map.legend":

@@ -47,6 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   });
 
 const STATE_RANK: Record<SessionState, number> = { open: 0, later: 1, coming: 1, ended: 2 };
+/** Sessions in the list before the later days become links (the demo's week is about 55). */
+const LIST_SESSIONS = 80;
 
 // The same for every reader without a session: a shared cache may keep it a few seconds.
 export const headers: HeadersFunction = () => publicPageHeaders();
@@ -78,6 +80,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const days = new Map<string, typeof shown>();
   for (const s of shown) days.set(s.localDate, [...(days.get(s.localDate) ?? []), s]);
+  // A whole county's week is hundreds of sessions, too many to scroll (or to render on every
+  // visit): without a chosen day the list ends with the day that passes LIST_SESSIONS, and the
+  // days after it are offered as links.
+  const allDays = [...days.entries()];
+  let before = 0;
+  const listedDays = filters.day
+    ? allDays
+    : allDays.filter(([, list]) => {
+        const listed = before < LIST_SESSIONS;
+        before += list.length;
+        return listed;
+      });
+  const laterDays = allDays
+    .slice(listedDays.length)
+    .map(([date, list]) => ({ date, count: list.length }));
   return {
     locale,
     today,
@@ -94,7 +111,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ring: z.ring,
       center: z.center,
     })),
-    days: [...days.entries()].map(([date, list]) => ({
+    laterDays,
+    days: listedDays.map(([date, list]) => ({
       date,
       sessions: list
         .sort(
@@ -181,7 +199,7 @@ function NearMe({ onPosition }: { onPosition: (p: Position | null) => void }) {
 }
 
 export default function Home() {
-  const { today, filters, ignored, dayOptions, categories, zones, days, tiles } =
+  const { today, filters, ignored, dayOptions, categories, zones, days, laterDays, tiles } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -379,6 +397,31 @@ export default function Home() {
                 </section>
               ))
             )}
+            {laterDays.length > 0 ? (
+              <nav className="card stack" aria-labelledby="later-days">
+                <h3 id="later-days" className="day-heading">
+                  {t("home.laterDays", {
+                    count: laterDays.reduce((n, d) => n + d.count, 0),
+                  })}
+                </h3>
+                <ul className="chips">
+                  {laterDays.map((d) => (
+                    <li key={d.date}>
+                      <Link
+                        className="chip"
+                        to={`/?${new URLSearchParams({
+                          ...Object.fromEntries(new URLSearchParams(search)),
+                          day: d.date,
+                        }).toString()}`}
+                      >
+                        {dayHeading(t, locale, today, d.date)} ·{" "}
+                        {t("home.sessionsCount", { count: d.count })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
           </section>
         </div>
       )}
