@@ -24,7 +24,7 @@ export const DEFAULT_DATABASE_URL = "file:data/jishi.db";
 export function sqlitePathFromUrl(url: string): string {
   if (!url.startsWith("file:")) {
     throw new Error(
-      `DATABASE_URL must start with "file:" for SQLite (got "${url.split(":")[0]}:")`,
+      `DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL); got "${url.split(":")[0]}:"`,
     );
   }
   const rest = url.slice("file:".length).replace(/^\/\//, "");
