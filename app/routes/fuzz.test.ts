@@ -1,7 +1,8 @@
 // Bad input, thousands of times: every action of every route, as people allowed to use it, gets
-// malformed, oversized, wrongly typed and hostile values in every field it reads. The server
-// must answer each with a refusal (never a 500 or an uncaught error), and the database must
-// stay whole: no broken reference, integrity check ok.
+// malformed, oversized, wrongly typed and hostile values in every field it reads, urlencoded and
+// multipart, and bodies that are not forms at all. The server must answer each without a 500 or
+// an uncaught error, every refusal must carry message keys from the catalogue (never a
+// library's English), and the database must stay whole.
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";

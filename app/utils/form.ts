@@ -39,6 +39,6 @@ export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
  * never reach the page.
  */
 function messageOf(issue: z.core.$ZodIssue, value: unknown): MessageKey {
-  if (issue.message in zhCN) return issue.message as MessageKey;
+  if (Object.hasOwn(zhCN, issue.message)) return issue.message as MessageKey;
   return value === undefined ? "error.field.missing" : "error.field.invalid";
 }
