@@ -58,8 +58,23 @@ function wallClock(instant: Date, timeZone: string): Record<string, string> {
   return parts;
 }
 
+// Offsets by time zone and minute: a county's markets open at the same few times, so a week of
+// fifty markets asks for the same instants again and again (Intl's formatToParts is the cost).
+const offsets = new Map<string, number>();
+
 /** How many minutes `timeZone` is ahead of UTC at `instant` (480 for Beijing). */
 export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 10_000) offsets.clear();
+    offset = computeOffset(instant, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instant: Date, timeZone: string): number {
   const p = wallClock(instant, timeZone);
   const asUtc = Date.UTC(
     Number(p.year),
