@@ -16,7 +16,7 @@ import type { Database } from "./schema";
 const ATTEMPTS = 8;
 let retried = 0;
 
-/** How many transactions this process has run again after a conflict (for tests and the bench). */
+/** How many transactions this process has run again after a conflict (tests count them). */
 export function retriedTransactions(): number {
   return retried;
 }

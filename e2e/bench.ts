@@ -1,7 +1,7 @@
 // `npm run bench`: starts the built app on a fresh demo database and prints how fast it is.
 // Every figure is measured in this run, beside a trivial route of the same server. SQLite by
 // default; BENCH_POSTGRES_URL=postgres://… runs it on a new database on that PostgreSQL server.
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -12,10 +12,11 @@ import { seed, seedOperations, seedRegulars } from "../db/seed";
 import { chromium } from "@playwright/test";
 import { createBigZone } from "../db/testing/big-zone";
 import { generateCountyYear } from "../db/testing/county-year";
-import { databaseUrl, dropTestDatabase, withAdmin } from "../db/testing/postgres";
+import { createTestDatabase, databaseUrl, dropTestDatabase } from "../db/testing/postgres";
 import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
 import { loadLayoutDocument, runChecks } from "../app/models/layout.server";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
+import { startApp, stopApp, waitForApp } from "./app-server";
 import { launchOptions } from "./settings";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -27,7 +28,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIR = path.resolve("data/bench");
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL;
-const POSTGRES_DATABASE = POSTGRES_ADMIN_URL ? `jishi_bench_${process.pid}` : "";
+const POSTGRES_DATABASE = POSTGRES_ADMIN_URL
+  ? await createTestDatabase(POSTGRES_ADMIN_URL, "jishi_bench")
+  : "";
 const DATABASE_URL = POSTGRES_ADMIN_URL
   ? databaseUrl(POSTGRES_ADMIN_URL, POSTGRES_DATABASE)
   : `file:${DIR}/jishi.db`;
@@ -86,18 +89,6 @@ async function closedLoop(count: number, task: (i: number) => Promise<void>) {
   return { rps: count / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("The server did not start");
-}
-
 /**
  * How a market page with thousands of stalls behaves in a real browser: time until the stalls
  * are drawn, and the frames while a person drags the map about and zooms in.
@@ -152,39 +143,15 @@ async function firstLoadJs(pathname: string, cookie?: string): Promise<number> {
   return total;
 }
 
-async function createPostgresDatabase(adminUrl: string, name: string) {
-  await withAdmin(adminUrl, async (client) => {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(
-      `create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`,
-    );
-  });
-}
-
-/** The built app on the bench database, in its own process group so that it can be stopped. */
+/** The built app on the bench database. */
 function startServer() {
   // BENCH_PROFILE=1 writes a CPU profile of the server to data/bench/profile/ on exit.
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
-  return spawn(process.execPath, [...profile, "--import", "tsx", "app/entry.express.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_URL,
-      SESSION_SECRET: SECRET,
-      RATE_LIMITS: "off",
-      UPLOAD_DIR: path.join(DIR, "uploads"),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
-async function stopServer(server: ChildProcess) {
-  if (!server.pid || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid, "SIGTERM");
-  await exited;
+  return startApp(
+    PORT,
+    { DATABASE_URL, SESSION_SECRET: SECRET, UPLOAD_DIR: path.join(DIR, "uploads") },
+    { nodeArgs: profile },
+  );
 }
 
 async function main() {
@@ -192,7 +159,6 @@ async function main() {
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
   process.env.UPLOAD_DIR = path.join(DIR, "uploads");
-  if (POSTGRES_ADMIN_URL) await createPostgresDatabase(POSTGRES_ADMIN_URL, POSTGRES_DATABASE);
   const db = createDb(DATABASE_URL);
   await migrateToLatest(db);
   await seed(db);
@@ -287,7 +253,7 @@ async function main() {
 
   let server = startServer();
   try {
-    await waitForServer();
+    await waitForApp(PORT);
     const trivial = await run("trivial route (/healthz)", { url: "/healthz" });
     const rows: Row[] = [trivial];
     rows.push({ ...(await run("home page (/)", { url: "/" })), goal: undefined });
@@ -416,7 +382,7 @@ async function main() {
     );
 
     // The scale run: the same pages on a generated year of a whole county, against the demo.
-    await stopServer(server);
+    await stopApp(server);
     const scaleDb = createDb(DATABASE_URL);
     const t0 = performance.now();
     const year = await generateCountyYear(scaleDb);
@@ -435,7 +401,7 @@ async function main() {
     await scaleDb.destroy();
     const generated = performance.now() - t0;
     server = startServer();
-    await waitForServer();
+    await waitForApp(PORT);
     const county = year.slugs[0]!;
     const scaleRows: [string, Row, Row][] = [
       [
@@ -476,7 +442,7 @@ async function main() {
         `| ${name} | ${demo.p50} / ${demo.p99} | ${scale.p50} / ${scale.p99} | ${scale.rps.toFixed(0)} | ${(scale.p99 / demo.p99).toFixed(2)} | ${name.startsWith("home") ? "" : "≤ 2"} |`,
       );
   } finally {
-    await stopServer(server);
+    await stopApp(server);
     if (POSTGRES_ADMIN_URL) await dropTestDatabase(POSTGRES_ADMIN_URL, POSTGRES_DATABASE);
   }
 }

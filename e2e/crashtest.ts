@@ -1,7 +1,7 @@
 // `npm run crashtest`: books stalls on a running server and kills it with SIGKILL at random
 // moments, round after round; then checks that every booking the server confirmed is in the
 // database, none twice, and that SQLite's integrity check says ok. Prints the counts.
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
@@ -15,6 +15,7 @@ import { localMoment } from "../app/domain/market-hours";
 import { createSession } from "../app/models/session.server";
 import { loadZoneCalendar, upcomingSessions } from "../app/models/zone-calendar.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
+import { startApp, waitForApp } from "./app-server";
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 30);
 const PORT = Number(process.env.CRASH_PORT ?? 3300);
@@ -31,34 +32,6 @@ interface Combo {
   cookie: string;
   vendorId: number;
   key: string;
-}
-
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "app/entry.express.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_URL: `file:${FILE}`,
-      SESSION_SECRET: SECRET,
-      RATE_LIMITS: "off",
-      PAGE_CACHE: "off",
-      UPLOAD_DIR: path.join(DIR, "uploads"),
-    },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("The server did not start");
 }
 
 async function main() {
@@ -116,8 +89,17 @@ async function main() {
   let refused = 0;
   let lost = 0;
   for (let round = 1; round <= ROUNDS && next < combos.length; round++) {
-    const server = startServer();
-    await waitForServer();
+    const server = startApp(
+      PORT,
+      {
+        DATABASE_URL: `file:${FILE}`,
+        SESSION_SECRET: SECRET,
+        PAGE_CACHE: "off",
+        UPLOAD_DIR: path.join(DIR, "uploads"),
+      },
+      { stderr: "ignore" },
+    );
+    await waitForApp(PORT);
     // One page first, so that the kill falls among bookings rather than on a cold start.
     await (await fetch(`${BASE}/book/${slug}`, { headers: { Cookie: combos[0]!.cookie } })).text();
     let alive = true;

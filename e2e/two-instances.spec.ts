@@ -2,7 +2,7 @@
 // one database. Fifty vendors press "book" on the same stall-session at the same moment, half
 // through each server: exactly one is confirmed, the others are told it was just taken. Ten
 // rounds. Runs when TEST_POSTGRES_URL names a server (`.ci/run` starts one); skipped otherwise.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { test, expect } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
@@ -18,40 +18,13 @@ import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
+import { startApp, stopApp, waitForApp } from "./app-server";
 import { E2E_SESSION_SECRET } from "./settings";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL;
 const PORTS = [3111, 3112];
 const ZONE = "fuxin-community";
 const ROUNDS = 10;
-
-function startInstance(port: number, url: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "app/entry.express.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: url,
-      SESSION_SECRET: E2E_SESSION_SECRET,
-      RATE_LIMITS: "off",
-      UPLOAD_DIR: "data/e2e/two-instances/uploads",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
-async function healthy(port: number) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`The instance on port ${port} did not start`);
-}
 
 test.describe("two app instances on one PostgreSQL", () => {
   test.skip(!ADMIN_URL, "TEST_POSTGRES_URL is not set");
@@ -65,8 +38,16 @@ test.describe("two app instances on one PostgreSQL", () => {
     try {
       await migrateToLatest(db);
       await seed(db);
-      instances.push(...PORTS.map((port) => startInstance(port, url)));
-      await Promise.all(PORTS.map(healthy));
+      instances.push(
+        ...PORTS.map((port) =>
+          startApp(port, {
+            DATABASE_URL: url,
+            SESSION_SECRET: E2E_SESSION_SECRET,
+            UPLOAD_DIR: "data/e2e/two-instances/uploads",
+          }),
+        ),
+      );
+      await Promise.all(PORTS.map(waitForApp));
 
       const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
       const stalls = (await stallsTaking(db, ZONE, "fresh_produce")).slice(0, ROUNDS);
@@ -116,14 +97,7 @@ test.describe("two app instances on one PostgreSQL", () => {
       }
     } finally {
       // Stopped (and their pools closed) before the database is dropped under them.
-      await Promise.all(
-        instances.map(async (instance) => {
-          if (!instance.pid || instance.exitCode !== null) return;
-          const exited = new Promise((resolve) => instance.once("exit", resolve));
-          process.kill(-instance.pid, "SIGTERM");
-          await exited;
-        }),
-      );
+      await Promise.all(instances.map(stopApp));
       await db.destroy();
       await dropTestDatabase(ADMIN_URL!, name);
     }

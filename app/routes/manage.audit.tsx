@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ManageHeader } from "~/components/manage-header";
 import { isValidDate } from "~/domain/calendar";
 import type { MessageKey } from "~/locales/zh-CN";
 import { AUDIT_PAGE, listAudit } from "~/models/audit.server";
@@ -88,13 +89,7 @@ export default function AuditLog() {
   };
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{t("audit.title")}</h1>
-        <p className="lead">{t("audit.intro")}</p>
-      </div>
+      <ManageHeader title={t("audit.title")} lead={t("audit.intro")} />
       <Form method="get" className="card filters">
         <div className="field">
           <label htmlFor="zone">{t("manage.market")}</label>

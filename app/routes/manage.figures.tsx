@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { ManageHeader } from "~/components/manage-header";
 import { BarChart } from "~/components/bar-chart";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
 import { dashboardFigures, figuresPeriod } from "~/models/figures.server";
@@ -58,18 +59,13 @@ export default function Figures() {
     zones.reduce((sum, z) => sum + z[key], 0);
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{county ? t("figures.title") : t("figures.titleZones")}</h1>
-        <p className="lead">
-          {t("figures.period", {
-            from: formatLocalDate(locale, from),
-            to: formatLocalDate(locale, to),
-          })}
-        </p>
-      </div>
+      <ManageHeader
+        title={county ? t("figures.title") : t("figures.titleZones")}
+        lead={t("figures.period", {
+          from: formatLocalDate(locale, from),
+          to: formatLocalDate(locale, to),
+        })}
+      />
       <Form method="get" className="card session-picker">
         <div className="field">
           <label htmlFor="from">{t("audit.from")}</label>

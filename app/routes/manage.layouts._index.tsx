@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ManageHeader } from "~/components/manage-header";
 import { CHECK_IDS } from "~/domain/layout-checks";
 import { listSubmittedLayouts } from "~/models/layout.server";
 import { requireRole } from "~/utils/auth.server";
@@ -35,12 +36,7 @@ export default function LayoutQueue() {
   const t = useT();
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{t("layout.review.queue")}</h1>
-      </div>
+      <ManageHeader title={t("layout.review.queue")} />
       {layouts.length === 0 ? (
         <div className="card empty-state">
           <p>{t("layout.review.none")}</p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ManageHeader } from "~/components/manage-header";
 import { isOverdue } from "~/domain/reports";
 import { listZoneReports } from "~/models/report.server";
 import { managedZoneIds } from "~/models/zone.server";
@@ -48,13 +49,7 @@ export default function ReportInbox() {
   const t = useT();
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{t("report.inbox")}</h1>
-        <p className="lead">{t("report.inboxIntro")}</p>
-      </div>
+      <ManageHeader title={t("report.inbox")} lead={t("report.inboxIntro")} />
       <nav className="chips" aria-label={t("report.inbox")}>
         <Link
           to="/manage/reports"

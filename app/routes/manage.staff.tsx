@@ -1,3 +1,4 @@
+import { ManageHeader } from "~/components/manage-header";
 import {
   data,
   redirect,
@@ -7,7 +8,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -115,13 +115,7 @@ export default function Staff() {
 
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{t("staff.title")}</h1>
-        <p className="lead">{t("staff.intro")}</p>
-      </div>
+      <ManageHeader title={t("staff.title")} lead={t("staff.intro")} />
       {saved && !actionData ? (
         <p className="notice notice-info" role="status">
           {t(saved === "created" ? "staff.created" : "staff.zonesSaved")}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, useLoaderData } from "@remix-run/react";
+import { ManageHeader } from "~/components/manage-header";
 import type { VendorStatus } from "#db/schema";
 import { VendorStatusBadge } from "~/components/vendor-status";
 import { countVendorsByStatus, listVendorsByStatus } from "~/models/vendor.server";
@@ -41,13 +42,7 @@ export default function ReviewQueue() {
   const locale = useLocale();
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{t("review.title")}</h1>
-        <p className="lead">{t("review.intro")}</p>
-      </div>
+      <ManageHeader title={t("review.title")} lead={t("review.intro")} />
       <nav aria-label={t("review.filter")} className="tabs">
         {STATUSES.map((s) => (
           <NavLink

@@ -1,3 +1,4 @@
+import { ManageHeader } from "~/components/manage-header";
 import {
   data,
   redirect,
@@ -206,12 +207,7 @@ export default function ManageZone() {
 
   return (
     <div className="page stack">
-      <div>
-        <p>
-          <Link to="/manage">← {t("manage.title")}</Link>
-        </p>
-        <h1>{zone.name}</h1>
-        <p className="lead">{t("schedule.intro")}</p>
+      <ManageHeader title={zone.name} lead={t("schedule.intro")}>
         <p className="actions">
           <Link to={`/manage/zones/${zone.slug}/day`} className="button button-primary">
             {t("day.link")}
@@ -226,7 +222,7 @@ export default function ManageZone() {
             {t("announce.new")}
           </Link>
         </p>
-      </div>
+      </ManageHeader>
       {saved && !actionData ? (
         <p className="notice notice-info" role="status">
           {t("schedule.saved")}

@@ -13,7 +13,7 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>) {
+async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

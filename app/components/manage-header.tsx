@@ -1,0 +1,27 @@
+// The head of a management page: the way back to the managers' home, the title, a lead line,
+// and anything the page adds under them (its main actions).
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useT } from "~/utils/i18n";
+
+export function ManageHeader({
+  title,
+  lead,
+  children,
+}: {
+  title: ReactNode;
+  lead?: ReactNode;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div>
+      <p>
+        <Link to="/manage">← {t("manage.title")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {lead ? <p className="lead">{lead}</p> : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The built app as a child process, for the scripts and tests that need a real server of their
+// own (bench, crash test, two instances): started in its own process group, waited for, stopped.
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** Starts `app/entry.express.ts` on `port` with production settings and rate limits off. */
+export function startApp(
+  port: number,
+  env: Record<string, string>,
+  { nodeArgs = [] as string[], stderr = "inherit" as "inherit" | "ignore" } = {},
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/entry.express.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      RATE_LIMITS: "off",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", stderr],
+    detached: true,
+  });
+}
+
+/** Resolves once `/healthz` answers on `port`; fails after 30 s. */
+export async function waitForApp(port: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`The app on port ${port} did not start`);
+}
+
+/** SIGTERM to the app's process group, and waits for it to exit (its database closed). */
+export async function stopApp(app: ChildProcess): Promise<void> {
+  if (!app.pid || app.exitCode !== null || app.signalCode !== null) return;
+  const exited = new Promise((resolve) => app.once("exit", resolve));
+  process.kill(-app.pid, "SIGTERM");
+  await exited;
+}
