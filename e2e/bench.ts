@@ -224,7 +224,7 @@ async function main() {
   combos.splice(BOOKINGS);
   for (const combo of combos) {
     const { userId } = await createApprovedVendor(db);
-    const { id } = await createSession(db, { userId, userAgent: "bench" });
+    const { id } = await createSession(db, { userId, userAgent: "bench", now: new Date() });
     combo.cookie = (await cookie.serialize(id)).split(";")[0]!;
   }
   // Contention: fifty vendors press "book" on one stall at the same moment.
@@ -232,9 +232,11 @@ async function main() {
   for (let i = 0; i < 50; i++) {
     const { userId } = await createApprovedVendor(db);
     contenders.push(
-      (await cookie.serialize((await createSession(db, { userId, userAgent: "bench" })).id)).split(
-        ";",
-      )[0]!,
+      (
+        await cookie.serialize(
+          (await createSession(db, { userId, userAgent: "bench", now: new Date() })).id,
+        )
+      ).split(";")[0]!,
     );
   }
   const contested = (await stallsTaking(db, "longquan-park-evening", "fresh_produce"))[0]!;
@@ -246,7 +248,7 @@ async function main() {
   const viewer = await createApprovedVendor(db);
   const viewerCookie = (
     await cookie.serialize(
-      (await createSession(db, { userId: viewer.userId, userAgent: "bench" })).id,
+      (await createSession(db, { userId: viewer.userId, userAgent: "bench", now: new Date() })).id,
     )
   ).split(";")[0]!;
   await db.destroy();

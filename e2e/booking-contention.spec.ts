@@ -34,7 +34,11 @@ test("fifty simultaneous bookings of one stall-session: one confirmed, forty-nin
       const clients: APIRequestContext[] = [];
       for (let i = 0; i < VENDORS_PER_ROUND; i++) {
         const { userId } = await createApprovedVendor(db);
-        const { id } = await createSession(db, { userId, userAgent: "contention" });
+        const { id } = await createSession(db, {
+          userId,
+          userAgent: "contention",
+          now: new Date(),
+        });
         const client = await http.newContext({
           baseURL: E2E_BASE_URL,
           extraHTTPHeaders: { Cookie: (await cookie.serialize(id)).split(";")[0]! },

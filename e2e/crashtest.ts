@@ -35,6 +35,7 @@ interface Combo {
 }
 
 async function main() {
+  const now = new Date();
   if (!process.argv.includes("--no-build")) execSync("npx remix build", { stdio: "inherit" });
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
@@ -72,7 +73,7 @@ async function main() {
     const session = sessions[i % sessions.length]!;
     const stall = stalls[Math.floor(i / sessions.length)]!;
     const vendor = await createApprovedVendor(db);
-    const { id } = await createSession(db, { userId: vendor.userId, userAgent: "crashtest" });
+    const { id } = await createSession(db, { userId: vendor.userId, userAgent: "crashtest", now });
     combos.push({
       stallId: stall.id,
       localDate: session.localDate,

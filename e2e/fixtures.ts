@@ -64,7 +64,11 @@ async function signIn(
       eb.or([eb("email", "=", accounts[account]), eb("phone", "=", accounts[account])]),
     )
     .executeTakeFirstOrThrow();
-  const { id } = await createSession(db, { userId: user.id, userAgent: "playwright" });
+  const { id } = await createSession(db, {
+    userId: user.id,
+    userAgent: "playwright",
+    now: new Date(),
+  });
   const value = (await cookie.serialize(id)).split(";")[0]!.split("=").slice(1).join("=");
   await context.addCookies([
     { name: "jishi_session", value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },

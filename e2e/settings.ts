@@ -7,7 +7,7 @@ export const E2E_SESSION_SECRET = "e2e-session-secret-not-for-production";
 
 // Debian's Chromium when it is installed (Playwright cannot download its own browser on every
 // machine); Playwright's own browser elsewhere (`npx playwright install chromium`).
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 export const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   ? {
       executablePath: SYSTEM_CHROMIUM,

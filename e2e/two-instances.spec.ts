@@ -57,7 +57,11 @@ test.describe("two app instances on one PostgreSQL", () => {
         const cookies = await Promise.all(
           Array.from({ length: 50 }, async () => {
             const { userId } = await createApprovedVendor(db);
-            const { id } = await createSession(db, { userId, userAgent: "two-instances" });
+            const { id } = await createSession(db, {
+              userId,
+              userAgent: "two-instances",
+              now: new Date(),
+            });
             return (await cookie.serialize(id)).split(";")[0]!;
           }),
         );

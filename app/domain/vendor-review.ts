@@ -2,6 +2,13 @@
 import type { VendorStatus } from "#db/schema";
 
 export type ReviewDecision = "approve" | "requestChanges" | "reject" | "suspend" | "lift";
+export const REVIEW_DECISIONS: ReviewDecision[] = [
+  "approve",
+  "requestChanges",
+  "reject",
+  "suspend",
+  "lift",
+];
 
 const ALLOWED: Record<ReviewDecision, VendorStatus[]> = {
   approve: ["pending"],

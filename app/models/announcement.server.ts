@@ -17,11 +17,7 @@ export interface NewAnnouncement {
   endsOn: string;
 }
 
-export async function postAnnouncement(
-  db: Kysely<Database>,
-  input: NewAnnouncement,
-  now = new Date(),
-) {
+export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncement, now: Date) {
   return inTransaction(db, async (trx) => {
     const announcement = await trx
       .insertInto("announcements")

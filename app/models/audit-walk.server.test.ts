@@ -44,6 +44,9 @@ import {
   saveBookingSettings,
 } from "./zone-schedule.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const ZONE = "chengdong-street-morning";
 
 async function rows() {
@@ -105,35 +108,47 @@ describe("the audit trail", () => {
       [
         "vendor.requestChanges",
         () =>
-          decideVendor(db, {
-            vendorId: pendingVendor.id,
-            actorUserId: manager,
-            decision: "requestChanges",
-            reason: "健康证照片看不清",
-            until: null,
-          }),
+          decideVendor(
+            db,
+            {
+              vendorId: pendingVendor.id,
+              actorUserId: manager,
+              decision: "requestChanges",
+              reason: "健康证照片看不清",
+              until: null,
+            },
+            now,
+          ),
       ],
       [
         "vendor.suspend",
         () =>
-          decideVendor(db, {
-            vendorId: approvedVendor,
-            actorUserId: manager,
-            decision: "suspend",
-            reason: "多次占用消防通道",
-            until: "2026-12-31",
-          }),
+          decideVendor(
+            db,
+            {
+              vendorId: approvedVendor,
+              actorUserId: manager,
+              decision: "suspend",
+              reason: "多次占用消防通道",
+              until: "2026-12-31",
+            },
+            now,
+          ),
       ],
       [
         "vendor.lift",
         () =>
-          decideVendor(db, {
-            vendorId: approvedVendor,
-            actorUserId: office,
-            decision: "lift",
-            reason: null,
-            until: null,
-          }),
+          decideVendor(
+            db,
+            {
+              vendorId: approvedVendor,
+              actorUserId: office,
+              decision: "lift",
+              reason: null,
+              until: null,
+            },
+            now,
+          ),
       ],
       // The zone's schedule and rules
       [
@@ -224,7 +239,7 @@ describe("the audit trail", () => {
             .where("status", "=", "checked_in")
             .where("zone_id", "=", zoneId)
             .executeTakeFirstOrThrow();
-          return recordFee(db, { zoneId, bookingId: b.id, actorUserId: manager }, 300);
+          return recordFee(db, { zoneId, bookingId: b.id, actorUserId: manager, now }, 300);
         },
       ],
       [
@@ -240,12 +255,12 @@ describe("the audit trail", () => {
       [
         "booking.confirm",
         async () =>
-          confirmBooking(db, { zoneId, bookingId: await pending(2), actorUserId: manager }),
+          confirmBooking(db, { zoneId, bookingId: await pending(2), actorUserId: manager, now }),
       ],
       [
         "booking.decline",
         async () =>
-          declineBooking(db, { zoneId, bookingId: await pending(3), actorUserId: manager }),
+          declineBooking(db, { zoneId, bookingId: await pending(3), actorUserId: manager, now }),
       ],
       [
         "booking.walk_up",
@@ -269,29 +284,37 @@ describe("the audit trail", () => {
       // Layouts
       [
         "layout.rules",
-        () => saveLayoutRules(db, { zoneId, userId: manager, rules: DEFAULT_LAYOUT_RULES }),
+        () => saveLayoutRules(db, { zoneId, userId: manager, rules: DEFAULT_LAYOUT_RULES }, now),
       ],
-      ["layout.drafted", () => startDraft(db, { zoneId, userId: manager })],
+      ["layout.drafted", () => startDraft(db, { zoneId, userId: manager }, now)],
       [
         "layout.saved",
         async () => {
-          const draft = await startDraft(db, { zoneId, userId: manager });
-          return saveDraft(db, {
-            layoutId: draft.id,
-            zoneId,
-            userId: manager,
-            document: (await loadLayoutDocument(db, draft.id))!,
-          });
+          const draft = await startDraft(db, { zoneId, userId: manager }, now);
+          return saveDraft(
+            db,
+            {
+              layoutId: draft.id,
+              zoneId,
+              userId: manager,
+              document: (await loadLayoutDocument(db, draft.id))!,
+            },
+            now,
+          );
         },
       ],
       [
         "layout.submitted",
         async () =>
-          submitLayout(db, {
-            layoutId: (await startDraft(db, { zoneId, userId: manager })).id,
-            zoneId,
-            userId: manager,
-          }),
+          submitLayout(
+            db,
+            {
+              layoutId: (await startDraft(db, { zoneId, userId: manager }, now)).id,
+              zoneId,
+              userId: manager,
+            },
+            now,
+          ),
       ],
       [
         "layout.returned",
@@ -302,38 +325,46 @@ describe("the audit trail", () => {
             .where("zone_id", "=", zoneId)
             .where("status", "=", "submitted")
             .executeTakeFirstOrThrow();
-          return returnLayout(db, { layoutId: l.id, userId: office, comment: "出口标注不清" });
+          return returnLayout(db, { layoutId: l.id, userId: office, comment: "出口标注不清" }, now);
         },
       ],
       [
         "layout.approved",
         async () => {
           // The version sent back becomes a draft again when saved, and is submitted again.
-          const draft = await startDraft(db, { zoneId, userId: manager });
+          const draft = await startDraft(db, { zoneId, userId: manager }, now);
           const document = (await loadLayoutDocument(db, draft.id))!;
-          await saveDraft(db, { layoutId: draft.id, zoneId, userId: manager, document });
-          await submitLayout(db, { layoutId: draft.id, zoneId, userId: manager });
-          return approveLayout(db, { layoutId: draft.id, userId: office });
+          await saveDraft(db, { layoutId: draft.id, zoneId, userId: manager, document }, now);
+          await submitLayout(db, { layoutId: draft.id, zoneId, userId: manager }, now);
+          return approveLayout(db, { layoutId: draft.id, userId: office }, now);
         },
       ],
       // Reports
       [
         "report.assign",
         async () => {
-          const r = await createReport(db, {
-            zoneId,
-            category: "noise",
-            description: "喇叭太吵",
-            photo: null,
-            position: null,
-            contact: null,
-            userId: null,
-          });
-          return actOnReport(db, {
-            reportId: r.id,
-            userId: manager,
-            action: { kind: "assign", assigneeId: manager },
-          });
+          const r = await createReport(
+            db,
+            {
+              zoneId,
+              category: "noise",
+              description: "喇叭太吵",
+              photo: null,
+              position: null,
+              contact: null,
+              userId: null,
+            },
+            now,
+          );
+          return actOnReport(
+            db,
+            {
+              reportId: r.id,
+              userId: manager,
+              action: { kind: "assign", assigneeId: manager },
+            },
+            now,
+          );
         },
       ],
       [
@@ -344,7 +375,11 @@ describe("the audit trail", () => {
             .select("id")
             .where("zone_id", "=", zoneId)
             .executeTakeFirstOrThrow();
-          return actOnReport(db, { reportId: r.id, userId: manager, action: { kind: "start" } });
+          return actOnReport(
+            db,
+            { reportId: r.id, userId: manager, action: { kind: "start" } },
+            now,
+          );
         },
       ],
       [
@@ -355,88 +390,116 @@ describe("the audit trail", () => {
             .select("id")
             .where("zone_id", "=", zoneId)
             .executeTakeFirstOrThrow();
-          return actOnReport(db, {
-            reportId: r.id,
-            userId: manager,
-            action: { kind: "resolve", reply: "已提醒商户调小音量" },
-          });
+          return actOnReport(
+            db,
+            {
+              reportId: r.id,
+              userId: manager,
+              action: { kind: "resolve", reply: "已提醒商户调小音量" },
+            },
+            now,
+          );
         },
       ],
       [
         "report.close",
         async () => {
-          const r = await createReport(db, {
-            zoneId,
-            category: "other",
-            description: "重复反映",
-            photo: null,
-            position: null,
-            contact: null,
-            userId: null,
-          });
-          return actOnReport(db, {
-            reportId: r.id,
-            userId: office,
-            action: { kind: "close", reply: "与前一条相同" },
-          });
+          const r = await createReport(
+            db,
+            {
+              zoneId,
+              category: "other",
+              description: "重复反映",
+              photo: null,
+              position: null,
+              contact: null,
+              userId: null,
+            },
+            now,
+          );
+          return actOnReport(
+            db,
+            {
+              reportId: r.id,
+              userId: office,
+              action: { kind: "close", reply: "与前一条相同" },
+            },
+            now,
+          );
         },
       ],
       // Inspections and announcements
       [
         "inspection.recorded",
         () =>
-          recordInspection(db, {
-            zoneId,
-            userId: manager,
-            localDate: "2026-11-27",
-            sessionKey: null,
-            checklist: {
-              extinguishers: "ok",
-              fireLanes: "ok",
-              electrical: "ok",
-              hygiene: "issue",
-              weights: "ok",
+          recordInspection(
+            db,
+            {
+              zoneId,
+              userId: manager,
+              localDate: "2026-11-27",
+              sessionKey: null,
+              checklist: {
+                extinguishers: "ok",
+                fireLanes: "ok",
+                electrical: "ok",
+                hygiene: "issue",
+                weights: "ok",
+              },
+              findings: "垃圾桶满了",
+              photos: [],
+              followups: [{ action: "加一个垃圾桶", dueOn: "2026-12-05" }],
             },
-            findings: "垃圾桶满了",
-            photos: [],
-            followups: [{ action: "加一个垃圾桶", dueOn: "2026-12-05" }],
-          }),
+            now,
+          ),
       ],
       [
         "inspection.followupDone",
         async () => {
           const [i] = await listInspections(db, zoneId);
-          return completeFollowup(db, { followupId: i!.followups[0]!.id, zoneId, userId: manager });
+          return completeFollowup(
+            db,
+            { followupId: i!.followups[0]!.id, zoneId, userId: manager },
+            now,
+          );
         },
       ],
       [
         "inspection.interval",
-        () => setInspectionInterval(db, { zoneId, userId: manager, days: 14 }),
+        () => setInspectionInterval(db, { zoneId, userId: manager, days: 14 }, now),
       ],
       [
         "announcement.posted",
         () =>
-          postAnnouncement(db, {
-            zoneId,
-            userId: manager,
-            kind: "notice",
-            title: "新摊位图已启用",
-            body: "请按新编号找摊位。",
-            startsOn: "2026-12-01",
-            endsOn: "2026-12-07",
-          }),
+          postAnnouncement(
+            db,
+            {
+              zoneId,
+              userId: manager,
+              kind: "notice",
+              title: "新摊位图已启用",
+              body: "请按新编号找摊位。",
+              startsOn: "2026-12-01",
+              endsOn: "2026-12-07",
+            },
+            now,
+          ),
       ],
       // Staff
       [
         "user.manager_created",
         () =>
-          createManager(db, {
-            displayName: "刘晓燕",
-            phone: "13900000099",
-            email: null,
-            zoneIds: [zoneId],
-            actorUserId: office,
-          }),
+          createManager(
+            db,
+            {
+              displayName: "刘晓燕",
+              phone: "13900000099",
+              email: null,
+              zoneIds: [zoneId],
+              actorUserId: office,
+            },
+            now,
+          ),
       ],
       [
         "user.manager_zones_changed",
@@ -446,7 +509,7 @@ describe("the audit trail", () => {
             .select("id")
             .where("phone", "=", "13900000099")
             .executeTakeFirstOrThrow();
-          return setManagerZones(db, { managerId: m.id, zoneIds: [], actorUserId: office });
+          return setManagerZones(db, { managerId: m.id, zoneIds: [], actorUserId: office }, now);
         },
       ],
     ];

@@ -10,14 +10,14 @@ export interface AuditInput {
   zoneId?: number | null;
   before?: unknown;
   after?: unknown;
-  now?: Date;
+  now: Date;
 }
 
 export async function writeAudit(trx: Kysely<Database>, entry: AuditInput): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({
-      at: (entry.now ?? new Date()).toISOString(),
+      at: entry.now.toISOString(),
       actor_user_id: entry.actorUserId,
       action: entry.action,
       entity_type: entry.entityType,

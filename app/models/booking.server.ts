@@ -269,7 +269,7 @@ async function decide(
 export async function bookStall(
   db: Kysely<Database>,
   input: BookInput,
-  now = new Date(),
+  now: Date,
 ): Promise<BookResult> {
   let result: BookResult;
   try {
@@ -348,7 +348,7 @@ export type CancelResult = { ok: true; late: boolean } | { ok: false };
 export async function cancelBooking(
   db: Kysely<Database>,
   { bookingId, vendorId }: { bookingId: number; vendorId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<CancelResult> {
   // The session it frees: a waiting vendor may be offered the stall in the same transaction.
   const session = await db
@@ -426,8 +426,9 @@ export type StallState = "free" | "taken" | "held";
 export async function sessionAvailability(
   db: Kysely<Database>,
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
+  now: Date,
 ) {
-  const held = await heldStallIds(db, { zoneId, localDate, sessionKey });
+  const held = await heldStallIds(db, { zoneId, localDate, sessionKey }, now);
   const [stalls, bookings] = await Promise.all([
     approvedStalls(db, zoneId),
     sessionBookings(db, { zoneId, localDate, sessionKey })
@@ -494,7 +495,7 @@ export interface SeriesWeek {
 export async function bookSeries(
   db: Kysely<Database>,
   input: Omit<BookInput, "seriesId"> & { weeks: number },
-  now = new Date(),
+  now: Date,
 ): Promise<{ seriesId: string; weeks: SeriesWeek[] }> {
   const seriesId = `series:${input.vendorId}:${input.idempotencyKey}`;
   const weeks: SeriesWeek[] = [];
@@ -514,7 +515,7 @@ export async function bookSeries(
 export async function cancelSeriesFrom(
   db: Kysely<Database>,
   { bookingId, vendorId }: { bookingId: number; vendorId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<{ cancelled: number; late: number }> {
   const from = await db
     .selectFrom("bookings")
@@ -597,7 +598,7 @@ export async function getBookingForCheckIn(db: Kysely<Database>, id: number) {
 export async function acceptOffer(
   db: Kysely<Database>,
   { entryId, vendorId }: { entryId: number; vendorId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<BookResult | { ok: false; refusal: { code: "offerGone" }; alternatives: [] }> {
   const entry = await db
     .selectFrom("waitlist_entries")

@@ -16,7 +16,7 @@ export async function dashboardFigures(
     to,
     today,
   }: { zoneIds: number[] | undefined; from: string; to: string; today: string },
-  now = new Date(),
+  now: Date,
 ) {
   let zonesQuery = db
     .selectFrom("zones")

@@ -11,6 +11,9 @@ import {
 } from "./inspection.server";
 import { listNotifications } from "./notification.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const ok = {
   extinguishers: "ok",
   fireLanes: "ok",
@@ -32,16 +35,20 @@ describe("safety inspections", () => {
     expect((await inspectionStanding(db, [zoneId], "2026-11-28")).get(zoneId)).toMatchObject({
       state: "never",
     });
-    const { id, result } = await recordInspection(db, {
-      zoneId,
-      userId: manager,
-      localDate: "2026-11-20",
-      sessionKey: null,
-      checklist: { ...ok, fireLanes: "issue" },
-      findings: "C 排北头有电动车停在消防通道上。",
-      photos: [],
-      followups: [{ action: "通道口加装隔离桩", dueOn: "2026-11-25" }],
-    });
+    const { id, result } = await recordInspection(
+      db,
+      {
+        zoneId,
+        userId: manager,
+        localDate: "2026-11-20",
+        sessionKey: null,
+        checklist: { ...ok, fireLanes: "issue" },
+        findings: "C 排北头有电动车停在消防通道上。",
+        photos: [],
+        followups: [{ action: "通道口加装隔离桩", dueOn: "2026-11-25" }],
+      },
+      now,
+    );
     expect(result).toBe("fail");
     expect(await lastInspection(db, zoneId)).toEqual({ local_date: "2026-11-20", result: "fail" });
     expect((await inspectionStanding(db, [zoneId], "2026-11-28")).get(zoneId)).toEqual({
@@ -53,11 +60,15 @@ describe("safety inspections", () => {
     expect(inspection!.id).toBe(id);
     const followup = inspection!.followups[0]!;
     expect(
-      await completeFollowup(db, { followupId: followup.id, zoneId: zoneId + 1, userId: manager }),
+      await completeFollowup(
+        db,
+        { followupId: followup.id, zoneId: zoneId + 1, userId: manager },
+        now,
+      ),
     ).toBe(false);
-    expect(await completeFollowup(db, { followupId: followup.id, zoneId, userId: manager })).toBe(
-      true,
-    );
+    expect(
+      await completeFollowup(db, { followupId: followup.id, zoneId, userId: manager }, now),
+    ).toBe(true);
     expect((await inspectionStanding(db, [zoneId], "2026-11-28")).get(zoneId)!.lateFollowups).toBe(
       0,
     );
@@ -105,15 +116,19 @@ describe("announcements", () => {
         updated_at: "2026-11-28T00:00:00.000Z",
       })
       .execute();
-    const { told } = await postAnnouncement(db, {
-      zoneId,
-      userId: manager,
-      kind: "weather",
-      title: "大风预警：周六早市推迟到 7 点",
-      body: "气象台发布大风蓝色预警，周六早市推迟一小时开市。",
-      startsOn: "2026-12-05",
-      endsOn: "2026-12-05",
-    });
+    const { told } = await postAnnouncement(
+      db,
+      {
+        zoneId,
+        userId: manager,
+        kind: "weather",
+        title: "大风预警：周六早市推迟到 7 点",
+        body: "气象台发布大风蓝色预警，周六早市推迟一小时开市。",
+        startsOn: "2026-12-05",
+        endsOn: "2026-12-05",
+      },
+      now,
+    );
     expect(told).toBe(1);
     expect((await listNotifications(db, vendor.user_id))[0]).toMatchObject({
       message_key: "inbox.announcement",

@@ -21,11 +21,7 @@ export interface NewInspection {
   followups: { action: string; dueOn: string }[];
 }
 
-export async function recordInspection(
-  db: Kysely<Database>,
-  input: NewInspection,
-  now = new Date(),
-) {
+export async function recordInspection(db: Kysely<Database>, input: NewInspection, now: Date) {
   return inTransaction(db, async (trx) => {
     const result = inspectionResult(input.checklist);
     const inspection = await trx
@@ -70,7 +66,7 @@ export async function recordInspection(
 export async function completeFollowup(
   db: Kysely<Database>,
   { followupId, zoneId, userId }: { followupId: number; zoneId: number; userId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const followup = await trx
@@ -194,7 +190,7 @@ export async function inspectionStanding(db: Kysely<Database>, zoneIds: number[]
 export async function setInspectionInterval(
   db: Kysely<Database>,
   { zoneId, userId, days }: { zoneId: number; userId: number; days: number },
-  now = new Date(),
+  now: Date,
 ) {
   await inTransaction(db, async (trx) => {
     const before = await trx

@@ -38,7 +38,7 @@ export async function getLayoutRules(db: Kysely<Database>, zoneId: number): Prom
 export async function saveLayoutRules(
   db: Kysely<Database>,
   { zoneId, userId, rules }: { zoneId: number; userId: number; rules: LayoutRules },
-  now = new Date(),
+  now: Date,
 ) {
   await inTransaction(db, async (trx) => {
     const before = await getLayoutRules(trx, zoneId);
@@ -266,7 +266,7 @@ const passed = (checks: CheckResult[]) => (checks.every((c) => c.passed) ? 1 : 0
 export async function startDraft(
   db: Kysely<Database>,
   { zoneId, userId }: { zoneId: number; userId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<Layout> {
   return inTransaction(db, async (trx) => {
     const open = await openLayout(trx, zoneId);
@@ -326,7 +326,7 @@ export async function saveDraft(
     userId,
     document,
   }: { layoutId: number; zoneId: number; userId: number; document: LayoutDocument },
-  now = new Date(),
+  now: Date,
 ): Promise<SaveResult> {
   return inTransaction(db, async (trx) => {
     const layout = await trx
@@ -381,7 +381,7 @@ async function zoneManagerIds(trx: Kysely<Database>, zoneId: number) {
 export async function submitLayout(
   db: Kysely<Database>,
   { layoutId, zoneId, userId }: { layoutId: number; zoneId: number; userId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const layout = await trx
@@ -430,7 +430,7 @@ export async function submitLayout(
 export async function returnLayout(
   db: Kysely<Database>,
   { layoutId, userId, comment }: { layoutId: number; userId: number; comment: string },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const layout = await trx
@@ -499,7 +499,7 @@ export type ApproveResult =
 export async function approveLayout(
   db: Kysely<Database>,
   { layoutId, userId, reason }: { layoutId: number; userId: number; reason?: string },
-  now = new Date(),
+  now: Date,
 ): Promise<ApproveResult> {
   return inTransaction(db, async (trx) => {
     const layout = await trx

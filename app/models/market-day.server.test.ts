@@ -6,6 +6,9 @@ import { assignWalkUp, checkIn, daySheet, markNoShow, recordFee } from "./market
 import { listNotifications } from "./notification.server";
 import { activeBans } from "./penalty.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const ZONE = "fuxin-community";
 const bookedAt = new Date("2026-11-28T00:00:00Z");
 
@@ -51,7 +54,11 @@ describe("the market day", () => {
       }),
     ).toEqual({ ok: true });
     expect(
-      await recordFee(db, { zoneId: b.zoneId, bookingId: b.booking.id, actorUserId: actor }, 500),
+      await recordFee(
+        db,
+        { zoneId: b.zoneId, bookingId: b.booking.id, actorUserId: actor, now },
+        500,
+      ),
     ).toEqual({ ok: true });
     const sheet = await daySheet(db, {
       zoneId: b.zoneId,
@@ -121,6 +128,7 @@ describe("the market day", () => {
         zoneId: other.id,
         bookingId: b.booking.id,
         actorUserId: await officeId(),
+        now,
       }),
     ).toEqual({ ok: false, problem: "notFound" });
   });
@@ -192,17 +200,21 @@ describe("a walk-up vendor", () => {
   it("gets a free stall on the spot, checked in, with the stall's fee", async () => {
     const b = await booking(4, "2026-12-05");
     const walker = await createApprovedVendor(db);
-    const result = await assignWalkUp(db, {
-      zoneId: b.zoneId,
-      stallId: b.stalls[5]!.id,
-      identifier: walker.phone,
-      localDate: "2026-12-05",
-      sessionKey: b.morning,
-      startsAt: "2026-12-04T22:00:00.000Z",
-      endsAt: "2026-12-05T01:00:00.000Z",
-      actorUserId: await officeId(),
-      timeZone: "Asia/Shanghai",
-    });
+    const result = await assignWalkUp(
+      db,
+      {
+        zoneId: b.zoneId,
+        stallId: b.stalls[5]!.id,
+        identifier: walker.phone,
+        localDate: "2026-12-05",
+        sessionKey: b.morning,
+        startsAt: "2026-12-04T22:00:00.000Z",
+        endsAt: "2026-12-05T01:00:00.000Z",
+        actorUserId: await officeId(),
+        timeZone: "Asia/Shanghai",
+      },
+      now,
+    );
     expect(result.ok).toBe(true);
     const row = await db
       .selectFrom("bookings")
@@ -225,24 +237,28 @@ describe("a walk-up vendor", () => {
       actorUserId: await officeId(),
       timeZone: "Asia/Shanghai",
     };
-    expect(await assignWalkUp(db, { ...base, stallId: b.stalls[6]!.id })).toEqual({
+    expect(await assignWalkUp(db, { ...base, stallId: b.stalls[6]!.id }, now)).toEqual({
       ok: false,
       problem: "stallTaken",
     });
     const cooked = (await stallsTaking(db, ZONE, "cooked_food"))[0]!;
-    expect(await assignWalkUp(db, { ...base, stallId: cooked.id })).toEqual({
+    expect(await assignWalkUp(db, { ...base, stallId: cooked.id }, now)).toEqual({
       ok: false,
       problem: "categoryNotAllowed",
     });
     expect(
-      await assignWalkUp(db, { ...base, stallId: b.stalls[7]!.id, identifier: "13012345678" }),
+      await assignWalkUp(db, { ...base, stallId: b.stalls[7]!.id, identifier: "13012345678" }, now),
     ).toEqual({ ok: false, problem: "vendorNotFound" });
     expect(
-      await assignWalkUp(db, {
-        ...base,
-        stallId: b.stalls[7]!.id,
-        identifier: "vendor.pending@jishi.example",
-      }),
+      await assignWalkUp(
+        db,
+        {
+          ...base,
+          stallId: b.stalls[7]!.id,
+          identifier: "vendor.pending@jishi.example",
+        },
+        now,
+      ),
     ).toEqual({ ok: false, problem: "vendorNotApproved" });
   });
 });

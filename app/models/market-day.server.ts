@@ -47,7 +47,7 @@ interface DayAction {
   zoneId: number;
   bookingId: number;
   actorUserId: number;
-  now?: Date;
+  now: Date;
 }
 
 export type DayResult =
@@ -55,7 +55,7 @@ export type DayResult =
 
 async function changeStatus(
   db: Kysely<Database>,
-  { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
+  { zoneId, bookingId, actorUserId, now }: DayAction,
   change: "checkIn" | "noShow" | "confirm" | "decline",
 ): Promise<DayResult> {
   return inTransaction(db, async (trx) => {
@@ -137,7 +137,7 @@ export const declineBooking = (db: Kysely<Database>, a: DayAction) =>
 /** What was actually paid at the stall, in fen; the system records it and takes no payment. */
 export async function recordFee(
   db: Kysely<Database>,
-  { zoneId, bookingId, actorUserId, now = new Date() }: DayAction,
+  { zoneId, bookingId, actorUserId, now }: DayAction,
   amountFen: number,
 ): Promise<DayResult> {
   return inTransaction(db, async (trx) => {
@@ -201,7 +201,7 @@ export async function assignWalkUp(
     actorUserId: number;
     timeZone: string;
   },
-  now = new Date(),
+  now: Date,
 ): Promise<WalkUpResult> {
   const key = normalizeIdentifier(input.identifier);
   try {

@@ -9,7 +9,7 @@ export interface NotificationInput {
   messageKey: MessageKey;
   params?: Record<string, string | number>;
   link?: string | null;
-  now?: Date;
+  now: Date;
 }
 
 export async function notify(trx: Kysely<Database>, input: NotificationInput): Promise<void> {
@@ -21,7 +21,7 @@ export async function notify(trx: Kysely<Database>, input: NotificationInput): P
       message_key: input.messageKey,
       params: JSON.stringify(input.params ?? {}),
       link: input.link ?? null,
-      created_at: (input.now ?? new Date()).toISOString(),
+      created_at: input.now.toISOString(),
     })
     .execute();
 }
@@ -41,11 +41,7 @@ export async function listNotifications(db: Kysely<Database>, userId: number, li
   }));
 }
 
-export async function markNotificationsRead(
-  db: Kysely<Database>,
-  userId: number,
-  now = new Date(),
-) {
+export async function markNotificationsRead(db: Kysely<Database>, userId: number, now: Date) {
   await db
     .updateTable("notifications")
     .set({ read_at: now.toISOString() })

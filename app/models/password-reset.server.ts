@@ -16,7 +16,7 @@ export async function createPasswordToken(
   db: Kysely<Database>,
   userId: number,
   lifetimeMs = RESET_LIFETIME_MS,
-  now = new Date(),
+  now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db
@@ -32,7 +32,7 @@ export async function createPasswordToken(
 }
 
 /** The user a live, unused token belongs to. */
-export async function findPasswordToken(db: Kysely<Database>, token: string, now = new Date()) {
+export async function findPasswordToken(db: Kysely<Database>, token: string, now: Date) {
   return db
     .selectFrom("password_resets")
     .innerJoin("users", "users.id", "password_resets.user_id")
@@ -51,7 +51,7 @@ export async function resetPasswordWithToken(
   db: Kysely<Database>,
   token: string,
   passwordHash: string,
-  now = new Date(),
+  now: Date,
 ): Promise<number | null> {
   return inTransaction(db, async (trx) => {
     const reset = await findPasswordToken(trx, token, now);

@@ -5,7 +5,7 @@ import { penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
 import { getBookingSettings } from "./zone-calendar.server";
 
 /** The zones where a vendor's booking is paused now, and until when. */
-export async function activeBans(db: Kysely<Database>, vendorId: number, now = new Date()) {
+export async function activeBans(db: Kysely<Database>, vendorId: number, now: Date) {
   const strikes = await db
     .selectFrom("bookings")
     .innerJoin("zones", "zones.id", "bookings.zone_id")

@@ -9,12 +9,7 @@ export interface Limit {
 }
 
 /** How many hits `key` had in the window; old rows of the key are cleared on the way. */
-export async function recentHits(
-  db: Kysely<Database>,
-  key: string,
-  limit: Limit,
-  now = new Date(),
-) {
+export async function recentHits(db: Kysely<Database>, key: string, limit: Limit, now: Date) {
   const since = new Date(now.getTime() - limit.windowMs).toISOString();
   await db.deleteFrom("rate_limit_hits").where("key", "=", key).where("at", "<", since).execute();
   const row = await db
@@ -26,7 +21,7 @@ export async function recentHits(
   return { count: Number(row.n), oldest: row.oldest };
 }
 
-export async function recordHit(db: Kysely<Database>, key: string, now = new Date()) {
+export async function recordHit(db: Kysely<Database>, key: string, now: Date) {
   await db.insertInto("rate_limit_hits").values({ key, at: now.toISOString() }).execute();
 }
 
@@ -38,7 +33,7 @@ export async function retryAfterSeconds(
   db: Kysely<Database>,
   keys: string[],
   limit: Limit,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   let wait = 0;
   for (const key of keys) {

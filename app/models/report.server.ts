@@ -25,7 +25,7 @@ export interface NewReport {
   userId: number | null;
 }
 
-export async function createReport(db: Kysely<Database>, input: NewReport, now = new Date()) {
+export async function createReport(db: Kysely<Database>, input: NewReport, now: Date) {
   return inTransaction(db, async (trx) => {
     const at = now.toISOString();
     const code = newReportCode();
@@ -161,7 +161,7 @@ const NEXT: Record<ReportAction["kind"], { from: ReportStatus[]; to?: ReportStat
 export async function actOnReport(
   db: Kysely<Database>,
   { reportId, userId, action }: { reportId: number; userId: number; action: ReportAction },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const report = await trx
@@ -233,11 +233,7 @@ export async function actOnReport(
 }
 
 /** Public figures: for one zone, or the county when `zoneId` is null. */
-export async function publicReportFigures(
-  db: Kysely<Database>,
-  zoneId: number | null,
-  now = new Date(),
-) {
+export async function publicReportFigures(db: Kysely<Database>, zoneId: number | null, now: Date) {
   let query = db
     .selectFrom("problem_reports")
     .select(["category", "status", "created_at", "finished_at", "due_at"])
@@ -247,7 +243,7 @@ export async function publicReportFigures(
   return { days30: reportFigures(reports, now, 30), days90: reportFigures(reports, now, 90) };
 }
 
-export async function reportFiguresByZone(db: Kysely<Database>, now = new Date()) {
+export async function reportFiguresByZone(db: Kysely<Database>, now: Date) {
   const reports = await db
     .selectFrom("problem_reports")
     .select(["zone_id", "category", "status", "created_at", "finished_at", "due_at"])

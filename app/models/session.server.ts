@@ -8,7 +8,7 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function createSession(
   db: Kysely<Database>,
-  { userId, userAgent, now = new Date() }: { userId: number; userAgent: string | null; now?: Date },
+  { userId, userAgent, now }: { userId: number; userAgent: string | null; now: Date },
 ) {
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
@@ -29,7 +29,7 @@ export async function createSession(
 export async function getSessionUser(
   db: Kysely<Database>,
   sessionId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<PublicUser | undefined> {
   return db
     .selectFrom("sessions")

@@ -34,7 +34,7 @@ export async function createManager(
     zoneIds: number[];
     actorUserId: number;
   },
-  now = new Date(),
+  now: Date,
 ): Promise<CreateManagerResult> {
   const at = now.toISOString();
   return inTransaction(db, async (trx) => {
@@ -90,7 +90,7 @@ async function assignZones(trx: Kysely<Database>, userId: number, zoneIds: numbe
 export async function setManagerZones(
   db: Kysely<Database>,
   input: { managerId: number; zoneIds: number[]; actorUserId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const manager = await trx

@@ -21,8 +21,9 @@ export async function findUserForLogin(db: Kysely<Database>, identifier: string)
 export async function createUser(
   db: Kysely<Database>,
   user: Omit<NewUser, "created_at" | "updated_at">,
+  at: Date,
 ) {
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   return db
     .insertInto("users")
     .values({ ...user, created_at: now, updated_at: now })
@@ -43,7 +44,7 @@ export async function setPassword(
   db: Kysely<Database>,
   userId: number,
   passwordHash: string,
-  now = new Date(),
+  now: Date,
 ) {
   await db
     .updateTable("users")

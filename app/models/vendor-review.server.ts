@@ -30,7 +30,7 @@ export type DecisionResult = { ok: true } | { ok: false; problem: "notFound" | "
 export async function decideVendor(
   db: Kysely<Database>,
   input: DecisionInput,
-  now = new Date(),
+  now: Date,
 ): Promise<DecisionResult> {
   const at = now.toISOString();
   return inTransaction(db, async (trx) => {

@@ -9,6 +9,9 @@ import {
 } from "./vendor.server";
 import { listNotifications } from "./notification.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const base = {
   passwordHash: "scrypt$1$1$1$x$y",
   displayName: "测试摊位",
@@ -29,7 +32,7 @@ async function officeId() {
 }
 
 async function newVendor(phone: string) {
-  const result = await registerVendor(db, { ...base, phone, email: null });
+  const result = await registerVendor(db, { ...base, phone, email: null }, now);
   if (!result.ok) throw new Error("registration failed");
   return result;
 }
@@ -48,12 +51,12 @@ describe("registerVendor", () => {
   it("refuses a phone or e-mail that is taken, and saves nothing", async () => {
     const users = async () => (await db.selectFrom("users").select("id").execute()).length;
     const before = await users();
-    expect(await registerVendor(db, { ...base, phone: "13800000001", email: null })).toEqual({
+    expect(await registerVendor(db, { ...base, phone: "13800000001", email: null }, now)).toEqual({
       ok: false,
       taken: "phone",
     });
     expect(
-      await registerVendor(db, { ...base, phone: null, email: "vendor.wang@jishi.example" }),
+      await registerVendor(db, { ...base, phone: null, email: "vendor.wang@jishi.example" }, now),
     ).toEqual({
       ok: false,
       taken: "email",
@@ -67,13 +70,17 @@ describe("decideVendor", () => {
     const { vendorId, userId } = await newVendor("13700000002");
     const actor = await officeId();
     expect(
-      await decideVendor(db, {
-        vendorId,
-        actorUserId: actor,
-        decision: "requestChanges",
-        reason: "健康证照片看不清",
-        until: null,
-      }),
+      await decideVendor(
+        db,
+        {
+          vendorId,
+          actorUserId: actor,
+          decision: "requestChanges",
+          reason: "健康证照片看不清",
+          until: null,
+        },
+        now,
+      ),
     ).toEqual({ ok: true });
     const vendor = await getVendorById(db, vendorId);
     expect(vendor?.status).toBe("changes_requested");
@@ -98,23 +105,31 @@ describe("decideVendor", () => {
   it("runs the ask-for-changes loop: resubmit, then approve", async () => {
     const { vendorId, userId } = await newVendor("13700000003");
     const actor = await officeId();
-    await decideVendor(db, {
-      vendorId,
-      actorUserId: actor,
-      decision: "requestChanges",
-      reason: "补充身份证",
-      until: null,
-    });
-    expect(await resubmitApplication(db, { vendorId, userId })).toBe(true);
-    expect((await getVendorById(db, vendorId))?.status).toBe("pending");
-    expect(
-      await decideVendor(db, {
+    await decideVendor(
+      db,
+      {
         vendorId,
         actorUserId: actor,
-        decision: "approve",
-        reason: null,
+        decision: "requestChanges",
+        reason: "补充身份证",
         until: null,
-      }),
+      },
+      now,
+    );
+    expect(await resubmitApplication(db, { vendorId, userId }, now)).toBe(true);
+    expect((await getVendorById(db, vendorId))?.status).toBe("pending");
+    expect(
+      await decideVendor(
+        db,
+        {
+          vendorId,
+          actorUserId: actor,
+          decision: "approve",
+          reason: null,
+          until: null,
+        },
+        now,
+      ),
     ).toEqual({ ok: true });
     const vendor = await getVendorById(db, vendorId);
     expect(vendor?.status).toBe("approved");
@@ -125,25 +140,33 @@ describe("decideVendor", () => {
     const { vendorId } = await newVendor("13700000004");
     const actor = await officeId();
     expect(
-      await decideVendor(db, {
-        vendorId,
-        actorUserId: actor,
-        decision: "lift",
-        reason: null,
-        until: null,
-      }),
+      await decideVendor(
+        db,
+        {
+          vendorId,
+          actorUserId: actor,
+          decision: "lift",
+          reason: null,
+          until: null,
+        },
+        now,
+      ),
     ).toEqual({
       ok: false,
       problem: "notAllowed",
     });
     expect(
-      await decideVendor(db, {
-        vendorId: 999_999,
-        actorUserId: actor,
-        decision: "approve",
-        reason: null,
-        until: null,
-      }),
+      await decideVendor(
+        db,
+        {
+          vendorId: 999_999,
+          actorUserId: actor,
+          decision: "approve",
+          reason: null,
+          until: null,
+        },
+        now,
+      ),
     ).toEqual({
       ok: false,
       problem: "notFound",
@@ -160,20 +183,28 @@ describe("decideVendor", () => {
     const { vendorId } = await newVendor("13700000005");
     const actor = await officeId();
     const results = await Promise.all([
-      decideVendor(db, {
-        vendorId,
-        actorUserId: actor,
-        decision: "approve",
-        reason: null,
-        until: null,
-      }),
-      decideVendor(db, {
-        vendorId,
-        actorUserId: actor,
-        decision: "reject",
-        reason: "重复申请",
-        until: null,
-      }),
+      decideVendor(
+        db,
+        {
+          vendorId,
+          actorUserId: actor,
+          decision: "approve",
+          reason: null,
+          until: null,
+        },
+        now,
+      ),
+      decideVendor(
+        db,
+        {
+          vendorId,
+          actorUserId: actor,
+          decision: "reject",
+          reason: "重复申请",
+          until: null,
+        },
+        now,
+      ),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
@@ -181,31 +212,43 @@ describe("decideVendor", () => {
   it("suspends until a date and lifts the suspension", async () => {
     const { vendorId } = await newVendor("13700000006");
     const actor = await officeId();
-    await decideVendor(db, {
-      vendorId,
-      actorUserId: actor,
-      decision: "approve",
-      reason: null,
-      until: null,
-    });
-    await decideVendor(db, {
-      vendorId,
-      actorUserId: actor,
-      decision: "suspend",
-      reason: "占用消防通道",
-      until: "2026-12-31",
-    });
+    await decideVendor(
+      db,
+      {
+        vendorId,
+        actorUserId: actor,
+        decision: "approve",
+        reason: null,
+        until: null,
+      },
+      now,
+    );
+    await decideVendor(
+      db,
+      {
+        vendorId,
+        actorUserId: actor,
+        decision: "suspend",
+        reason: "占用消防通道",
+        until: "2026-12-31",
+      },
+      now,
+    );
     expect(await getVendorById(db, vendorId)).toMatchObject({
       status: "suspended",
       suspended_until: "2026-12-31",
     });
-    await decideVendor(db, {
-      vendorId,
-      actorUserId: actor,
-      decision: "lift",
-      reason: null,
-      until: null,
-    });
+    await decideVendor(
+      db,
+      {
+        vendorId,
+        actorUserId: actor,
+        decision: "lift",
+        reason: null,
+        until: null,
+      },
+      now,
+    );
     expect(await getVendorById(db, vendorId)).toMatchObject({
       status: "approved",
       suspended_until: null,
@@ -217,13 +260,17 @@ describe("updateVendorProfile", () => {
   it("sends an approved vendor back to review when the category changes, not for the products", async () => {
     const { vendorId, userId } = await newVendor("13700000007");
     const actor = await officeId();
-    await decideVendor(db, {
-      vendorId,
-      actorUserId: actor,
-      decision: "approve",
-      reason: null,
-      until: null,
-    });
+    await decideVendor(
+      db,
+      {
+        vendorId,
+        actorUserId: actor,
+        decision: "approve",
+        reason: null,
+        until: null,
+      },
+      now,
+    );
     const profile = {
       displayName: "新名字",
       legalName: base.legalName,
@@ -231,7 +278,7 @@ describe("updateVendorProfile", () => {
       categorySlug: "crafts",
       products: "剪纸",
     };
-    expect(await updateVendorProfile(db, { vendorId, userId }, profile)).toEqual({
+    expect(await updateVendorProfile(db, { vendorId, userId }, profile, now)).toEqual({
       backToReview: false,
     });
     expect((await getVendorById(db, vendorId))?.status).toBe("approved");
@@ -240,6 +287,7 @@ describe("updateVendorProfile", () => {
         db,
         { vendorId, userId },
         { ...profile, categorySlug: "cooked_food" },
+        now,
       ),
     ).toEqual({ backToReview: true });
     expect((await getVendorById(db, vendorId))?.status).toBe("pending");
@@ -256,7 +304,7 @@ describe("updateVendorProfile", () => {
       products: "x",
     };
     await expect(
-      updateVendorProfile(db, { vendorId, userId: other.userId }, profile),
+      updateVendorProfile(db, { vendorId, userId: other.userId }, profile, now),
     ).rejects.toThrow();
     expect((await getVendorById(db, vendorId))?.display_name).toBe("测试摊位");
   });
@@ -268,19 +316,23 @@ describe("suspending a vendor", () => {
     const { createSession, getSessionUser } = await import("./session.server");
     const { decideVendor } = await import("./vendor-review.server");
     const vendor = await createApprovedVendor(db);
-    const session = await createSession(db, { userId: vendor.userId, userAgent: "test" });
+    const session = await createSession(db, { userId: vendor.userId, userAgent: "test", now });
     const office = await db
       .selectFrom("users")
       .select("id")
       .where("role", "=", "office")
       .executeTakeFirstOrThrow();
-    await decideVendor(db, {
-      vendorId: vendor.vendorId,
-      actorUserId: office.id,
-      decision: "suspend",
-      reason: "占用消防通道",
-      until: "2026-12-31",
-    });
-    expect(await getSessionUser(db, session.id)).toBeUndefined();
+    await decideVendor(
+      db,
+      {
+        vendorId: vendor.vendorId,
+        actorUserId: office.id,
+        decision: "suspend",
+        reason: "占用消防通道",
+        until: "2026-12-31",
+      },
+      now,
+    );
+    expect(await getSessionUser(db, session.id, now)).toBeUndefined();
   });
 });

@@ -96,7 +96,7 @@ export type RegistrationResult =
 export async function registerVendor(
   db: Kysely<Database>,
   input: RegistrationInput,
-  now = new Date(),
+  now: Date,
 ): Promise<RegistrationResult> {
   const at = now.toISOString();
   return inTransaction(db, async (trx) => {
@@ -167,7 +167,7 @@ export async function updateVendorProfile(
   db: Kysely<Database>,
   { vendorId, userId }: { vendorId: number; userId: number },
   input: ProfileInput,
-  now = new Date(),
+  now: Date,
 ): Promise<{ backToReview: boolean }> {
   const at = now.toISOString();
   return inTransaction(db, async (trx) => {
@@ -225,7 +225,7 @@ export async function updateVendorProfile(
 export async function resubmitApplication(
   db: Kysely<Database>,
   { vendorId, userId }: { vendorId: number; userId: number },
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const vendor = await trx

@@ -85,11 +85,15 @@ describe("the waiting list", () => {
     expect((await listNotifications(db, first.userId))[0]?.message_key).toBe("inbox.waitlistOffer");
 
     // Held for them: the stall shows as held and nobody else can book it.
-    const availability = await sessionAvailability(db, {
-      zoneId,
-      localDate: DATE,
-      sessionKey: evening,
-    });
+    const availability = await sessionAvailability(
+      db,
+      {
+        zoneId,
+        localDate: DATE,
+        sessionKey: evening,
+      },
+      now,
+    );
     expect(availability.find((s) => s.id === stall.id)?.state).toBe("held");
     const refused = await bookStall(
       db,

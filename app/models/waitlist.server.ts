@@ -24,7 +24,7 @@ export type JoinResult =
 export async function joinWaitlist(
   db: Kysely<Database>,
   input: SessionRef & { vendorId: number; stallId: number | null },
-  now = new Date(),
+  now: Date,
 ): Promise<JoinResult> {
   const calendar = await loadZoneCalendar(db, input.zoneId);
   if (!calendar || !findSession(calendar, input.localDate, input.sessionKey))
@@ -62,7 +62,7 @@ export async function liveOffer(
   db: Kysely<Database>,
   session: SessionRef,
   stallId: number,
-  now = new Date(),
+  now: Date,
 ) {
   return db
     .selectFrom("waitlist_entries")
@@ -79,7 +79,7 @@ export async function liveOffer(
 export async function heldStallIds(
   db: Kysely<Database>,
   session: SessionRef,
-  now = new Date(),
+  now: Date,
 ): Promise<Set<number>> {
   const rows = await db
     .selectFrom("waitlist_entries")
@@ -101,7 +101,7 @@ export async function heldStallIds(
 export async function offerFreedStall(
   trx: Kysely<Database>,
   session: SessionRef & { stallId: number; startsAt: string },
-  now = new Date(),
+  now: Date,
 ): Promise<number | null> {
   const closes = bookingClosesAt(session.startsAt, await getBookingSettings(trx, session.zoneId));
   if (now >= closes) return null;
@@ -193,7 +193,7 @@ export async function offerFreedStall(
  * (app/utils/jobs.server.ts), and safe to run from anywhere: each offer is claimed by the update
  * that expires it.
  */
-export async function expireOffers(db: Kysely<Database>, now = new Date()): Promise<number> {
+export async function expireOffers(db: Kysely<Database>, now: Date): Promise<number> {
   const due = await db
     .selectFrom("waitlist_entries")
     .select(["id", "local_date as localDate", "session_key as sessionKey"])
@@ -233,7 +233,7 @@ export async function expireOffers(db: Kysely<Database>, now = new Date()): Prom
 }
 
 /** A vendor's waiting-list entries that are still open, soonest session first. */
-export async function listVendorWaitlist(db: Kysely<Database>, vendorId: number, now = new Date()) {
+export async function listVendorWaitlist(db: Kysely<Database>, vendorId: number, now: Date) {
   return db
     .selectFrom("waitlist_entries")
     .innerJoin("zones", "zones.id", "waitlist_entries.zone_id")
@@ -269,7 +269,7 @@ export async function listVendorWaitlist(db: Kysely<Database>, vendorId: number,
 export async function leaveWaitlist(
   db: Kysely<Database>,
   { entryId, vendorId }: { entryId: number; vendorId: number },
-  now = new Date(),
+  now: Date,
 ) {
   const ref = await db
     .selectFrom("waitlist_entries")

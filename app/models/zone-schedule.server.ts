@@ -14,7 +14,7 @@ import { inTransaction } from "#db/transaction";
 interface Actor {
   zoneId: number;
   actorUserId: number;
-  now?: Date;
+  now: Date;
 }
 
 /** Cancels the active bookings a query selects, free of charge, and tells each vendor why. */
@@ -67,7 +67,7 @@ async function cancelForSchedule(
 
 export async function addClosure(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   closure: { startsOn: string; endsOn: string; reason: string },
 ): Promise<{ cancelled: number }> {
   return inTransaction(db, async (trx) => {
@@ -115,7 +115,7 @@ export async function addClosure(
 
 export async function removeClosure(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   closureId: number,
 ) {
   return inTransaction(db, async (trx) => {
@@ -142,7 +142,7 @@ export async function removeClosure(
 
 export async function addEvent(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   event: {
     localDate: string;
     startTime: string;
@@ -182,7 +182,7 @@ export async function addEvent(
 
 export async function removeEvent(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   eventId: number,
 ) {
   return inTransaction(db, async (trx) => {
@@ -224,7 +224,7 @@ export async function removeEvent(
 
 export async function addTemplate(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   template: { kind: SessionKind; weekdays: string; startTime: string; endTime: string },
 ) {
   return inTransaction(db, async (trx) => {
@@ -257,7 +257,7 @@ export async function addTemplate(
 /** Removes a weekly session; its future bookings are cancelled without penalty. */
 export async function removeTemplate(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   templateId: number,
 ) {
   return inTransaction(db, async (trx) => {
@@ -300,7 +300,7 @@ export async function removeTemplate(
 
 export async function saveBookingSettings(
   db: Kysely<Database>,
-  { zoneId, actorUserId, now = new Date() }: Actor,
+  { zoneId, actorUserId, now }: Actor,
   settings: BookingSettings,
 ) {
   return inTransaction(db, async (trx) => {

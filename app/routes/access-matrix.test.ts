@@ -9,6 +9,9 @@ import { recordInspection } from "~/models/inspection.server";
 import { db } from "~/utils/db.server";
 import { saveUpload } from "~/utils/uploads.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const PERSONAS = [
   "anonymous",
   "vendorA",
@@ -329,31 +332,39 @@ async function setup() {
     .select("id")
     .where("vendor_id", "=", vendorA.id)
     .executeTakeFirstOrThrow();
-  const report = await createReport(db, {
-    zoneId: zone.id,
-    category: "hygiene",
-    description: "matrix",
-    photo: { name: await saveUpload(PNG, "png"), type: "image/png" },
-    position: null,
-    contact: null,
-    userId: null,
-  });
-  const inspection = await recordInspection(db, {
-    zoneId: zone.id,
-    userId: ids.managerX,
-    localDate: "2026-11-27",
-    sessionKey: null,
-    checklist: {
-      extinguishers: "ok",
-      fireLanes: "ok",
-      electrical: "ok",
-      hygiene: "ok",
-      weights: "ok",
+  const report = await createReport(
+    db,
+    {
+      zoneId: zone.id,
+      category: "hygiene",
+      description: "matrix",
+      photo: { name: await saveUpload(PNG, "png"), type: "image/png" },
+      position: null,
+      contact: null,
+      userId: null,
     },
-    findings: "",
-    photos: [await saveUpload(PNG, "png")],
-    followups: [],
-  });
+    now,
+  );
+  const inspection = await recordInspection(
+    db,
+    {
+      zoneId: zone.id,
+      userId: ids.managerX,
+      localDate: "2026-11-27",
+      sessionKey: null,
+      checklist: {
+        extinguishers: "ok",
+        fireLanes: "ok",
+        electrical: "ok",
+        hygiene: "ok",
+        weights: "ok",
+      },
+      findings: "",
+      photos: [await saveUpload(PNG, "png")],
+      followups: [],
+    },
+    now,
+  );
   const pending = await db
     .selectFrom("vendors")
     .select("id")

@@ -5,18 +5,17 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { deleteOtherSessions } from "~/models/session.server";
 import { getPasswordHash, setPassword } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { readSessionId } from "~/utils/session.server";
-import { passwordField } from "~/utils/vendor-schemas";
+import { NewPasswordSchema } from "~/forms/account-password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -28,17 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await getLocale(request) };
 }
 
-const Schema = z
-  .object({
-    current: z.string().min(1, "login.error.passwordRequired").max(1024, "login.error.invalid"),
-    password: passwordField,
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "reset.error.mismatch" });
-
 export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
   const user = await requireUser(request);
-  const parsed = parseForm(Schema, await readFormData(request));
+  const parsed = parseForm(NewPasswordSchema, await readFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 });
   if (!(await verifyPassword(parsed.data.current, await getPasswordHash(db, user.id)))) {
     return data(
@@ -46,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await setPassword(db, user.id, await hashPassword(parsed.data.password));
+  await setPassword(db, user.id, await hashPassword(parsed.data.password), now);
   // Whoever knew the old password is logged out everywhere else.
   await deleteOtherSessions(db, user.id, await readSessionId(request));
   return { errors: {}, saved: true };

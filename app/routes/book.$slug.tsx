@@ -8,7 +8,6 @@ import {
 } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { sessionLabel } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
@@ -35,7 +34,7 @@ import { joinWaitlist } from "~/models/waitlist.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import {
   formatLocalDate,
   formatMoney,
@@ -47,6 +46,7 @@ import {
 } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { countAttempt, LIMITS, limitWait } from "~/utils/rate-limit.server";
+import { WaitlistSchema, BookSchema } from "~/forms/booking.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -82,11 +82,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("session");
   const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0];
   const stalls = chosen
-    ? await sessionAvailability(db, {
-        zoneId: zone.id,
-        localDate: chosen.localDate,
-        sessionKey: chosen.key,
-      })
+    ? await sessionAvailability(
+        db,
+        {
+          zoneId: zone.id,
+          localDate: chosen.localDate,
+          sessionKey: chosen.key,
+        },
+        now,
+      )
     : [];
   const showAll = url.searchParams.get("all") === "1";
   const askedWeeks = Number(url.searchParams.get("weeks") ?? 1);
@@ -132,21 +136,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const WaitlistSchema = z.object({
-  intent: z.literal("waitlist"),
-  stallId: z.coerce.number().int().positive().optional(),
-  localDate: z.string().max(10),
-  sessionKey: z.string().max(20),
-});
-
-const BookSchema = z.object({
-  stallId: z.coerce.number().int().positive(),
-  localDate: z.string().max(10),
-  sessionKey: z.string().max(20),
-  key: z.string().min(8).max(100),
-  weeks: z.coerce.number().int().min(1).max(MAX_SERIES_WEEKS).default(1),
-});
-
 /** A refusal before any booking was tried: the form could not be read, or too many tries. */
 function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
   return data(
@@ -163,6 +152,7 @@ function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { vendor } = await requireVendor(request);
   const zone = await zoneFrom(params.slug);
   // Every try counts, refused or not: a script hammering one stall is slowed, a person is not.
@@ -178,13 +168,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "waitlist") {
     const wait = parseForm(WaitlistSchema, form);
     if (!wait.ok) return redirect(`/book/${zone.slug}`);
-    const joined = await joinWaitlist(db, {
-      vendorId: vendor.id,
-      zoneId: zone.id,
-      localDate: wait.data.localDate,
-      sessionKey: wait.data.sessionKey,
-      stallId: wait.data.stallId ?? null,
-    });
+    const joined = await joinWaitlist(
+      db,
+      {
+        vendorId: vendor.id,
+        zoneId: zone.id,
+        localDate: wait.data.localDate,
+        sessionKey: wait.data.sessionKey,
+        stallId: wait.data.stallId ?? null,
+      },
+      now,
+    );
     return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.problem}#waitlist`);
   }
   const parsed = parseForm(BookSchema, form);
@@ -192,14 +186,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { stallId, localDate, sessionKey, key, weeks } = parsed.data;
   // Weekly sessions can be booked for several weeks at once; each week is its own booking.
   if (weeks > 1 && sessionKey.startsWith("t")) {
-    const series = await bookSeries(db, {
-      vendorId: vendor.id,
-      stallId,
-      localDate,
-      sessionKey,
-      idempotencyKey: key,
-      weeks,
-    });
+    const series = await bookSeries(
+      db,
+      {
+        vendorId: vendor.id,
+        stallId,
+        localDate,
+        sessionKey,
+        idempotencyKey: key,
+        weeks,
+      },
+      now,
+    );
     return data({
       refusal: null as RefusalLike | null,
       alternatives: [] as Alternative[],
@@ -213,13 +211,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })),
     });
   }
-  const result = await bookStall(db, {
-    vendorId: vendor.id,
-    stallId,
-    localDate,
-    sessionKey,
-    idempotencyKey: key,
-  });
+  const result = await bookStall(
+    db,
+    {
+      vendorId: vendor.id,
+      stallId,
+      localDate,
+      sessionKey,
+      idempotencyKey: key,
+    },
+    now,
+  );
   if (result.ok) return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   return data(
     {

@@ -12,6 +12,9 @@ import { loader as feed } from "./calendar.$token";
 import { action as scan, loader as scanPage } from "./manage.check-in.$id";
 import { loader as receipt } from "./vendor.bookings_.$id";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const WANG = "vendor.wang@jishi.example";
 
 let daysAhead = 2;
@@ -26,13 +29,17 @@ async function wangsBooking() {
   const stalls = await stallsTaking(db, "fuxin-community", "fresh_produce");
   daysAhead += 1;
   const localDate = addDays(localMoment(new Date(), "Asia/Shanghai").date, daysAhead);
-  const result = await bookStall(db, {
-    vendorId: vendor.id,
-    stallId: stalls[0]!.id,
-    localDate,
-    sessionKey: await templateKey(db, "fuxin-community", "morning"),
-    idempotencyKey: newIdempotencyKey(),
-  });
+  const result = await bookStall(
+    db,
+    {
+      vendorId: vendor.id,
+      stallId: stalls[0]!.id,
+      localDate,
+      sessionKey: await templateKey(db, "fuxin-community", "morning"),
+      idempotencyKey: newIdempotencyKey(),
+    },
+    now,
+  );
   if (!result.ok) throw new Error(JSON.stringify(result));
   return { vendorId: vendor.id, booking: result.booking };
 }

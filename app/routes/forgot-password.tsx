@@ -5,16 +5,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { findContactForReset, normalizeIdentifier } from "~/models/user.server";
 import { RESET_LIFETIME_MS } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
 import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import { ForgotPasswordSchema } from "~/forms/forgot-password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -25,17 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await getLocale(request) };
 }
 
-const Schema = z.object({
-  identifier: z
-    .string()
-    .trim()
-    .min(1, "login.error.identifierRequired")
-    .max(254, "form.error.emailInvalid"),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
-  const parsed = parseForm(Schema, form);
+  const parsed = parseForm(ForgotPasswordSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, sent: false }, { status: 400 });
   const key = normalizeIdentifier(parsed.data.identifier);
   const keys = [

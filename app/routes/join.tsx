@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { MARKET_RULES, MARKET_RULES_VERSION } from "~/domain/market-rules";
@@ -14,22 +13,13 @@ import { listCategories } from "~/models/category.server";
 import { registerVendor } from "~/models/vendor.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
-import {
-  categoryField,
-  displayNameField,
-  emailField,
-  homeCommunityField,
-  legalNameField,
-  passwordField,
-  phoneField,
-  productsField,
-} from "~/utils/vendor-schemas";
+import { JoinSchema } from "~/forms/join.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -42,25 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale, categories };
 }
 
-const JoinSchema = z
-  .object({
-    phone: phoneField,
-    email: emailField,
-    password: passwordField,
-    displayName: displayNameField,
-    legalName: legalNameField,
-    homeCommunity: homeCommunityField,
-    category: categoryField,
-    products: productsField,
-    agree: z.literal("on", { message: "join.error.agreeRequired" }),
-    // A field people never see: only a bot fills it in.
-    website: z.string().max(0, "join.error.bot").default(""),
-  })
-  .refine((v) => v.phone !== "" || v.email !== "", {
-    path: ["phone"],
-    message: "join.error.contactRequired",
-  });
-
 const KEPT_FIELDS = [
   "phone",
   "email",
@@ -72,6 +43,7 @@ const KEPT_FIELDS = [
 ] as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const now = new Date();
   const formData = await readFormData(request);
   const values = Object.fromEntries(
     KEPT_FIELDS.map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]),
@@ -91,17 +63,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  const result = await registerVendor(db, {
-    phone: parsed.data.phone || null,
-    email: parsed.data.email || null,
-    passwordHash: await hashPassword(parsed.data.password),
-    displayName: parsed.data.displayName,
-    legalName: parsed.data.legalName,
-    homeCommunity: parsed.data.homeCommunity,
-    categorySlug: parsed.data.category,
-    products: parsed.data.products,
-    rulesVersion: MARKET_RULES_VERSION,
-  });
+  const result = await registerVendor(
+    db,
+    {
+      phone: parsed.data.phone || null,
+      email: parsed.data.email || null,
+      passwordHash: await hashPassword(parsed.data.password),
+      displayName: parsed.data.displayName,
+      legalName: parsed.data.legalName,
+      homeCommunity: parsed.data.homeCommunity,
+      categorySlug: parsed.data.category,
+      products: parsed.data.products,
+      rulesVersion: MARKET_RULES_VERSION,
+    },
+    now,
+  );
   if (!result.ok) {
     const errors =
       result.taken === "phone"

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { safeRedirect } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import { isLocale } from "~/utils/i18n";
 import { localeCookie } from "~/utils/i18n.server";
 

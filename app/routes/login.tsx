@@ -6,15 +6,15 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import type { Role } from "#db/schema";
 import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { normalizeIdentifier } from "~/models/user.server";
 import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
+import { LoginSchema } from "~/forms/login.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -27,16 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(safeRedirect(url.searchParams.get("redirectTo"), homeFor(user.role)));
   return { locale: await getLocale(request) };
 }
-
-const LoginSchema = z.object({
-  identifier: z
-    .string()
-    .trim()
-    .min(1, "login.error.identifierRequired")
-    .max(254, "login.error.invalid"),
-  password: z.string().min(1, "login.error.passwordRequired").max(1024, "login.error.invalid"),
-  redirectTo: z.string().optional(),
-});
 
 function homeFor(role: Role) {
   return role === "vendor" ? "/vendor" : "/manage";

@@ -37,11 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, booking } = await scannedBooking(request, params.id);
   const result = await checkIn(db, {
     zoneId: booking.zone_id,
     bookingId: booking.id,
     actorUserId: user.id,
+    now,
   });
   if (!result.ok) return data({ error: "day.error.notAllowed" as const }, { status: 409 });
   const session = encodeURIComponent(`${booking.local_date}|${booking.session_key}`);

@@ -25,12 +25,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 // The county's figures for the office; a manager sees the same for their own markets.
 export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
   const user = await requireRole(request, "manager", "office");
   const locale = await getLocale(request);
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   const { from, to } = figuresPeriod(new URL(request.url).searchParams, today);
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
-  const figures = await dashboardFigures(db, { zoneIds, from, to, today });
+  const figures = await dashboardFigures(db, { zoneIds, from, to, today }, now);
   return {
     locale,
     county: user.role === "office",

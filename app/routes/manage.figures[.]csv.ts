@@ -10,6 +10,7 @@ import { getLocale } from "~/utils/i18n.server";
 
 // Each table of the figures page as CSV, in the reader's language, for a spreadsheet.
 export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
   const user = await requireRole(request, "manager", "office");
   const locale = await getLocale(request);
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   const { from, to } = figuresPeriod(params, today);
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
-  const figures = await dashboardFigures(db, { zoneIds, from, to, today });
+  const figures = await dashboardFigures(db, { zoneIds, from, to, today }, now);
   const table = params.get("table") === "weeks" ? "weeks" : "zones";
   const yuan = (fen: number) => (fen / 100).toFixed(2);
   const share = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);

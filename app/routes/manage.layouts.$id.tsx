@@ -23,7 +23,7 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
@@ -117,6 +117,7 @@ type ActionResult =
   | { ok: false; error: MessageKey };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const office = await requireRole(request, "office");
   const id = Number(params.id);
   if (!Number.isSafeInteger(id)) throw new Response("Not found", { status: 404 });
@@ -131,13 +132,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { ok: false, error: "layout.error.commentNeeded" },
         { status: 400 },
       );
-    return (await returnLayout(db, { layoutId: id, userId: office.id, comment }))
+    return (await returnLayout(db, { layoutId: id, userId: office.id, comment }, now))
       ? data<ActionResult>({ ok: true, message: "layout.returned" })
       : data<ActionResult>({ ok: false, error: "layout.error.notSubmitted" }, { status: 409 });
   }
   if (intent === "approve") {
     const reason = String(form.get("reason") ?? "").slice(0, 1000);
-    const result = await approveLayout(db, { layoutId: id, userId: office.id, reason });
+    const result = await approveLayout(db, { layoutId: id, userId: office.id, reason }, now);
     if (!result.ok)
       return data<ActionResult>(result, {
         status: result.error === "layout.error.reasonNeeded" ? 400 : 409,

@@ -5,16 +5,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { isOverdue } from "~/domain/reports";
 import type { MessageKey } from "~/locales/zh-CN";
 import { actOnReport, getReport, type ReportAction } from "~/models/report.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { ReplySchema } from "~/forms/report-reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -71,9 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ReplySchema = z.string().trim().min(2).max(2000);
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, report } = await reportFor(request, params.id);
   const form = await readFormData(request);
   const intent = form.get("intent");
@@ -96,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, error: "report.error.notOpen" as MessageKey },
       { status: 400 },
     );
-  const done = await actOnReport(db, { reportId: report.id, userId: user.id, action: act });
+  const done = await actOnReport(db, { reportId: report.id, userId: user.id, action: act }, now);
   return done
     ? data({ ok: true as const, error: null })
     : data({ ok: false as const, error: "report.error.notOpen" as MessageKey }, { status: 409 });

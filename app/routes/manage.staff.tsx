@@ -13,18 +13,17 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { INVITATION_LIFETIME_MS } from "~/models/password-reset.server";
 import { createManager, listManagers, setManagerZones } from "~/models/staff.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
-import { displayNameField, emailField, phoneField } from "~/utils/vendor-schemas";
+import { CreateSchema } from "~/forms/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -51,19 +50,8 @@ async function zoneIdsFrom(form: FormData): Promise<number[] | null> {
   return ids.every((id) => known.has(id)) ? [...new Set(ids)] : null;
 }
 
-const CreateSchema = z
-  .object({
-    intent: z.literal("create"),
-    displayName: displayNameField,
-    phone: phoneField,
-    email: emailField,
-  })
-  .refine((v) => v.phone !== "" || v.email !== "", {
-    path: ["phone"],
-    message: "join.error.contactRequired",
-  });
-
 export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
   const office = await requireRole(request, "office");
   const form = await readFormData(request);
   const zoneIds = await zoneIdsFrom(form);
@@ -74,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const managerId = Number(form.get("managerId"));
     const ok =
       Number.isSafeInteger(managerId) &&
-      (await setManagerZones(db, { managerId, zoneIds, actorUserId: office.id }));
+      (await setManagerZones(db, { managerId, zoneIds, actorUserId: office.id }, now));
     if (!ok) throw new Response("Not found", { status: 404 });
     return redirect("/manage/staff?saved=zones");
   }
@@ -84,13 +72,17 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const parsed = parseForm(CreateSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await createManager(db, {
-    displayName: parsed.data.displayName,
-    phone: parsed.data.phone || null,
-    email: parsed.data.email || null,
-    zoneIds,
-    actorUserId: office.id,
-  });
+  const result = await createManager(
+    db,
+    {
+      displayName: parsed.data.displayName,
+      phone: parsed.data.phone || null,
+      email: parsed.data.email || null,
+      zoneIds,
+      actorUserId: office.id,
+    },
+    now,
+  );
   if (!result.ok) {
     const errors =
       result.taken === "phone"

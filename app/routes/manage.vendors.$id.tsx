@@ -13,23 +13,21 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/form-field";
 import { VendorStatusBadge } from "~/components/vendor-status";
 import { expiryState, missingDocuments } from "~/domain/documents";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
-import { canDecide, needsReason, type ReviewDecision } from "~/domain/vendor-review";
+import { canDecide, needsReason, REVIEW_DECISIONS } from "~/domain/vendor-review";
 import { listAuditFor } from "~/models/audit.server";
 import { listCurrentDocuments } from "~/models/document.server";
 import { decideVendor } from "~/models/vendor-review.server";
 import { getVendorById } from "~/models/vendor.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
-
-const DECISIONS: ReviewDecision[] = ["approve", "requestChanges", "reject", "suspend", "lift"];
+import { DecisionSchema } from "~/forms/vendor-review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -58,29 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vendor,
     missing: missingDocuments(vendor, documents, today),
     documents: documents.map((d) => ({ ...d, state: expiryState(d.expires_on, today) })),
-    decisions: DECISIONS.filter((d) => canDecide(d, vendor.status)),
+    decisions: REVIEW_DECISIONS.filter((d) => canDecide(d, vendor.status)),
     history,
   };
 }
 
-const DecisionSchema = z
-  .object({
-    decision: z.enum(DECISIONS as [ReviewDecision, ...ReviewDecision[]], {
-      message: "review.error.decision",
-    }),
-    reason: z.string().trim().max(500, "form.error.tooLong500").default(""),
-    until: z.string().default(""),
-  })
-  .refine((v) => !needsReason(v.decision) || v.reason.length > 0, {
-    path: ["reason"],
-    message: "review.error.reasonRequired",
-  })
-  .refine((v) => v.decision !== "suspend" || /^\d{4}-\d{2}-\d{2}$/.test(v.until), {
-    path: ["until"],
-    message: "review.error.untilRequired",
-  });
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const user = await requireRole(request, "manager", "office");
   const vendorId = vendorIdFrom(params.id);
   const form = await readFormData(request);
@@ -94,13 +76,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const result = await decideVendor(db, {
-    vendorId,
-    actorUserId: user.id,
-    decision: parsed.data.decision,
-    reason: parsed.data.reason || null,
-    until: parsed.data.decision === "suspend" ? parsed.data.until : null,
-  });
+  const result = await decideVendor(
+    db,
+    {
+      vendorId,
+      actorUserId: user.id,
+      decision: parsed.data.decision,
+      reason: parsed.data.reason || null,
+      until: parsed.data.decision === "suspend" ? parsed.data.until : null,
+    },
+    now,
+  );
   if (!result.ok && result.problem === "notFound") throw new Response("Not found", { status: 404 });
   if (!result.ok)
     return data({ errors: { form: "review.error.stale" as const }, decision }, { status: 409 });

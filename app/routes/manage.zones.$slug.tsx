@@ -32,7 +32,7 @@ import {
 } from "~/models/zone-schedule.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData, type FieldErrors } from "~/utils/form";
+import { parseForm, readFormData, type FieldErrors } from "~/utils/form.server";
 import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import {
@@ -41,7 +41,7 @@ import {
   RemoveSchema,
   SettingsSchema,
   TemplateSchema,
-} from "~/utils/schedule-schemas";
+} from "~/utils/schedule-schemas.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  const actor = { zoneId: zone.id, actorUserId: user.id };
+  const actor = { zoneId: zone.id, actorUserId: user.id, now: new Date() };
   const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });
   const done = (saved: string, extra = "") =>
     redirect(`/manage/zones/${zone.slug}?saved=${saved}${extra}#${saved}`);

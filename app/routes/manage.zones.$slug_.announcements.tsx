@@ -5,24 +5,22 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
-import type { AnnouncementKind } from "#db/schema";
-import { addDays, isValidDate } from "~/domain/calendar";
+import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import { currentAnnouncements, postAnnouncement } from "~/models/announcement.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { AnnouncementSchema } from "~/forms/announcement.server";
+import { ANNOUNCEMENT_KINDS } from "~/domain/announcements";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return [{ title: `${data?.zone.name ?? ""} · ${t("announce.title")} · ${t("app.name")}` }];
 };
-
-const KINDS: AnnouncementKind[] = ["weather", "event", "rule", "notice"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
@@ -36,20 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const Schema = z.object({
-  kind: z.enum(KINDS as [AnnouncementKind, ...AnnouncementKind[]], {
-    message: "announce.error.heading",
-  }),
-  title: z.string().trim().min(2, "announce.error.heading").max(60, "announce.error.heading"),
-  body: z.string().trim().min(2, "announce.error.body").max(1000, "announce.error.body"),
-  from: z.string().refine(isValidDate, "announce.error.dates"),
-  to: z.string().refine(isValidDate, "announce.error.dates"),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
   const today = localMoment(new Date(), zone.time_zone).date;
-  const parsed = parseForm(Schema, await readFormData(request));
+  const parsed = parseForm(AnnouncementSchema, await readFormData(request));
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
   const { kind, title, body, from, to } = parsed.data;
   if (from > to || to < today || to > addDays(today, 366))
@@ -57,15 +46,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, errors: { to: "announce.error.dates" as MessageKey } },
       { status: 400 },
     );
-  const { told } = await postAnnouncement(db, {
-    zoneId: zone.id,
-    userId: user.id,
-    kind,
-    title,
-    body,
-    startsOn: from,
-    endsOn: to,
-  });
+  const { told } = await postAnnouncement(
+    db,
+    {
+      zoneId: zone.id,
+      userId: user.id,
+      kind,
+      title,
+      body,
+      startsOn: from,
+      endsOn: to,
+    },
+    now,
+  );
   return data({ ok: true as const, told });
 }
 
@@ -98,7 +91,7 @@ export default function Announcements() {
         <div className="field">
           <label htmlFor="kind">{t("announce.kind")}</label>
           <select id="kind" name="kind" defaultValue="notice">
-            {KINDS.map((k) => (
+            {ANNOUNCEMENT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`announce.kind.${k}`)}
               </option>

@@ -13,7 +13,6 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { z } from "zod";
 import { sessionLabel } from "~/components/session-label";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
@@ -31,10 +30,11 @@ import {
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
+import { ActionSchema } from "~/forms/market-day.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -53,6 +53,7 @@ async function sessionsAround(zone: { id: number; time_zone: string }, asked: st
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
   const { zone } = await requireZoneManager(request, params.slug);
   const locale = await getLocale(request);
   const url = new URL(request.url);
@@ -60,11 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [sheet, stalls] = chosen
     ? await Promise.all([
         daySheet(db, { zoneId: zone.id, localDate: chosen.localDate, sessionKey: chosen.key }),
-        sessionAvailability(db, {
-          zoneId: zone.id,
-          localDate: chosen.localDate,
-          sessionKey: chosen.key,
-        }),
+        sessionAvailability(
+          db,
+          {
+            zoneId: zone.id,
+            localDate: chosen.localDate,
+            sessionKey: chosen.key,
+          },
+          now,
+        ),
       ])
     : [[], []];
   const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
@@ -78,15 +83,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     freeStalls: stalls.filter((s) => s.state === "free").map((s) => ({ id: s.id, code: s.code })),
   };
 }
-
-const ActionSchema = z.object({
-  intent: z.enum(["checkIn", "noShow", "fee", "confirm", "decline", "walkUp"]),
-  bookingId: z.coerce.number().int().positive().optional(),
-  amount: z.string().optional(),
-  stallId: z.coerce.number().int().positive().optional(),
-  identifier: z.string().trim().max(254).optional(),
-  session: z.string().max(40),
-});
 
 const PROBLEM: Record<string, MessageKey> = {
   notFound: "day.error.notFound",
@@ -108,23 +104,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ActionSchema, await readFormData(request));
   if (!parsed.ok) return data({ error: PROBLEM.bad! }, { status: 400 });
   const { intent, bookingId, session } = parsed.data;
-  const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0 };
+  const now = new Date();
+  const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0, now };
   let result: { ok: boolean; problem?: string };
   if (intent === "walkUp") {
     const { chosen } = await sessionsAround(zone, session);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
       return data({ error: PROBLEM.bad! }, { status: 400 });
-    result = await assignWalkUp(db, {
-      zoneId: zone.id,
-      stallId: parsed.data.stallId,
-      identifier: parsed.data.identifier,
-      localDate: chosen.localDate,
-      sessionKey: chosen.key,
-      startsAt: chosen.startsAt,
-      endsAt: chosen.endsAt,
-      actorUserId: user.id,
-      timeZone: zone.time_zone,
-    });
+    result = await assignWalkUp(
+      db,
+      {
+        zoneId: zone.id,
+        stallId: parsed.data.stallId,
+        identifier: parsed.data.identifier,
+        localDate: chosen.localDate,
+        sessionKey: chosen.key,
+        startsAt: chosen.startsAt,
+        endsAt: chosen.endsAt,
+        actorUserId: user.id,
+        timeZone: zone.time_zone,
+      },
+      now,
+    );
   } else if (intent === "fee") {
     const yuan = Number(parsed.data.amount);
     if (!Number.isFinite(yuan) || yuan < 0 || yuan > 10_000)

@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Errors = Partial<Record<"form" | "checklist" | "findings" | "date" | "followup", MessageKey>>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
   const today = localMoment(new Date(), zone.time_zone).date;
   const upload = await readPhotoUpload(request);
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = Number(form.get("followupId"));
     const done =
       Number.isSafeInteger(id) &&
-      (await completeFollowup(db, { followupId: id, zoneId: zone.id, userId: user.id }));
+      (await completeFollowup(db, { followupId: id, zoneId: zone.id, userId: user.id }, now));
     return done
       ? data({ ok: true as const, message: "report.done" as MessageKey })
       : data(
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { ok: false as const, errors: { form: "inspection.error.interval" } as Errors },
         { status: 400 },
       );
-    await setInspectionInterval(db, { zoneId: zone.id, userId: user.id, days: days.data });
+    await setInspectionInterval(db, { zoneId: zone.id, userId: user.id, days: days.data }, now);
     return data({ ok: true as const, message: "inspection.intervalSaved" as MessageKey });
   }
   const errors: Errors = {};
@@ -128,16 +129,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (Object.keys(errors).length) return data({ ok: false as const, errors }, { status: 400 });
   const photos = upload.file ? [await saveUpload(upload.file.bytes, upload.file.type.ext)] : [];
-  const { result } = await recordInspection(db, {
-    zoneId: zone.id,
-    userId: user.id,
-    localDate: date,
-    sessionKey: /^[te]\d+$/.test(sessionKey) ? sessionKey : null,
-    checklist,
-    findings,
-    photos,
-    followups,
-  });
+  const { result } = await recordInspection(
+    db,
+    {
+      zoneId: zone.id,
+      userId: user.id,
+      localDate: date,
+      sessionKey: /^[te]\d+$/.test(sessionKey) ? sessionKey : null,
+      checklist,
+      findings,
+      photos,
+      followups,
+    },
+    now,
+  );
   return data({ ok: true as const, message: "inspection.saved" as MessageKey, result });
 }
 

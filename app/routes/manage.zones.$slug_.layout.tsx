@@ -16,7 +16,6 @@ import {
 } from "@remix-run/react";
 import geomanStyles from "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import leafletStyles from "leaflet/dist/leaflet.css";
-import { z } from "zod";
 import { ClientOnly } from "~/components/client-only";
 import { LayoutEditor } from "~/components/layout-editor";
 import { CheckList, LayoutTable } from "~/components/layout-parts";
@@ -39,10 +38,11 @@ import {
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
+import { RulesSchema } from "~/forms/layout-rules.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletStyles },
@@ -97,33 +97,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const RulesSchema = z.object({
-  fireLaneWidthM: z.coerce
-    .number()
-    .min(RULE_LIMITS.fireLaneWidthM[0])
-    .max(RULE_LIMITS.fireLaneWidthM[1]),
-  aisleMinM: z.coerce.number().min(RULE_LIMITS.aisleMinM[0]).max(RULE_LIMITS.aisleMinM[1]),
-  extinguisherReachM: z.coerce
-    .number()
-    .min(RULE_LIMITS.extinguisherReachM[0])
-    .max(RULE_LIMITS.extinguisherReachM[1]),
-  exitReachM: z.coerce.number().min(RULE_LIMITS.exitReachM[0]).max(RULE_LIMITS.exitReachM[1]),
-  powerReachM: z.coerce.number().min(RULE_LIMITS.powerReachM[0]).max(RULE_LIMITS.powerReachM[1]),
-  maxCoverage: z.coerce.number().min(10).max(90),
-});
-
 type ActionResult =
   | { ok: true; message: MessageKey; checks?: CheckResult[] }
   | { ok: false; error: MessageKey; params?: Record<string, string | number> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY)
     return data<ActionResult>({ ok: false, error: "layout.error.tooLarge" }, { status: 413 });
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "start") {
-    await startDraft(db, { zoneId: zone.id, userId: user.id });
+    await startDraft(db, { zoneId: zone.id, userId: user.id }, now);
     return redirect(`/manage/zones/${zone.slug}/layout?started=1`);
   }
   if (intent === "rules") {
@@ -131,13 +117,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success)
       return data<ActionResult>({ ok: false, error: "layout.rules.invalid" }, { status: 400 });
     const rules: LayoutRules = { ...parsed.data, maxCoverage: parsed.data.maxCoverage / 100 };
-    await saveLayoutRules(db, { zoneId: zone.id, userId: user.id, rules });
+    await saveLayoutRules(db, { zoneId: zone.id, userId: user.id, rules }, now);
     return data<ActionResult>({ ok: true, message: "layout.rules.saved" });
   }
   const layoutId = Number(form.get("layoutId"));
   if (intent === "submit") {
     const done = Number.isSafeInteger(layoutId)
-      ? await submitLayout(db, { layoutId, zoneId: zone.id, userId: user.id })
+      ? await submitLayout(db, { layoutId, zoneId: zone.id, userId: user.id }, now)
       : false;
     return done
       ? data<ActionResult>({ ok: true, message: "layout.submitted" })
@@ -156,12 +142,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!read.ok) return data<ActionResult>(read, { status: 422 });
     if (!Number.isSafeInteger(layoutId))
       return data<ActionResult>({ ok: false, error: "layout.error.notEditable" }, { status: 409 });
-    const saved = await saveDraft(db, {
-      layoutId,
-      zoneId: zone.id,
-      userId: user.id,
-      document: read.document,
-    });
+    const saved = await saveDraft(
+      db,
+      {
+        layoutId,
+        zoneId: zone.id,
+        userId: user.id,
+        document: read.document,
+      },
+      now,
+    );
     return saved.ok
       ? data<ActionResult>({ ok: true, message: "layout.saved", checks: saved.checks })
       : data<ActionResult>(saved, { status: 409 });

@@ -48,20 +48,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(locale);
   const calendar = await loadZoneCalendar(db, zone.id);
   const today = localMoment(new Date(), zone.time_zone).date;
-  const now = Date.now();
+  const now = new Date();
   const sessions = upcomingSessions(calendar!, today, addDays(today, 7)).filter(
-    (s) => Date.parse(s.endsAt) > now,
+    (s) => Date.parse(s.endsAt) > now.getTime(),
   );
   const asked = new URL(request.url).searchParams.get("session");
   const found = sessions.find((s) => `${s.localDate}|${s.key}` === asked);
   const chosen = found ?? sessions[0];
   const [stalls, present] = chosen
     ? await Promise.all([
-        sessionAvailability(db, {
-          zoneId: zone.id,
-          localDate: chosen.localDate,
-          sessionKey: chosen.key,
-        }),
+        sessionAvailability(
+          db,
+          {
+            zoneId: zone.id,
+            localDate: chosen.localDate,
+            sessionKey: chosen.key,
+          },
+          now,
+        ),
         vendorsPresent(db, {
           zoneId: zone.id,
           localDate: chosen.localDate,
@@ -105,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [categoryRows, reportFigures, notices, inspected] = await Promise.all([
     listCategories(db),
-    publicReportFigures(db, zone.id),
+    publicReportFigures(db, zone.id, now),
     currentAnnouncements(db, zone.id, today),
     lastInspection(db, zone.id),
   ]);

@@ -9,7 +9,6 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
-import { z } from "zod";
 import { ClientOnly } from "~/components/client-only";
 import { FormError } from "~/components/form-field";
 import { PinPicker } from "~/components/pin-picker.client";
@@ -27,6 +26,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
 import { saveUpload } from "~/utils/uploads.server";
+import { ReportSchema } from "~/forms/report.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -59,24 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A pin further than this from the market's centre is a slip of the finger. */
 const PIN_REACH_M = 500;
 
-const ReportSchema = z.object({
-  category: z.enum(REPORT_CATEGORIES as [string, ...string[]], {
-    message: "report.error.category",
-  }),
-  description: z
-    .string({ message: "report.error.description" })
-    .trim()
-    .min(5, "report.error.description")
-    .max(2000, "report.error.description"),
-  contact: z.string().trim().max(100, "report.error.contact").optional().default(""),
-  lng: z.string().optional().default(""),
-  lat: z.string().optional().default(""),
-  website: z.string().max(0, "report.error.bot").optional().default(""),
-});
-
 type Errors = Partial<Record<"category" | "description" | "contact" | "form", MessageKey>>;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const now = new Date();
   const zone = await zoneFor(params.slug);
   const keys = [`report-ip:${context.clientIp}`];
   const wait = await limitWait(keys, LIMITS.report);
@@ -120,15 +106,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
     : null;
   const user = await getOptionalUser(request);
-  const report = await createReport(db, {
-    zoneId: zone.id,
-    category: parsed.data.category as (typeof REPORT_CATEGORIES)[number],
-    description: parsed.data.description,
-    photo,
-    position,
-    contact: parsed.data.contact || null,
-    userId: user?.id ?? null,
-  });
+  const report = await createReport(
+    db,
+    {
+      zoneId: zone.id,
+      category: parsed.data.category as (typeof REPORT_CATEGORIES)[number],
+      description: parsed.data.description,
+      photo,
+      position,
+      contact: parsed.data.contact || null,
+      userId: user?.id ?? null,
+    },
+    now,
+  );
   return redirect(`/reports/${report.code}?new=1`);
 }
 

@@ -6,15 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { findPasswordToken, resetPasswordWithToken } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
-import { passwordField } from "~/utils/vendor-schemas";
+import { ResetPasswordSchema } from "~/forms/reset-password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -22,21 +21,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const reset = await findPasswordToken(db, params.token ?? "");
+  const now = new Date();
+  const reset = await findPasswordToken(db, params.token ?? "", now);
   return { locale: await getLocale(request), valid: !!reset, name: reset?.display_name ?? null };
 }
 
-const Schema = z
-  .object({ password: passwordField, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "reset.error.mismatch" });
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(Schema, await readFormData(request));
+  const now = new Date();
+  const parsed = parseForm(ResetPasswordSchema, await readFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const userId = await resetPasswordWithToken(
     db,
     params.token ?? "",
     await hashPassword(parsed.data.password),
+    now,
   );
   if (!userId)
     return data({ errors: { form: "reset.error.invalidLink" as const } }, { status: 400 });

@@ -15,7 +15,7 @@ import { activeBans } from "~/models/penalty.server";
 import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import { formatLocalDate, localizedParams, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
@@ -25,12 +25,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
   const { user, vendor } = await requireVendor(request);
   const [locale, documents, inbox, bans] = await Promise.all([
     getLocale(request),
     listCurrentDocuments(db, vendor.id),
     listNotifications(db, user.id),
-    activeBans(db, vendor.id),
+    activeBans(db, vendor.id, now),
   ]);
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   return {
@@ -51,12 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, vendor } = await requireVendor(request);
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "resubmit")
-    await resubmitApplication(db, { vendorId: vendor.id, userId: user.id });
-  if (intent === "markRead") await markNotificationsRead(db, user.id);
+    await resubmitApplication(db, { vendorId: vendor.id, userId: user.id }, now);
+  if (intent === "markRead") await markNotificationsRead(db, user.id, now);
   return redirect("/vendor");
 }
 

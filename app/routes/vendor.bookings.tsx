@@ -30,7 +30,7 @@ import { getBookingSettings } from "~/models/zone-calendar.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
-import { readFormData } from "~/utils/form";
+import { readFormData } from "~/utils/form.server";
 import {
   formatLocalDate,
   formatLocalTime,
@@ -88,11 +88,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
   const { vendor } = await requireVendor(request);
   const form = await readFormData(request);
   const entryId = Number(form.get("entryId"));
   if (form.get("intent") === "acceptOffer" && Number.isSafeInteger(entryId)) {
-    const result = await acceptOffer(db, { entryId, vendorId: vendor.id });
+    const result = await acceptOffer(db, { entryId, vendorId: vendor.id }, now);
     if (!result.ok) {
       const error =
         result.refusal.code === "offerGone"
@@ -103,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   }
   if (form.get("intent") === "leaveWaitlist" && Number.isSafeInteger(entryId)) {
-    await leaveWaitlist(db, { entryId, vendorId: vendor.id });
+    await leaveWaitlist(db, { entryId, vendorId: vendor.id }, now);
     return redirect("/vendor/bookings?waitlist=left#waitlist");
   }
   if (form.get("intent") === "calendar") {
@@ -118,12 +119,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!Number.isSafeInteger(bookingId))
     return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
   if (form.get("intent") === "cancelSeries") {
-    const { cancelled } = await cancelSeriesFrom(db, { bookingId, vendorId: vendor.id });
+    const { cancelled } = await cancelSeriesFrom(db, { bookingId, vendorId: vendor.id }, now);
     if (cancelled === 0)
       return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
     return redirect(`/vendor/bookings?seriesCancelled=${cancelled}`);
   }
-  const result = await cancelBooking(db, { bookingId, vendorId: vendor.id });
+  const result = await cancelBooking(db, { bookingId, vendorId: vendor.id }, now);
   if (!result.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
   return redirect(`/vendor/bookings?cancelled=${result.late ? "late" : "free"}`);
 }

@@ -13,8 +13,6 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { z } from "zod";
-import type { DocumentKind } from "#db/schema";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { DOCUMENT_KINDS, expiryState, requiredDocuments } from "~/domain/documents";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
@@ -22,10 +20,11 @@ import { addDocument, listCurrentDocuments } from "~/models/document.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readDocumentUpload } from "~/utils/document-upload.server";
-import { parseForm } from "~/utils/form";
+import { parseForm } from "~/utils/form.server";
 import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { removeUpload, saveUpload } from "~/utils/uploads.server";
+import { DocumentSchema } from "~/forms/vendor-document.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -48,23 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-const DocumentSchema = z.object({
-  kind: z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]], {
-    message: "documents.error.kindRequired",
-  }),
-  expiresOn: z
-    .string()
-    .regex(isoDate, "documents.error.dateInvalid")
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-        new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      "documents.error.dateInvalid",
-    ),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const { vendor } = await requireVendor(request);
   const upload = await readDocumentUpload(request);
@@ -81,7 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok)
     return data({ errors: { file: upload.error }, values: kept }, { status: upload.status });
 
-  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  const now = new Date();
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   if (parsed.data.expiresOn < today) {
     return data(
       { errors: { expiresOn: "documents.error.alreadyExpired" as const }, values: kept },
@@ -99,6 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
       contentType: upload.file.type.contentType,
       sizeBytes: upload.file.bytes.byteLength,
       expiresOn: parsed.data.expiresOn,
+      now,
     });
   } catch (error) {
     // Nothing half-saved: a file without its record is removed.

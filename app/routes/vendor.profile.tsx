@@ -6,23 +6,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { SubmitButton } from "~/components/form-field";
 import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { listCategories } from "~/models/category.server";
 import { updateVendorProfile } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData } from "~/utils/form";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
-import {
-  categoryField,
-  displayNameField,
-  homeCommunityField,
-  legalNameField,
-  productsField,
-} from "~/utils/vendor-schemas";
+import { ProfileSchema } from "~/forms/vendor-profile.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -35,15 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale, categories, vendor };
 }
 
-const ProfileSchema = z.object({
-  displayName: displayNameField,
-  legalName: legalNameField,
-  homeCommunity: homeCommunityField,
-  category: categoryField,
-  products: productsField,
-});
-
 export async function action({ request }: ActionFunctionArgs) {
+  const now = new Date();
   const { user, vendor } = await requireVendor(request);
   const form = await readFormData(request);
   const values = Object.fromEntries(
@@ -65,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db,
     { vendorId: vendor.id, userId: user.id },
     { ...parsed.data, categorySlug: parsed.data.category },
+    now,
   );
   return redirect(backToReview ? "/vendor?profile=review" : "/vendor?profile=saved");
 }

@@ -5,11 +5,14 @@ import { authenticate, requireRole, requireUser, safeRedirect } from "./auth.ser
 import { db } from "./db.server";
 import { sessionCookie, startSession } from "./session.server";
 
+// The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
+const now = new Date();
+
 const office = staffSpecs.find((s) => s.role === "office")!;
 const manager = staffSpecs.find((s) => s.role === "manager")!;
 
 async function requestWithSession(userId: number, path = "/manage") {
-  const { id } = await createSession(db, { userId, userAgent: "test" });
+  const { id } = await createSession(db, { userId, userAgent: "test", now });
   const cookie = await sessionCookie.serialize(id);
   return {
     id,
@@ -48,10 +51,10 @@ describe("authenticate", () => {
 describe("sessions", () => {
   it("name their user until they are deleted", async () => {
     const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
-    const { id } = await createSession(db, { userId: user.id, userAgent: null });
-    expect((await getSessionUser(db, id))?.role).toBe("office");
+    const { id } = await createSession(db, { userId: user.id, userAgent: null, now });
+    expect((await getSessionUser(db, id, now))?.role).toBe("office");
     await deleteSession(db, id);
-    expect(await getSessionUser(db, id)).toBeUndefined();
+    expect(await getSessionUser(db, id, now)).toBeUndefined();
   });
 
   it("stop working when they expire", async () => {
@@ -73,14 +76,14 @@ describe("sessions", () => {
     const newId = await sessionCookie.parse(response.headers.get("Set-Cookie"));
     expect(newId).toBeTruthy();
     expect(newId).not.toBe(oldId);
-    expect(await getSessionUser(db, oldId)).toBeUndefined();
+    expect(await getSessionUser(db, oldId, now)).toBeUndefined();
     expect(response.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
     expect(response.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/);
   });
 
   it("are refused when the cookie is tampered with", async () => {
     const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
-    const { id } = await createSession(db, { userId: user.id, userAgent: null });
+    const { id } = await createSession(db, { userId: user.id, userAgent: null, now });
     const forged = `jishi_session=${Buffer.from(JSON.stringify(id)).toString("base64")}.forged`;
     const request = new Request("http://localhost/manage", { headers: { Cookie: forged } });
     await expect(requireUser(request)).rejects.toMatchObject({ status: 302 });

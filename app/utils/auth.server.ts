@@ -10,9 +10,10 @@ import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
 
 export async function getOptionalUser(request: Request): Promise<PublicUser | null> {
+  const now = new Date();
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  return (await getSessionUser(db, sessionId)) ?? null;
+  return (await getSessionUser(db, sessionId, now)) ?? null;
 }
 
 /** Only paths on this site, so that ?redirectTo= cannot send someone elsewhere. */

@@ -10,9 +10,10 @@ declare global {
 }
 
 export function startBackgroundJobs(intervalMs = 60_000) {
+  const now = new Date();
   if (globalThis.__jishiJobs) return;
   globalThis.__jishiJobs = setInterval(() => {
-    expireOffers(db).catch((error: unknown) => console.error("waitlist offers:", error));
+    expireOffers(db, now).catch((error: unknown) => console.error("waitlist offers:", error));
   }, intervalMs);
   // The timer never keeps the process alive on its own.
   globalThis.__jishiJobs.unref();

@@ -11,7 +11,8 @@ export async function sendPasswordLink(
   purpose: "reset" | "invitation",
   lifetimeMs: number,
 ) {
-  const token = await createPasswordToken(db, user.id, lifetimeMs);
+  const now = new Date();
+  const token = await createPasswordToken(db, user.id, lifetimeMs, now);
   const link = `${appUrl()}/reset-password/${token}`;
   const hours = Math.round(lifetimeMs / 3_600_000);
   const key = purpose === "reset" ? "mail.reset" : "mail.invitation";

@@ -20,13 +20,15 @@ export const LIMITS = {
 
 /** Seconds to wait before another attempt under `limit`, 0 when allowed. */
 export async function limitWait(keys: string[], limit: Limit): Promise<number> {
+  const now = new Date();
   if (getEnv().RATE_LIMITS === "off") return 0;
-  return retryAfterSeconds(db, keys, limit);
+  return retryAfterSeconds(db, keys, limit, now);
 }
 
 export async function countAttempt(keys: string[]): Promise<void> {
+  const now = new Date();
   if (getEnv().RATE_LIMITS === "off") return;
-  for (const key of keys) await recordHit(db, key);
+  for (const key of keys) await recordHit(db, key, now);
 }
 
 /** HTTP 429 with Retry-After, and a form error the page shows in the reader's language. */

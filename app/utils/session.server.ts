@@ -47,11 +47,13 @@ export async function readSessionId(request: Request): Promise<string | null> {
 
 /** Starts a new session (always a new id) and sends the user on. */
 export async function startSession(request: Request, userId: number, redirectTo: string) {
+  const now = new Date();
   const previous = await readSessionId(request);
   if (previous) await deleteSession(db, previous);
   const { id } = await createSession(db, {
     userId,
     userAgent: request.headers.get("User-Agent"),
+    now,
   });
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionCookie.serialize(id) },

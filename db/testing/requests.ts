@@ -14,7 +14,7 @@ export async function userIdByEmail(email: string): Promise<number> {
 
 /** A `Cookie` header value for a new session of the user. */
 export async function cookieForUser(userId: number): Promise<string> {
-  const { id } = await createSession(db, { userId, userAgent: "vitest" });
+  const { id } = await createSession(db, { userId, userAgent: "vitest", now: new Date() });
   return (await sessionCookie.serialize(id)).split(";")[0]!;
 }
 

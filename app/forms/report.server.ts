@@ -1,0 +1,18 @@
+// The form rules of app/routes/markets.$slug_.report.tsx, on the server only: zod stays out of the browser bundle.
+import { z } from "zod";
+import { REPORT_CATEGORIES } from "~/domain/reports";
+
+export const ReportSchema = z.object({
+  category: z.enum(REPORT_CATEGORIES as [string, ...string[]], {
+    message: "report.error.category",
+  }),
+  description: z
+    .string({ message: "report.error.description" })
+    .trim()
+    .min(5, "report.error.description")
+    .max(2000, "report.error.description"),
+  contact: z.string().trim().max(100, "report.error.contact").optional().default(""),
+  lng: z.string().optional().default(""),
+  lat: z.string().optional().default(""),
+  website: z.string().max(0, "report.error.bot").optional().default(""),
+});
