@@ -7,7 +7,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "./utils/nonce";
+import { registerAllCatalogues } from "./utils/i18n.server";
 import { startBackgroundJobs } from "./utils/jobs.server";
+
+registerAllCatalogues();
 
 const ABORT_DELAY = 5_000;
 

@@ -53,7 +53,7 @@ function LanguageSwitch() {
   const locale = useLocale();
   const pending = useNavigation().formAction === "/language";
   return (
-    <Form method="post" action="/language" className="lang-switch">
+    <Form method="post" action="/language" className="lang-switch" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
       <button

@@ -18,7 +18,7 @@ import {
   type EditorCollection,
 } from "~/domain/layout-editing";
 import type { Position } from "~/domain/geo";
-import { stallSize } from "~/domain/layout-document";
+import { stallSize } from "~/domain/geo";
 import { useT } from "~/utils/i18n";
 import { ClientOnly } from "./client-only";
 import { LayoutMap } from "./layout-map.client";

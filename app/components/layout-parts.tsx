@@ -2,7 +2,8 @@
 // layout as a table, readable without JavaScript.
 import type { CheckResult, LayoutRules } from "~/domain/layout-checks";
 import type { Position } from "~/domain/geo";
-import { stallSize, type LayoutDocument } from "~/domain/layout-document";
+import { stallSize } from "~/domain/geo";
+import type { LayoutDocument } from "~/domain/layout-document";
 import { formatMoney, useLocale, useT, type Translate } from "~/utils/i18n";
 
 const MAX_CODES = 24;

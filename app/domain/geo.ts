@@ -125,3 +125,13 @@ export function distanceMetres(a: Position, b: Position): number {
     Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
+
+/** The lengths of a stall's first two sides, in metres: its width along the front and depth. */
+export function stallSize(ring: Position[], origin: Position = ring[0]!): [number, number] {
+  const [a, b, c] = [ring[0]!, ring[1]!, ring[2]!].map((p) => toMetres(origin, p));
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return [
+    round(Math.hypot(b![0] - a![0], b![1] - a![1])),
+    round(Math.hypot(c![0] - b![0], c![1] - b![1])),
+  ];
+}

@@ -4,7 +4,7 @@
 // that says what and where, and nothing is stored.
 import { z } from "zod";
 import type { MessageKey } from "~/locales/zh-CN";
-import { toMetres, type Position } from "./geo";
+import { stallSize, toMetres, type Position } from "./geo";
 import { polygonArea, segmentsIntersect, type Point } from "./plane";
 
 export const MAX_STALLS = 2000;
@@ -215,16 +215,6 @@ export function readLayoutDocument(input: unknown, categories: string[]): Docume
       return { ok: false, error: "layout.error.badStallShape", params: { code: stall.code } };
   }
   return { ok: true, document };
-}
-
-/** The lengths of a stall's first two sides, in metres: its width along the front and depth. */
-export function stallSize(ring: Position[], origin: Position = ring[0]!): [number, number] {
-  const [a, b, c] = [ring[0]!, ring[1]!, ring[2]!].map((p) => toMetres(origin, p));
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return [
-    round(Math.hypot(b![0] - a![0], b![1] - a![1])),
-    round(Math.hypot(c![0] - b![0], c![1] - b![1])),
-  ];
 }
 
 /** The editor's FeatureCollection for a stored layout: the inverse of `readLayoutDocument`. */

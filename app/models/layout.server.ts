@@ -11,7 +11,8 @@ import {
   type CheckResult,
   type LayoutRules,
 } from "~/domain/layout-checks";
-import { diffLayouts, stallSize, type LayoutDocument } from "~/domain/layout-document";
+import { stallSize } from "~/domain/geo";
+import { diffLayouts, type LayoutDocument } from "~/domain/layout-document";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { inTransaction } from "#db/transaction";

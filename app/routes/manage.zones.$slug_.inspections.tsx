@@ -5,7 +5,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import type { InspectionResult } from "#db/schema";
 import { FormError } from "~/components/form-field";
 import { sessionLabel } from "~/components/session-label";
@@ -27,6 +26,7 @@ import { readPhotoUpload } from "~/utils/document-upload.server";
 import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { saveUpload } from "~/utils/uploads.server";
+import { IntervalSchema } from "~/forms/inspection.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
   }
   if (intent === "interval") {
-    const days = z.coerce.number().int().min(1).max(365).safeParse(form.get("interval"));
+    const days = IntervalSchema.safeParse(form.get("interval"));
     if (!days.success)
       return data(
         { ok: false as const, errors: { form: "inspection.error.interval" } as Errors },

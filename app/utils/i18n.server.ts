@@ -1,5 +1,14 @@
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./i18n";
+import { en } from "~/locales/en";
+import { zhCN } from "~/locales/zh-CN";
+import { DEFAULT_LOCALE, isLocale, registerCatalogue, type Locale } from "./i18n";
+
+/** The server renders either language at any time: it holds both catalogues. */
+export function registerAllCatalogues() {
+  registerCatalogue("zh-CN", zhCN);
+  registerCatalogue("en", en);
+}
+registerAllCatalogues();
 
 /** The reader's choice from the language switch, kept for a year. */
 export const localeCookie = createCookie("jishi_lang", {

@@ -1,14 +1,28 @@
-// Translation and formatting, shared by server and browser. Both catalogues are small and
-// bundled; the locale comes from the root loader (see docs/decisions/003-i18n.md).
+// Translation and formatting, shared by server and browser. The server holds both catalogues
+// (locales/catalogues.server.ts); the browser loads only the page's language before it hydrates
+// (entry.client.tsx), so a phone downloads one (docs/decisions/003-typed-message-catalogue.md).
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "~/locales/en";
-import { zhCN, type MessageKey } from "~/locales/zh-CN";
+import type { MessageKey } from "~/locales/zh-CN";
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+export type Catalogue = Record<MessageKey, string>;
+const catalogues: Partial<Record<Locale, Catalogue>> = {};
+
+export function registerCatalogue(locale: Locale, messages: Catalogue) {
+  catalogues[locale] = messages;
+}
+
+/** Loads one language's messages (a chunk of its own in the browser) and registers them. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (catalogues[locale]) return;
+  registerCatalogue(
+    locale,
+    locale === "en" ? (await import("~/locales/en")).en : (await import("~/locales/zh-CN")).zhCN,
+  );
+}
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -19,7 +33,7 @@ export function isLocale(value: unknown): value is Locale {
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // A key built at run time (an audit action, say) that has no message shows as itself.
-  const template = catalogues[locale][key] ?? key;
+  const template = catalogues[locale]?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

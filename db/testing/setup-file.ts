@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { registerAllCatalogues } from "~/utils/i18n.server";
 import { createTestDatabase, databaseUrl, dropTestDatabase, TEST_ON_POSTGRES } from "./postgres";
 
 const template = inject("templateDatabase");
@@ -27,3 +28,6 @@ afterAll(async () => {
   globalThis.__jishiDb = undefined;
   if (TEST_ON_POSTGRES) await dropTestDatabase(adminUrl, copy);
 });
+
+// Messages are rendered in tests as on the server: both languages.
+registerAllCatalogues();
