@@ -8,6 +8,7 @@ import { readUpload } from "~/utils/uploads.server";
 import { vendorSpecs } from "./demo/people";
 import { zoneSpecs } from "./demo/zones";
 import { seed } from "./seed";
+import { stallsTaking } from "./testing/factories";
 
 type Ring = [number, number][];
 
@@ -237,5 +238,88 @@ describe("the demo's weeks of running", () => {
         .sort()
         .at(-1),
     ).toBe("2026-11-24");
+  });
+});
+
+describe("the demo's regulars", () => {
+  it("keep the booking rules: one session a day, below the weekly quota, so each can book elsewhere", async () => {
+    const { seedRegulars } = await import("./seed");
+    const { weekStart, addDays } = await import("~/domain/calendar");
+    const { bookStall, newIdempotencyKey } = await import("~/models/booking.server");
+    const { vendorPhone } = await import("./demo/people");
+    const { regularSpecs } = await import("./demo/bookings");
+    const now = new Date("2026-11-28T04:00:00Z");
+    // Twice, a week apart, as `npm start` tops the days up.
+    await seedRegulars(db, now);
+    await seedRegulars(db, new Date(now.getTime() + 7 * 86_400_000));
+    const rows = await db
+      .selectFrom("bookings")
+      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+      .innerJoin("users", "users.id", "vendors.user_id")
+      .select(["users.phone", "bookings.local_date", "bookings.vendor_id"])
+      .where("bookings.status", "in", ["pending", "confirmed", "checked_in"])
+      .execute();
+    const regulars = new Set(
+      regularSpecs.flatMap((z) => z.stalls.map(([n]) => vendorPhone(n - 1))),
+    );
+    const weeks = new Map<string, number>();
+    const days = new Map<string, number>();
+    for (const r of rows.filter((r) => regulars.has(r.phone!))) {
+      const w = `${r.phone} ${weekStart(r.local_date)}`;
+      weeks.set(w, (weeks.get(w) ?? 0) + 1);
+      days.set(`${r.phone} ${r.local_date}`, (days.get(`${r.phone} ${r.local_date}`) ?? 0) + 1);
+    }
+    expect(weeks.size).toBeGreaterThan(100);
+    expect(Math.max(...weeks.values())).toBe(5);
+    expect(Math.max(...days.values())).toBe(1);
+
+    // A regular of Fuxin books a free stall at Shuita on a day they do not stand at Fuxin.
+    const regular = rows.find((r) => r.phone === vendorPhone(11 - 1))!;
+    const theirDays = new Set(
+      rows.filter((r) => r.vendor_id === regular.vendor_id).map((r) => r.local_date),
+    );
+    const template = await db
+      .selectFrom("session_templates")
+      .innerJoin("zones", "zones.id", "session_templates.zone_id")
+      .select(["session_templates.id", "session_templates.weekdays"])
+      .where("zones.slug", "=", "shuita-community")
+      .orderBy("session_templates.id")
+      .executeTakeFirstOrThrow();
+    // The first day from 1 December (three days ahead) that Shuita opens and they are free.
+    const isoWeekday = (d: string) =>
+      String(((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7) + 1);
+    let date = "2026-12-01";
+    while (theirDays.has(date) || !template.weekdays.includes(isoWeekday(date)))
+      date = addDays(date, 1);
+    const { category_slug } = await db
+      .selectFrom("vendors")
+      .select("category_slug")
+      .where("id", "=", regular.vendor_id)
+      .executeTakeFirstOrThrow();
+    const taken = new Set(
+      (
+        await db
+          .selectFrom("bookings")
+          .select("stall_id")
+          .where("local_date", "=", date)
+          .where("status", "in", ["pending", "confirmed", "checked_in"])
+          .execute()
+      ).map((b) => b.stall_id),
+    );
+    const free = (await stallsTaking(db, "shuita-community", category_slug)).find(
+      (st) => !taken.has(st.id),
+    )!;
+    const result = await bookStall(
+      db,
+      {
+        vendorId: regular.vendor_id,
+        stallId: free.id,
+        localDate: date,
+        sessionKey: `t${template.id}`,
+        idempotencyKey: newIdempotencyKey(),
+      },
+      now,
+    );
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
   });
 });

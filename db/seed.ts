@@ -11,7 +11,9 @@ import { COUNTY_SEAT, zoneSpecs, type ZoneSpec } from "./demo/zones";
 import { layoutFeatures } from "./demo/layout-features";
 import { demoInspections, demoReports } from "./demo/operations";
 import { REGULAR_AHEAD_DAYS, REGULAR_PAST_DAYS, regularSpecs } from "./demo/bookings";
-import { addDays, sessionsBetween } from "../app/domain/calendar";
+import { addDays, sessionsBetween, weekStart } from "../app/domain/calendar";
+import { HOLDING_STATUSES } from "../app/domain/booking-rules";
+import { getBookingSettings } from "../app/models/zone-calendar.server";
 import { localMoment } from "../app/domain/market-hours";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
 import { isMainModule, migrateToLatest } from "./migrate";
@@ -304,7 +306,9 @@ export async function seed(db: Kysely<Database>) {
  * The regulars' bookings around `now`: checked in for the past four weeks, confirmed for the
  * next two. Dates follow the clock, so it runs apart from `seed` (the unit tests' template
  * stays the same every day) and again on every start, topping up the days that came into range.
- * A stall someone else has booked meanwhile is left to them.
+ * A stall someone else has booked meanwhile is left to them. A regular keeps to the market's
+ * rules like everyone else: one session a day, and one fewer a week than the weekly quota, so
+ * each can still book a stall somewhere else.
  */
 export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
   await inTransaction(db, async (trx) => {
@@ -331,6 +335,7 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
         from: addDays(today, -REGULAR_PAST_DAYS),
         to: addDays(today, REGULAR_AHEAD_DAYS),
       });
+      const { weeklyQuota } = await getBookingSettings(trx, zone.id);
       for (const [number, code] of spec.stalls) {
         const who = await trx
           .selectFrom("vendors")
@@ -344,7 +349,31 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
           .where("layout_id", "=", zone.layout_id)
           .where("code", "=", code)
           .executeTakeFirstOrThrow();
+        // What they hold already, from earlier runs or other markets, counts towards the rules.
+        const held = await trx
+          .selectFrom("bookings")
+          .select("local_date")
+          .where("vendor_id", "=", who.id)
+          .where("status", "in", HOLDING_STATUSES)
+          .where("local_date", ">=", weekStart(addDays(today, -REGULAR_PAST_DAYS)))
+          .where("local_date", "<=", addDays(weekStart(addDays(today, REGULAR_AHEAD_DAYS)), 6))
+          .execute();
+        const days = new Set(held.map((b) => b.local_date));
+        const perWeek = new Map<string, number>();
+        for (const b of held)
+          perWeek.set(weekStart(b.local_date), (perWeek.get(weekStart(b.local_date)) ?? 0) + 1);
+        // Two days off a week, different for each regular, so every day has some of them; on a
+        // day with a morning and an evening market, odd numbers come in the evening.
+        const daysOff = [number % 7, (number + 3) % 7];
+        const ofDay = (date: string) => sessions.filter((x) => x.localDate === date);
         for (const s of sessions) {
+          const week = weekStart(s.localDate);
+          if (daysOff.includes(new Date(`${s.localDate}T00:00:00Z`).getUTCDay())) continue;
+          const same = ofDay(s.localDate);
+          if (same[number % same.length] !== s) continue;
+          if (days.has(s.localDate) || (perWeek.get(week) ?? 0) >= weeklyQuota - 1) continue;
+          days.add(s.localDate);
+          perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
           const past = Date.parse(s.endsAt) < now.getTime();
           await trx
             .insertInto("bookings")

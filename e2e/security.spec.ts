@@ -37,7 +37,14 @@ test("pages run under an enforced Content Security Policy without a single viola
   // Signed out: the public pages and the forms people sign in and up with.
   await listen(page);
   console_(page);
-  for (const path of ["/", "/markets/fuxin-community", "/search?q=剪纸", "/join", "/login"])
+  for (const path of [
+    "/",
+    "/markets/fuxin-community",
+    "/markets/fuxin-community/poster",
+    "/search?q=剪纸",
+    "/join",
+    "/login",
+  ])
     await visit(page, path);
   // The map still draws from our own data: scripts ran.
   await page.goto("/markets/fuxin-community");
@@ -53,6 +60,24 @@ test("pages run under an enforced Content Security Policy without a single viola
   console_(vendor);
   await visit(vendor, "/book/fuxin-community");
   expect(violations).toEqual([]);
+});
+
+test("styles need no 'unsafe-inline', and a paper download says nosniff once", async ({
+  page,
+  login,
+}) => {
+  const home = await page.request.get("/");
+  const csp = home.headers()["content-security-policy"]!;
+  expect(csp).toMatch(/style-src 'self'(;|$)/);
+  expect(csp).not.toContain("unsafe-inline");
+
+  await login("vendor");
+  await page.goto("/vendor/documents");
+  const href = await page.getByRole("link", { name: "下载" }).first().getAttribute("href");
+  const paper = await page.request.get(href!);
+  expect(paper.status()).toBe(200);
+  expect(paper.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(paper.headers()["cache-control"]).toBe("private, no-store");
 });
 
 test("a form posted from another site is refused", async ({ request }) => {

@@ -14,3 +14,14 @@ const COLORS: Record<string, string> = {
 export function categoryColor(slug: string | undefined): string {
   return (slug && COLORS[slug]) || "#8a9a90";
 }
+
+/**
+ * The class that paints a legend swatch in a category's colour (app.css has one rule per
+ * category, checked against COLORS by a test): server-rendered pages carry no style attributes,
+ * so the Content Security Policy needs no 'unsafe-inline' for styles.
+ */
+export function swatchClass(slug: string | undefined): string {
+  return `swatch swatch-cat-${slug && COLORS[slug] ? slug : "other"}`;
+}
+
+export const CATEGORY_COLORS: Readonly<Record<string, string>> = COLORS;

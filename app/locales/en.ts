@@ -813,6 +813,8 @@ export const en: Record<MessageKey, string> = {
   "layout.review.submittedBy": "Submitted by {name} at {at}",
   "layout.review.open": "Review",
   "layout.diff": "Compared with the version in use",
+  "layout.diff.previous": "Compared with the version in use before it",
+  "layout.diff.first": "This is the market's first layout: every stall is new",
   "layout.diff.added": "Added",
   "layout.diff.removed": "Removed",
   "layout.diff.moved": "Moved",

@@ -756,6 +756,8 @@ export const zhCN = {
   "layout.review.submittedBy": "{name} 于 {at} 提交",
   "layout.review.open": "去审批",
   "layout.diff": "与正在使用的版本相比",
+  "layout.diff.previous": "与上一个使用过的版本相比",
+  "layout.diff.first": "这是这个集市的第一个布局，所有摊位都是新增的",
   "layout.diff.added": "新增",
   "layout.diff.removed": "删除",
   "layout.diff.moved": "移动",

@@ -2,16 +2,15 @@
 // approves or sends it back. Approval swaps the bookable layout in one transaction, carrying
 // bookings over to the new stalls (docs/decisions/009-layout-checks.md).
 import type { Kysely } from "kysely";
-import type { Database, Layout, LayoutFeatureKind } from "#db/schema";
+import type { Database, Layout, LayoutFeatureKind, LayoutStatus } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
-import { parsePolygon, toMetres, ringCenter, type Position } from "~/domain/geo";
+import { parsePolygon, ringCenter, stallSize, toMetres, type Position } from "~/domain/geo";
 import {
   checkLayout,
   DEFAULT_LAYOUT_RULES,
   type CheckResult,
   type LayoutRules,
 } from "~/domain/layout-checks";
-import { stallSize } from "~/domain/geo";
 import { diffLayouts, type LayoutDocument } from "~/domain/layout-document";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -152,6 +151,29 @@ export async function approvedLayout(db: Kysely<Database>, zoneId: number) {
     .where("zone_id", "=", zoneId)
     .where("status", "=", "approved")
     .executeTakeFirst();
+}
+
+/**
+ * What a version's changes are measured against: for a version being worked on, the one in use;
+ * for one that is or was in use, the one in use before it (not itself). None for a first layout.
+ */
+export async function layoutBefore(
+  db: Kysely<Database>,
+  layout: { id: number; zone_id: number; version: number; status: LayoutStatus },
+): Promise<{ layout: Layout; against: "inUse" | "previous" } | undefined> {
+  if (layout.status === "approved" || layout.status === "superseded") {
+    const previous = await db
+      .selectFrom("layouts")
+      .selectAll()
+      .where("zone_id", "=", layout.zone_id)
+      .where("status", "in", ["approved", "superseded"])
+      .where("version", "<", layout.version)
+      .orderBy("version", "desc")
+      .executeTakeFirst();
+    return previous && { layout: previous, against: "previous" };
+  }
+  const current = await approvedLayout(db, layout.zone_id);
+  return current && current.id !== layout.id ? { layout: current, against: "inUse" } : undefined;
 }
 
 /** The version being worked on (a draft, or one submitted or sent back), if there is one. */

@@ -23,20 +23,15 @@ describe("what's on", () => {
     expect(dates[0]).toBe("2026-11-28");
     expect(dates.at(-1)).toBe("2026-12-04");
 
-    // Fuxin's regulars: seven, each in a category of their own kind.
     const fuxin = zones.find((z) => z.slug === "fuxin-community")!;
     const tonight = sessions.find(
       (s) => s.zoneId === fuxin.id && s.localDate === "2026-11-28" && s.state === "open",
     )!;
-    expect(tonight.vendors).toBe(7);
+    // Of Fuxin's seven regulars the four with odd numbers come in the evening, one of them
+    // (13) has Saturdays off: three tonight, each in a category of their own kind.
+    expect(tonight.vendors).toBe(3);
     expect(new Set(tonight.categories)).toEqual(
-      new Set([
-        "cooked_food",
-        "daily_goods",
-        "repairs_services",
-        "cultural_creative",
-        "public_welfare",
-      ]),
+      new Set(["cooked_food", "repairs_services", "cultural_creative"]),
     );
     expect(fuxin.next?.key).toBe(tonight.key);
   });

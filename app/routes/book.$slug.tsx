@@ -45,7 +45,7 @@ import {
   type Translate,
 } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
-import { countAttempt, LIMITS, limitWait } from "~/utils/rate-limit.server";
+import { countAttempt, LIMITS, limitWait, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { WaitlistSchema, BookSchema } from "~/forms/booking.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -60,6 +60,8 @@ async function zoneFrom(slug: string | undefined) {
   if (!zone) throw new Response("Not found", { status: 404 });
   return zone;
 }
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);

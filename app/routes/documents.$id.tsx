@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocumentForReviewer, getDocumentOfVendor } from "~/models/document.server";
 import { requireUser, requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readUpload } from "~/utils/uploads.server";
+import { uploadResponse } from "~/utils/uploads.server";
 
 // A vendor's paper, only to its owner and to the managers and office who review vendors.
 // Always as a download, never rendered by the browser as a page of ours.
@@ -16,16 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : await getDocumentForReviewer(db, id);
   // Someone else's paper answers like a missing one, so ids reveal nothing.
   if (!document) throw new Response("Not found", { status: 404 });
-  const bytes = await readUpload(document.stored_name);
   const filename = `${document.kind}-${document.id}.${document.stored_name.split(".").pop()}`;
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": document.content_type,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return uploadResponse(
+    document.stored_name,
+    document.content_type,
+    `attachment; filename="${filename}"`,
+  );
 }

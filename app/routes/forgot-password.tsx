@@ -13,13 +13,21 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
-import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import {
+  countAttempt,
+  LIMITS,
+  limitWait,
+  tooManyAttempts,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { ForgotPasswordSchema } from "~/forms/forgot-password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return [{ title: `${t("reset.title")} · ${t("app.name")}` }];
 };
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await getLocale(request) };

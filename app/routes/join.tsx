@@ -17,7 +17,13 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
-import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import {
+  countAttempt,
+  LIMITS,
+  limitWait,
+  tooManyAttempts,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { JoinSchema } from "~/forms/join.server";
 
@@ -25,6 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return [{ title: `${t("join.title")} · ${t("app.name")}` }];
 };
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/vendor");

@@ -180,6 +180,7 @@ describe("the office's review", () => {
       context: testContext,
     });
     expect(page.diff).toEqual({ added: [], removed: [], moved: [], changed: [] });
+    expect(page.against).toBe("inUse");
     const noComment = await settle(async () =>
       reviewAction({
         request: await requestAs(
@@ -204,6 +205,15 @@ describe("the office's review", () => {
       }),
     );
     expect(dataOf(approved)).toMatchObject({ ok: true, message: "layout.approvedResult" });
+    // Once approved, the review compares it with the version in use before it, not with itself.
+    const afterwards = await reviewLoader({
+      request: await requestAs(OFFICE, `/manage/layouts/${draft.id}`),
+      params,
+      context: testContext,
+    });
+    expect(afterwards.status).toBe("approved");
+    expect(afterwards.against).toBe("previous");
+    expect(afterwards.diff).toEqual({ added: [], removed: [], moved: [], changed: [] });
     const missing = await settle(async () =>
       reviewLoader({
         request: await requestAs(OFFICE, "/manage/layouts/999999"),

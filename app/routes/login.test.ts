@@ -44,6 +44,19 @@ describe("the login action", () => {
     expect(evil.headers.get("Location")).toBe("/vendor");
   });
 
+  it.each([
+    ["/\t/evil.example", "/vendor"],
+    ["/\r\n/evil.example", "/vendor"],
+    ["/集市", "/%E9%9B%86%E5%B8%82"],
+    ["/\u3000/markets", "/%E3%80%80/markets"],
+  ])("never sends a redirectTo of %j off the site or into a broken header", async (to, where) => {
+    const response = (await post(
+      form({ identifier: "13800000001", password: DEMO_PASSWORDS.vendor, redirectTo: to }),
+    )) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(where);
+  });
+
   it("refuses a wrong password with 400, a message key, and what was typed", async () => {
     const result = (await post(
       form({ identifier: "13900000001", password: "nope-nope" }),

@@ -12,7 +12,13 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { normalizeIdentifier } from "~/models/user.server";
-import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import {
+  countAttempt,
+  LIMITS,
+  limitWait,
+  tooManyAttempts,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { LoginSchema } from "~/forms/login.server";
 
@@ -20,6 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return [{ title: `${t("login.title")} · ${t("app.name")}` }];
 };
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

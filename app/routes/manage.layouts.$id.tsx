@@ -12,9 +12,9 @@ import { packStalls, StallMap, type MapStall } from "~/components/stall-map";
 import { diffLayouts } from "~/domain/layout-document";
 import { listCategories } from "~/models/category.server";
 import {
-  approvedLayout,
   approveLayout,
   getLayout,
+  layoutBefore,
   getLayoutRules,
   loadLayoutDocument,
   returnLayout,
@@ -39,17 +39,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
+const DIFF_HEADING = {
+  inUse: "layout.diff",
+  previous: "layout.diff.previous",
+  nothing: "layout.diff.first",
+} as const satisfies Record<string, MessageKey>;
+
 const COLOURS = { added: "#1d8a55", removed: "#b42318", moved: "#c77700", same: "#7b8a81" };
 
 async function loadReview(id: number) {
   const layout = Number.isSafeInteger(id) ? await getLayout(db, id) : undefined;
   if (!layout) throw new Response("Not found", { status: 404 });
-  const current = await approvedLayout(db, layout.zone_id);
+  const base = await layoutBefore(db, layout);
   const [document, before] = await Promise.all([
     loadLayoutDocument(db, layout.id),
-    current && current.id !== layout.id ? loadLayoutDocument(db, current.id) : undefined,
+    base ? loadLayoutDocument(db, base.layout.id) : undefined,
   ]);
-  return { layout, document: document!, before };
+  const against: keyof typeof DIFF_HEADING = base?.against ?? "nothing";
+  return { layout, document: document!, before, against };
 }
 
 // The office reviews a submitted layout: the checks, what changed against the version in use,
@@ -57,7 +64,7 @@ async function loadReview(id: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "office");
   const locale = await getLocale(request);
-  const { layout, document, before } = await loadReview(Number(params.id));
+  const { layout, document, before, against } = await loadReview(Number(params.id));
   const [rules, categories] = await Promise.all([
     getLayoutRules(db, layout.zone_id),
     listCategories(db),
@@ -102,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checks,
     rules,
     diff,
+    against,
     document,
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, localized(c, "name", locale)]),
@@ -163,6 +171,7 @@ export default function ReviewLayout() {
     checks,
     rules,
     diff,
+    against,
     document,
     categoryNames,
     boundary,
@@ -201,7 +210,7 @@ export default function ReviewLayout() {
       ) : null}
       <CheckList checks={checks} rules={rules} />
       <section className="card stack-tight" aria-labelledby="diff-heading">
-        <h2 id="diff-heading">{t("layout.diff")}</h2>
+        <h2 id="diff-heading">{t(DIFF_HEADING[against])}</h2>
         {lines.length === 0 ? (
           <p>{t("layout.diff.none")}</p>
         ) : (

@@ -16,6 +16,7 @@ import {
 import { sessionLabel } from "~/components/session-label";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
+import { parseYuan } from "~/domain/money";
 import { sessionAvailability } from "~/models/booking.server";
 import {
   assignWalkUp,
@@ -127,10 +128,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       now,
     );
   } else if (intent === "fee") {
-    const yuan = Number(parsed.data.amount);
-    if (!Number.isFinite(yuan) || yuan < 0 || yuan > 10_000)
-      return data({ error: PROBLEM.amount! }, { status: 400 });
-    result = await recordFee(db, base, Math.round(yuan * 100));
+    const fen = parseYuan(parsed.data.amount ?? "");
+    if (fen === null) return data({ error: PROBLEM.amount! }, { status: 400 });
+    result = await recordFee(db, base, fen);
   } else {
     const act = { checkIn, noShow: markNoShow, confirm: confirmBooking, decline: declineBooking }[
       intent

@@ -6,7 +6,7 @@ import type {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
-import { categoryColor } from "~/components/category-colors";
+import { categoryColor, swatchClass } from "~/components/category-colors";
 import { sessionLabel } from "~/components/session-label";
 import { packStalls, StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
@@ -118,7 +118,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     byStall.get(s.id)?.category_slug ?? (s.public_welfare ? "public_welfare" : s.categories[0]);
   const legend = [...new Set(stalls.map(stallCategory))]
     .filter((slug): slug is string => Boolean(slug))
-    .map((slug) => ({ slug, name: categoryNames.get(slug) ?? slug, color: categoryColor(slug) }));
+    .map((slug) => ({ slug, name: categoryNames.get(slug) ?? slug }));
   const upcomingClosures = calendar!.closures
     .filter((c) => c.ends_on >= today)
     .sort((a, b) => a.starts_on.localeCompare(b.starts_on));
@@ -348,7 +348,7 @@ export default function MarketPage() {
           <ul className="legend" aria-label={t("market.legend")}>
             {legend.map((l) => (
               <li key={l.slug}>
-                <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                <span className={swatchClass(l.slug)} aria-hidden="true" />
                 {l.name}
               </li>
             ))}
@@ -369,11 +369,7 @@ export default function MarketPage() {
                 aria-label={g.name}
               >
                 <h3>
-                  <span
-                    className="swatch"
-                    style={{ background: categoryColor(g.slug) }}
-                    aria-hidden="true"
-                  />
+                  <span className={swatchClass(g.slug)} aria-hidden="true" />
                   {g.name}
                   {g.welfare ? <span className="badge badge-open"> {t("market.free")}</span> : null}
                 </h3>

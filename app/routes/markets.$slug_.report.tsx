@@ -24,7 +24,13 @@ import { publicEnv } from "~/utils/env.server";
 import { localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
-import { countAttempt, LIMITS, limitWait, tooManyAttempts } from "~/utils/rate-limit.server";
+import {
+  countAttempt,
+  LIMITS,
+  limitWait,
+  tooManyAttempts,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { saveUpload } from "~/utils/uploads.server";
 import { ReportSchema } from "~/forms/report.server";
 
@@ -44,6 +50,8 @@ async function zoneFor(slug: string | undefined) {
   if (!zone) throw new Response("Not found", { status: 404 });
   return zone;
 }
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = await zoneFor(params.slug);

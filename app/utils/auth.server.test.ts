@@ -124,7 +124,28 @@ describe("safeRedirect", () => {
     ["https://evil.example", "/"],
     ["", "/"],
     [null, "/"],
-  ])("%s → %s", (to, expected) => {
-    expect(safeRedirect(to)).toBe(expected);
+    // Browsers drop tab, CR and LF from URLs and read a backslash as a slash.
+    ["/\t/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r\n/evil.example", "/"],
+    ["\t//evil.example", "/"],
+    ["/\t\\evil.example", "/"],
+    ["/\\/evil.example", "/"],
+    ["/.//evil.example", "/"],
+    ["/./\\evil.example", "/"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/%5C/evil.example", "/%5C/evil.example"],
+    ["/markets\r\nSet-Cookie: x=1", "/marketsSet-Cookie:%20x=1"],
+    // Non-ASCII comes back percent-encoded, so it can stand in a Location header.
+    ["/集市", "/%E9%9B%86%E5%B8%82"],
+    ["/\u3000/evil.example", "/%E3%80%80/evil.example"],
+    ["/markets?q=剪纸", "/markets?q=%E5%89%AA%E7%BA%B8"],
+  ])("%j → %s", (to, expected) => {
+    const safe = safeRedirect(to);
+    expect(safe).toBe(expected);
+    // Whatever comes back can be sent as a header and stays on this site.
+    expect(() => new Headers({ Location: safe })).not.toThrow();
+    expect(new URL(safe, "https://jishi.example").host).toBe("jishi.example");
   });
 });

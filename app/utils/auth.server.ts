@@ -18,15 +18,21 @@ export async function getOptionalUser(request: Request): Promise<PublicUser | nu
 
 /** Only paths on this site, so that ?redirectTo= cannot send someone elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  // Read it as a browser would: browsers drop tab, CR and LF and treat "\\" as "/", so
+  // "/\t/evil.example" is "//evil.example". Only a path on this site survives, serialised
+  // percent-encoded, so that non-ASCII or control characters cannot break the Location header.
+  let url: URL;
+  try {
+    url = new URL(to, "http://jishi.invalid");
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== "http://jishi.invalid") return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // Dot segments can collapse into a leading "//" ("/.//evil.example").
+  if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }
 
 export async function requireUser(request: Request): Promise<PublicUser> {

@@ -1,5 +1,5 @@
 // The limits on actions people could abuse, and the 429 answer when one is reached.
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { recordHit, retryAfterSeconds, type Limit } from "~/models/rate-limit.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
@@ -38,3 +38,14 @@ export function tooManyAttempts(seconds: number) {
     { status: 429, headers: { "Retry-After": String(seconds) } },
   );
 }
+
+/**
+ * A route's `headers`: Remix sends only the headers a route names on a page response, so a
+ * route whose action can answer 429 passes the action's Retry-After on.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const headers = new Headers();
+  const wait = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  if (wait) headers.set("Retry-After", wait);
+  return headers;
+};

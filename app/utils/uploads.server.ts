@@ -31,7 +31,8 @@ export async function removeUpload(storedName: string): Promise<void> {
 
 /**
  * A stored upload as the response of a route that has already checked who is asking: never
- * cached, never sniffed into another type, and sandboxed should a browser render it.
+ * cached, never sniffed into another type (helmet sends nosniff on every response), and
+ * sandboxed should a browser render it.
  */
 export async function uploadResponse(
   storedName: string,
@@ -44,7 +45,6 @@ export async function uploadResponse(
       "Content-Type": contentType,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": disposition,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
     },
