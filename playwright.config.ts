@@ -39,6 +39,8 @@ export default defineConfig({
       // Journeys sign up many vendors from one address; the limits are tested in Vitest.
       RATE_LIMITS: "off",
       UPLOAD_DIR: "data/e2e/uploads",
+      // The journeys must pass on a machine with little disk left.
+      UPLOAD_MIN_FREE_MB: "20",
     },
   },
 });

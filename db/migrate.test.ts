@@ -89,6 +89,8 @@ describe("migrations", () => {
           "inspections",
           "inspection_followups",
           "announcements",
+          "upload_ledger",
+          "health_probe",
           "zone_managers",
           "zones",
         ].sort(),

@@ -395,6 +395,24 @@ export interface AnnouncementsTable {
   created_at: string;
 }
 
+export type UploadPurpose = "document" | "report_photo" | "inspection_photo";
+
+export interface UploadLedgerTable {
+  id: Generated<number>;
+  /** "user:12", or "address:203.0.113.7" for someone not signed in. */
+  owner: string;
+  purpose: UploadPurpose;
+  stored_name: string;
+  size_bytes: number;
+  created_at: string;
+}
+
+/** One row (id 1) that /healthz rewrites, to prove the database takes writes. */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -423,6 +441,8 @@ export interface Database {
   market_events: MarketEventsTable;
   bookings: BookingsTable;
   waitlist_entries: WaitlistEntriesTable;
+  upload_ledger: UploadLedgerTable;
+  health_probe: HealthProbeTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,18 +1,21 @@
 // One labelled field with its error beside it, the same way on every form.
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/locales/zh-CN";
-import { useT } from "~/utils/i18n";
+import { useT, type Params } from "~/utils/i18n";
 
 export function Field({
   name,
   label,
   error,
+  errorParams,
   hint,
   children,
 }: {
   name: string;
   label: string;
   error?: MessageKey;
+  /** Values for the error's placeholders, such as a limit ("{max}"). */
+  errorParams?: Params;
   hint?: string;
   children: (props: {
     id: string;
@@ -41,19 +44,19 @@ export function Field({
       })}
       {error ? (
         <p className="field-error" id={`${name}-error`}>
-          {t(error)}
+          {t(error, errorParams)}
         </p>
       ) : null}
     </div>
   );
 }
 
-export function FormError({ error }: { error?: MessageKey }) {
+export function FormError({ error, params }: { error?: MessageKey; params?: Params }) {
   const t = useT();
   if (!error) return null;
   return (
     <p className="notice notice-error" role="alert">
-      {t(error)}
+      {t(error, params)}
     </p>
   );
 }

@@ -139,6 +139,14 @@ export const en: Record<MessageKey, string> = {
   "form.error.emailInvalid": "That e-mail address does not look right, e.g. name@example.com",
   "error.field.missing": "Please fill this in.",
   "error.field.invalid": "This doesn't look right. Please check it and try again.",
+  "upload.refusal.files":
+    "You have uploaded {max} files today, the daily limit. Please upload again tomorrow.",
+  "upload.refusal.bytes":
+    "Your uploads today have passed the {mb} MB limit. Please upload again tomorrow, or make the photo smaller first.",
+  "upload.refusal.busy":
+    "So much has been uploaded today that no more can be taken. Please try again tomorrow.",
+  "upload.refusal.disk":
+    "The server is almost out of storage, so files cannot be uploaded for now. Please tell the market office.",
   "error.tooManyAttempts": "Too many attempts. Please wait a little and try again.",
 
   "password.hint": "At least 8 characters; not a common one like 123456 or password.",

@@ -132,6 +132,11 @@ export const zhCN = {
   "form.error.emailInvalid": "邮箱格式不对，例如 name@example.com",
   "error.field.missing": "这一项还没有填。",
   "error.field.invalid": "这一项的内容不对，请检查后再试。",
+  "upload.refusal.files": "今天已经上传了 {max} 个文件，到了每天的上限。请明天再传。",
+  "upload.refusal.bytes":
+    "今天上传的文件加起来超过了 {mb} MB 的上限。请明天再传，或把照片压缩后再传。",
+  "upload.refusal.busy": "今天大家上传的文件太多了，暂时不能再传。请明天再试。",
+  "upload.refusal.disk": "服务器的存储空间快满了，暂时不能上传文件。请告诉市场管理员。",
   "error.tooManyAttempts": "尝试次数太多了，请过一会儿再试。",
 
   "password.hint": "至少 8 位，不要用 123456、password 这类常见密码。",

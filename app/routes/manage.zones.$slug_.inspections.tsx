@@ -23,9 +23,9 @@ import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.serve
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, translator, useLocale, useT, type Params } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
-import { saveUpload } from "~/utils/uploads.server";
+import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { IntervalSchema } from "~/forms/inspection.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -63,10 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Errors = Partial<Record<"form" | "checklist" | "findings" | "date" | "followup", MessageKey>>;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
-  const today = localMoment(new Date(), zone.time_zone).date;
+  const today = localMoment(now, zone.time_zone).date;
   const upload = await readPhotoUpload(request);
   if (!upload.ok)
     return data(
@@ -128,7 +128,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else followups.push({ action, dueOn: due });
   }
   if (Object.keys(errors).length) return data({ ok: false as const, errors }, { status: 400 });
-  const photos = upload.file ? [await saveUpload(upload.file.bytes, upload.file.type.ext)] : [];
+  const photos: string[] = [];
+  if (upload.file) {
+    const stored = await storeUpload(
+      {
+        owner: uploadOwner(user.id, context.clientIp),
+        purpose: "inspection_photo",
+        bytes: upload.file.bytes,
+        ext: upload.file.type.ext,
+      },
+      now,
+    );
+    if (!stored.ok)
+      return data(
+        {
+          ok: false as const,
+          errors: { form: stored.error } as Errors,
+          errorParams: stored.params,
+        },
+        { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+      );
+    photos.push(stored.name);
+  }
   const { result } = await recordInspection(
     db,
     {
@@ -189,7 +210,12 @@ export default function Inspections() {
           )}
         </p>
       ) : null}
-      <FormError error={errors.form} />
+      <FormError
+        error={errors.form}
+        params={
+          result && "errorParams" in result ? (result.errorParams as Params | undefined) : undefined
+        }
+      />
       <Form
         method="post"
         encType="multipart/form-data"

@@ -21,7 +21,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
 import { publicEnv } from "~/utils/env.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { localized, translator, useT, type Params } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import {
@@ -31,7 +31,7 @@ import {
   tooManyAttempts,
   retryAfterHeaders,
 } from "~/utils/rate-limit.server";
-import { saveUpload } from "~/utils/uploads.server";
+import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { ReportSchema } from "~/forms/report.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -107,13 +107,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     position = { lng, lat };
   }
   await countAttempt(keys);
-  const photo = upload.file
-    ? {
-        name: await saveUpload(upload.file.bytes, upload.file.type.ext),
-        type: upload.file.type.contentType,
-      }
-    : null;
   const user = await getOptionalUser(request);
+  let photo: { name: string; type: string } | null = null;
+  if (upload.file) {
+    const stored = await storeUpload(
+      {
+        owner: uploadOwner(user?.id, context.clientIp),
+        purpose: "report_photo",
+        bytes: upload.file.bytes,
+        ext: upload.file.type.ext,
+      },
+      now,
+    );
+    if (!stored.ok)
+      return data(
+        { errors: { form: stored.error } as Errors, errorParams: stored.params },
+        { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+      );
+    photo = { name: stored.name, type: upload.file.type.contentType };
+  }
   const report = await createReport(
     db,
     {
@@ -148,7 +160,14 @@ export default function ReportProblem() {
         <p className="lead">{t("report.intro")}</p>
       </div>
       <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
-        <FormError error={errors.form} />
+        <FormError
+          error={errors.form}
+          params={
+            result && "errorParams" in result
+              ? (result.errorParams as Params | undefined)
+              : undefined
+          }
+        />
         <fieldset className="field">
           <legend>{t("report.category")}</legend>
           {REPORT_CATEGORIES.map((c) => (

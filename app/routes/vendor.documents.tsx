@@ -21,9 +21,10 @@ import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readDocumentUpload } from "~/utils/document-upload.server";
 import { parseForm } from "~/utils/form.server";
-import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, translator, useLocale, useT, type Params } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
-import { removeUpload, saveUpload } from "~/utils/uploads.server";
+import { removeUpload } from "~/utils/uploads.server";
+import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { DocumentSchema } from "~/forms/vendor-document.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -47,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { vendor } = await requireVendor(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, vendor } = await requireVendor(request);
   const upload = await readDocumentUpload(request);
   const kept = {
     kind: String(upload.fields?.get("kind") ?? ""),
@@ -72,7 +73,21 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
-  const storedName = await saveUpload(upload.file.bytes, upload.file.type.ext);
+  const stored = await storeUpload(
+    {
+      owner: uploadOwner(user.id, context.clientIp),
+      purpose: "document",
+      bytes: upload.file.bytes,
+      ext: upload.file.type.ext,
+    },
+    now,
+  );
+  if (!stored.ok)
+    return data(
+      { errors: { file: stored.error }, errorParams: stored.params, values: kept },
+      { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+    );
+  const storedName = stored.name;
   try {
     await addDocument(db, {
       vendorId: vendor.id,
@@ -176,6 +191,11 @@ export default function VendorDocuments() {
             name="file"
             label={t("documents.file")}
             error={errors.file}
+            errorParams={
+              actionData && "errorParams" in actionData
+                ? (actionData.errorParams as Params | undefined)
+                : undefined
+            }
             hint={t("documents.fileHint")}
           >
             {(p) => (

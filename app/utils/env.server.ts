@@ -21,6 +21,12 @@ const schema = z.object({
   /** "off" only for load tests and journeys that sign up many times from one address. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Upload quotas (docs/decisions/014-upload-quotas.md): per person in 24 hours… */
+  UPLOAD_FILES_PER_DAY: z.coerce.number().int().min(1).default(20),
+  UPLOAD_MB_PER_DAY: z.coerce.number().int().min(1).default(40),
+  /** …everyone's together in 24 hours, and the free disk below which uploads are refused. */
+  UPLOAD_TOTAL_MB_PER_DAY: z.coerce.number().int().min(1).default(2000),
+  UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(500),
 });
 
 export type Env = z.infer<typeof schema>;

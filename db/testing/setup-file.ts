@@ -19,6 +19,9 @@ if (TEST_ON_POSTGRES) {
   process.env.DATABASE_URL = `file:${copy}`;
 }
 process.env.UPLOAD_DIR = inject("uploadDir");
+// A small free-disk floor: the suite must pass on a machine with little disk left (the floor's
+// own tests mock the free space).
+process.env.UPLOAD_MIN_FREE_MB ??= "20";
 process.env.SESSION_SECRET = "test-session-secret-at-least-16";
 // The app keeps one connection per process; a new file must not reuse the last file's.
 globalThis.__jishiDb = undefined;
