@@ -78,6 +78,7 @@ export async function listAudit(db: Kysely<Database>, filters: AuditFilters) {
       "users.display_name as actor_name",
       "zones.name_zh as zone_zh",
       "zones.name_en as zone_en",
+      "zones.time_zone as zone_time_zone",
     ])
     .orderBy("audit_log.id", "desc")
     .limit(AUDIT_PAGE);

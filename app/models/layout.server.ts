@@ -813,6 +813,7 @@ export async function listSubmittedLayouts(db: Kysely<Database>) {
       "zones.slug",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
       "users.display_name as submitted_by_name",
     ])
     .where("layouts.status", "=", "submitted")
@@ -830,6 +831,7 @@ export async function getLayout(db: Kysely<Database>, layoutId: number) {
       "zones.slug",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
       "users.display_name as submitted_by_name",
     ])
     .where("layouts.id", "=", layoutId)

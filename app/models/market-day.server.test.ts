@@ -177,6 +177,7 @@ describe("the market day", () => {
         zoneId: stalls[0]!.zone_id,
         name_zh: "福馨社区便民市场",
         name_en: "Fuxin Community Market",
+        time_zone: "Asia/Shanghai",
         until: "2026-12-17T22:00:00.000Z",
       },
     ]);

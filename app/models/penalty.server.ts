@@ -16,6 +16,7 @@ export async function activeBans(db: Kysely<Database>, vendorId: number, now: Da
       "bookings.cancelled_at",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
     ])
     .where("bookings.vendor_id", "=", vendorId)
     .where((eb) =>
@@ -23,7 +24,13 @@ export async function activeBans(db: Kysely<Database>, vendorId: number, now: Da
     )
     .where("bookings.starts_at", ">=", new Date(now.getTime() - 400 * 86_400_000).toISOString())
     .execute();
-  const bans: { zoneId: number; name_zh: string; name_en: string; until: string }[] = [];
+  const bans: {
+    zoneId: number;
+    name_zh: string;
+    name_en: string;
+    time_zone: string;
+    until: string;
+  }[] = [];
   for (const zoneId of new Set(strikes.map((s) => s.zone_id))) {
     const inZone = strikes.filter((s) => s.zone_id === zoneId);
     const until = penaltyBanUntil(
@@ -36,6 +43,7 @@ export async function activeBans(db: Kysely<Database>, vendorId: number, now: Da
         zoneId,
         name_zh: inZone[0]!.name_zh,
         name_en: inZone[0]!.name_en,
+        time_zone: inZone[0]!.time_zone,
         until: until.toISOString(),
       });
   }

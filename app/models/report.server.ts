@@ -90,6 +90,7 @@ export async function getPublicReport(db: Kysely<Database>, code: string) {
       "zones.slug",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
     ])
     .where("problem_reports.code", "=", code.toUpperCase())
     .executeTakeFirst();
@@ -116,6 +117,7 @@ export async function listZoneReports(
       "zones.slug",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
       "users.display_name as assignee",
     ])
     .orderBy("problem_reports.due_at")
@@ -133,7 +135,7 @@ export async function getReport(db: Kysely<Database>, id: number, zoneIds: numbe
     .selectFrom("problem_reports")
     .innerJoin("zones", "zones.id", "problem_reports.zone_id")
     .selectAll("problem_reports")
-    .select(["zones.slug", "zones.name_zh", "zones.name_en", "zones.boundary"])
+    .select(["zones.slug", "zones.name_zh", "zones.name_en", "zones.boundary", "zones.time_zone"])
     .where("problem_reports.id", "=", id);
   if (zoneIds)
     query = query.where("problem_reports.zone_id", "in", zoneIds.length ? zoneIds : [-1]);

@@ -248,6 +248,7 @@ export async function listVendorWaitlist(db: Kysely<Database>, vendorId: number,
       "zones.slug as zone_slug",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
       "wanted.code as wanted_code",
       "offered.code as offered_code",
     ])

@@ -8,11 +8,12 @@ import {
 } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { refusalMessage, type RefusalLike } from "~/components/refusal-message";
 import { sessionLabel } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
 import { publicEnv } from "~/utils/env.server";
-import { bookingClosesAt, type Refusal } from "~/domain/booking-rules";
+import { bookingClosesAt } from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import {
@@ -111,7 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageKey = newIdempotencyKey();
   return {
     locale,
-    zone: { slug: zone.slug, name: localized(zone, "name", locale) },
+    zone: { slug: zone.slug, name: localized(zone, "name", locale), timeZone: zone.time_zone },
     vendorCategory: vendor.category_slug,
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
@@ -245,24 +246,6 @@ function toneOf(s: { state: StallState; fits: boolean; mine: boolean }): StallTo
   return s.fits ? "free" : "other";
 }
 
-type RefusalLike =
-  | Refusal
-  | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined }
-  | { code: "tooManyAttempts"; params: { seconds: number } };
-
-function refusalMessage(t: Translate, locale: string, refusal: RefusalLike): string {
-  const params: Record<string, string | number> = { ...(refusal.params ?? {}) };
-  for (const key of ["opensAt", "until"] as const) {
-    if (typeof params[key] !== "string" || !String(params[key]).includes("T")) continue;
-    params[key] = new Date(String(params[key])).toLocaleString(locale, {
-      timeZone: "Asia/Shanghai",
-      dateStyle: "medium",
-      timeStyle: "short",
-    });
-  }
-  return t(`book.refusal.${refusal.code}`, params);
-}
-
 function StallFacts({
   t,
   stall,
@@ -386,7 +369,9 @@ export default function BookStall() {
             {actionData.series.map((w) => (
               <li key={w.localDate}>
                 {formatLocalDate(locale, w.localDate)}:{" "}
-                {w.booked ? t("book.seriesBooked") : refusalMessage(t, locale, w.refusal!)}
+                {w.booked
+                  ? t("book.seriesBooked")
+                  : refusalMessage(t, locale, w.refusal!, zone.timeZone)}
               </li>
             ))}
           </ul>
@@ -395,7 +380,7 @@ export default function BookStall() {
       ) : null}
       {actionData?.refusal ? (
         <div className="notice notice-error" role="alert">
-          <p>{refusalMessage(t, locale, actionData.refusal)}</p>
+          <p>{refusalMessage(t, locale, actionData.refusal, zone.timeZone)}</p>
           {actionData.refusal.code === "stallTaken" || actionData.refusal.code === "categoryCap" ? (
             <Form method="post">
               <input type="hidden" name="intent" value="waitlist" />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import { isValidDate } from "~/domain/calendar";
+import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import { AUDIT_PAGE, listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
@@ -68,7 +69,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nextPage: entries.length === AUDIT_PAGE ? `?${next}` : null,
     entries: entries.map((e) => ({
       id: e.id,
-      at: formatInstant(locale, e.at, { dateStyle: "short", timeStyle: "medium" }),
+      at: formatInstant(locale, e.at, e.zone_time_zone ?? DEFAULT_TIME_ZONE, {
+        dateStyle: "medium",
+        timeStyle: "medium",
+      }),
       action: e.action,
       entity: `${e.entity_type} ${e.entity_id ?? ""}`,
       actor: e.actor_name,

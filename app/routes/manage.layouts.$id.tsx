@@ -105,7 +105,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: layout.version,
     status: layout.status,
     submittedBy: layout.submitted_by_name ?? "",
-    submittedAt: layout.submitted_at ? formatInstant(locale, layout.submitted_at) : "",
+    submittedAt: layout.submitted_at
+      ? formatInstant(locale, layout.submitted_at, layout.time_zone)
+      : "",
     checks,
     rules,
     diff,

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       version: l.version,
       zone: localized(l, "name", locale),
       submittedBy: l.submitted_by_name ?? "",
-      submittedAt: l.submitted_at ? formatInstant(locale, l.submitted_at) : "",
+      submittedAt: l.submitted_at ? formatInstant(locale, l.submitted_at, l.time_zone) : "",
       passed: l.checks_passed === 1,
     })),
   };

@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .where("zone_managers.zone_id", "=", report.zone_id)
     .orderBy("users.display_name")
     .execute();
-  const when = (at: string | null) => (at ? formatInstant(locale, at) : null);
+  const when = (at: string | null) => (at ? formatInstant(locale, at, report.time_zone) : null);
   return {
     locale,
     colleagues,

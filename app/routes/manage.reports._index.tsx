@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
   const reports = await listZoneReports(db, zoneIds, { open });
   const now = new Date();
-  const when = (at: string) =>
-    formatInstant(locale, at, { dateStyle: "short", timeStyle: "short" });
+  // Medium dates in both languages: "2026年11月29日" and "Nov 29, 2026", never "11/29/26".
+  const when = (at: string, timeZone: string) => formatInstant(locale, at, timeZone);
   return {
     locale,
     open,
@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: r.description.length > 80 ? `${r.description.slice(0, 80)}…` : r.description,
       market: localized(r, "name", locale),
       assignee: r.assignee,
-      created: when(r.created_at),
-      due: when(r.due_at),
+      created: when(r.created_at, r.time_zone),
+      due: when(r.due_at, r.time_zone),
       overdue: isOverdue(r, now),
     })),
   };

@@ -25,7 +25,7 @@ import { getVendorById } from "~/models/vendor.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { formatInstant, formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { DecisionSchema } from "~/forms/vendor-review.server";
 
@@ -236,8 +236,8 @@ export default function ReviewVendor() {
           <ul className="history">
             {history.map((h) => (
               <li key={h.id}>
-                {new Date(h.at).toLocaleString(locale, { timeZone: DEFAULT_TIME_ZONE })} ·{" "}
-                {h.actor_name ?? "—"} · {t(`audit.${h.action}` as Parameters<typeof t>[0])}
+                {formatInstant(locale, h.at, DEFAULT_TIME_ZONE)} · {h.actor_name ?? "—"} ·{" "}
+                {t(`audit.${h.action}` as Parameters<typeof t>[0])}
               </li>
             ))}
           </ul>

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = /^[0-9A-Z]{8}$/.test(code) ? await getPublicReport(db, code) : undefined;
   if (!report) throw new Response("Not found", { status: 404 });
   const locale = await getLocale(request);
-  const when = (at: string | null) => (at ? formatInstant(locale, at) : null);
+  const when = (at: string | null) => (at ? formatInstant(locale, at, report.time_zone) : null);
   return {
     locale,
     isNew: new URL(request.url).searchParams.get("new") === "1",

@@ -16,7 +16,14 @@ import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
-import { formatLocalDate, localizedParams, translator, useLocale, useT } from "~/utils/i18n";
+import {
+  formatInstant,
+  formatLocalDate,
+  localizedParams,
+  translator,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -33,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listNotifications(db, user.id),
     activeBans(db, vendor.id, now),
   ]);
-  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   return {
     locale,
     today,
@@ -46,8 +53,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expires_on: d.expires_on,
       state: expiryState(d.expires_on, today),
     })),
-    inbox,
-    bans,
+    // Shown in the market's own time; a notification that names no market, in the county's.
+    inbox: inbox.map((n) => {
+      const timeZone =
+        typeof n.params.timeZone === "string" ? n.params.timeZone : DEFAULT_TIME_ZONE;
+      return {
+        ...n,
+        params: localizedParams(n.params, locale, timeZone),
+        at: formatInstant(locale, n.created_at, timeZone),
+      };
+    }),
+    bans: bans.map((b) => ({ ...b, until: formatInstant(locale, b.until, b.time_zone) })),
   };
 }
 
@@ -114,11 +130,7 @@ export default function VendorHome() {
           <p key={ban.zoneId} className="notice notice-warning" role="status">
             {t("vendorHome.banned", {
               market: en ? ban.name_en : ban.name_zh,
-              until: new Date(ban.until).toLocaleString(locale, {
-                timeZone: "Asia/Shanghai",
-                dateStyle: "medium",
-                timeStyle: "short",
-              }),
+              until: ban.until,
             })}
           </p>
         ))}
@@ -209,10 +221,8 @@ export default function VendorHome() {
           <ul className="inbox">
             {inbox.map((n) => (
               <li key={n.id} className={n.read_at ? "" : "unread"}>
-                <p>{t(n.message_key, localizedParams(n.params, locale))}</p>
-                <p className="hint">
-                  {new Date(n.created_at).toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
-                </p>
+                <p>{t(n.message_key, n.params)}</p>
+                <p className="hint">{n.at}</p>
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { readFormData } from "~/utils/form.server";
 import {
+  formatInstant,
   formatLocalDate,
   formatLocalTime,
   formatMoney,
@@ -251,11 +252,7 @@ export default function VendorBookings() {
                     <strong>
                       {t("waitlist.offered", {
                         code: w.offered_code ?? "",
-                        until: new Date(w.offer_expires_at!).toLocaleString(locale, {
-                          timeZone: "Asia/Shanghai",
-                          timeStyle: "short",
-                          dateStyle: "short",
-                        }),
+                        until: formatInstant(locale, w.offer_expires_at!, w.time_zone),
                       })}
                     </strong>
                   ) : (

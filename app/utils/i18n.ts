@@ -48,18 +48,13 @@ export function translator(locale: Locale): Translate {
  * Message parameters stored for both languages: `market` and `marketEn`. An English reader gets
  * the English value under the plain name.
  */
-export function localizedParams(params: Params, locale: Locale): Params {
+export function localizedParams(params: Params, locale: Locale, timeZone: string): Params {
   const out: Params = { ...params };
   for (const [key, value] of Object.entries(params)) {
     if (locale === "en" && key.endsWith("En") && value !== "") out[key.slice(0, -2)] = value;
-    // Instants are stored as UTC ISO strings and shown as Huguan's local time.
-    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-      out[key] = new Date(value).toLocaleString(locale, {
-        timeZone: "Asia/Shanghai",
-        dateStyle: "medium",
-        timeStyle: "short",
-      });
-    }
+    // Instants are stored as UTC ISO strings and shown in the market's time.
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value))
+      out[key] = formatInstant(locale, value, timeZone);
   }
   return out;
 }
@@ -125,13 +120,17 @@ export function formatLocalDate(
 export function formatInstant(
   locale: Locale,
   instant: string,
+  /** The zone's own time zone: an instant is shown as the hour on the market's clocks. */
+  timeZone: string,
   style: { dateStyle?: "short" | "medium"; timeStyle?: "short" | "medium" } = {
     dateStyle: "medium",
     timeStyle: "short",
   },
-  timeZone = "Asia/Shanghai",
 ): string {
-  return new Date(instant).toLocaleString(locale, { timeZone, ...style });
+  return cached(
+    `instant:${locale}:${timeZone}:${style.dateStyle}:${style.timeStyle}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, ...style }),
+  ).format(new Date(instant));
 }
 
 /** A share from 0 to 1 as a percentage to one decimal ("66.7%"); "—" when there is none. */
