@@ -13,6 +13,15 @@ const timeZoneRules = [
     message: "Show instants with formatInstant(locale, instant, timeZone) from ~/utils/i18n.",
   },
 ];
+/** Query builders and raw SQL outside app/models and db/. */
+const queryRules = [
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+    message: "Queries live in app/models: call a model function.",
+  },
+  { selector: "TaggedTemplateExpression[tag.name='sql']", message: "Queries live in app/models." },
+];
 const clockRules = [
   {
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
@@ -53,17 +62,101 @@ export default tseslint.config(
     },
   },
   {
+    // Layers (README, How it is built): routes, components and utils reach the database only
+    // through models; a component imports no server module. Types from db/schema are fine.
+    files: ["app/routes/**", "app/components/**", "app/utils/**", "app/root.tsx"],
+    ignores: [
+      "**/*.test.ts",
+      // The one Kysely instance, and the URL helpers the environment and sessions read.
+      "app/utils/db.server.ts",
+      "app/utils/env.server.ts",
+      "app/utils/session.server.ts",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["\\#db/*", "!\\#db/schema"],
+              message: "Routes, components and utils reach the database through app/models.",
+            },
+            {
+              group: ["\\#db/schema"],
+              allowTypeImports: true,
+              message: "Only types come from db/schema here.",
+            },
+            { group: ["kysely"], allowTypeImports: true, message: "Queries live in app/models." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/components/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["\\#db/*"],
+              allowTypeImports: true,
+              message: "Components get data as props.",
+            },
+            {
+              group: ["~/**/*.server", "~/models/*"],
+              allowTypeImports: true,
+              message: "A component imports no server module.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure rules: no models, no database, no messages (it returns codes).
+    files: ["app/domain/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "~/utils/*", "~/locales/*", "~/routes/*", "kysely"],
+              message: "Domain rules are pure: no models, I/O or messages.",
+            },
+            { group: ["\\#db/*", "!\\#db/schema"], message: "Domain rules are pure: no database." },
+            {
+              group: ["\\#db/schema"],
+              allowTypeImports: true,
+              message: "Only types from db/schema.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One path for time (docs/decisions/011-time-is-an-input.md): instants are shown through
     // formatInstant with the zone's own time zone; the county's default is named once.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts", "app/domain/market-hours.ts"],
-    rules: { "no-restricted-syntax": ["error", ...timeZoneRules] },
+    rules: { "no-restricted-syntax": ["error", ...timeZoneRules, ...queryRules] },
   },
   {
     // Time is an input: models and domain rules take `now` from their caller, so a test can
     // fix it and a route passes the request's instant.
-    files: ["app/models/**", "app/domain/**"],
+    files: ["app/domain/**"],
     ignores: ["**/*.test.ts", "app/domain/market-hours.ts"],
+    rules: { "no-restricted-syntax": ["error", ...timeZoneRules, ...queryRules, ...clockRules] },
+  },
+  {
+    // Models are where queries live.
+    files: ["app/models/**"],
+    ignores: ["**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...timeZoneRules, ...clockRules] },
   },
   {

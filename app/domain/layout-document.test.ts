@@ -55,7 +55,7 @@ describe("reading the editor's layout", () => {
 
   it("refuses what is not a FeatureCollection", () => {
     for (const value of [null, "x", 42, [], { type: "Feature" }, { type: "FeatureCollection" }])
-      expect(read(value)).toMatchObject({ ok: false, error: "layout.error.notGeoJson" });
+      expect(read(value)).toMatchObject({ ok: false, error: "notGeoJson" });
   });
 
   it("names the stall whose properties are wrong", () => {
@@ -63,7 +63,7 @@ describe("reading the editor's layout", () => {
     value.features[1]!.properties = { ...value.features[1]!.properties, fee_fen: -5 };
     expect(read(value)).toEqual({
       ok: false,
-      error: "layout.error.badStall",
+      error: "badStall",
       params: { code: "A-01" },
     });
     const unknown = collection();
@@ -74,7 +74,7 @@ describe("reading the editor's layout", () => {
   it("refuses invalid geometry: out-of-range coordinates, open shapes, crossed boundaries", () => {
     const far = collection();
     (far.features[1]!.geometry as { coordinates: number[][][] }).coordinates[0]![0] = [200, 36];
-    expect(read(far)).toMatchObject({ ok: false, error: "layout.error.badStall" });
+    expect(read(far)).toMatchObject({ ok: false, error: "badStall" });
     const bowtie = collection();
     const b = ring(0, 0, 40, 20);
     (bowtie.features[0]!.geometry as { coordinates: Position[][] }).coordinates[0] = [
@@ -84,20 +84,20 @@ describe("reading the editor's layout", () => {
       b[3]!,
       b[0]!,
     ];
-    expect(read(bowtie)).toMatchObject({ ok: false, error: "layout.error.badBoundary" });
+    expect(read(bowtie)).toMatchObject({ ok: false, error: "badBoundary" });
     const point = collection();
     point.features[0]!.geometry = { type: "Point", coordinates: ORIGIN } as never;
-    expect(read(point)).toMatchObject({ ok: false, error: "layout.error.badFeature" });
+    expect(read(point)).toMatchObject({ ok: false, error: "badFeature" });
   });
 
   it("needs exactly one boundary, unique codes and convex stalls", () => {
     const none = collection();
     none.features.shift();
-    expect(read(none)).toMatchObject({ error: "layout.error.oneBoundary" });
+    expect(read(none)).toMatchObject({ error: "oneBoundary" });
     const twice = collection();
     twice.features[2]!.properties = { ...twice.features[2]!.properties, code: "A-01" };
     expect(read(twice)).toMatchObject({
-      error: "layout.error.duplicateCode",
+      error: "duplicateCode",
       params: { code: "A-01" },
     });
     const arrow = collection();
@@ -109,7 +109,7 @@ describe("reading the editor's layout", () => {
       r[3]!,
       r[0]!,
     ];
-    expect(read(arrow)).toMatchObject({ error: "layout.error.badStallShape" });
+    expect(read(arrow)).toMatchObject({ error: "badStallShape" });
   });
 
   it("takes at most 2,000 stalls", () => {
@@ -121,7 +121,7 @@ describe("reading the editor's layout", () => {
         properties: { ...stall.properties, code: `Z-${i}` },
       })),
     );
-    expect(read(value)).toMatchObject({ error: "layout.error.tooManyStalls" });
+    expect(read(value)).toMatchObject({ error: "tooManyStalls" });
   });
 });
 

@@ -3,7 +3,6 @@
 // extinguishers, water and power. Read strictly: anything malformed is refused with a message
 // that says what and where, and nothing is stored.
 import { z } from "zod";
-import type { MessageKey } from "~/locales/zh-CN";
 import { stallSize, toMetres, type Position } from "./geo";
 import { polygonArea, segmentsIntersect, type Point } from "./plane";
 
@@ -83,9 +82,21 @@ const collection = z.object({
     .max(MAX_STALLS + MAX_OTHER_FEATURES + 1),
 });
 
+/** Why a document is refused; the page says it as `layout.error.<code>`. */
+export type DocumentError =
+  | "badBoundary"
+  | "badFeature"
+  | "badStall"
+  | "badStallShape"
+  | "duplicateCode"
+  | "notGeoJson"
+  | "oneBoundary"
+  | "tooManyFeatures"
+  | "tooManyStalls";
+
 export type DocumentResult =
   | { ok: true; document: LayoutDocument }
-  | { ok: false; error: MessageKey; params?: Record<string, string | number> };
+  | { ok: false; error: DocumentError; params?: Record<string, string | number> };
 
 const closeRing = (ring: Position[]): Position[] => {
   const plain = ring.map((p) => [p[0], p[1]] as Position);
@@ -127,7 +138,7 @@ function isConvex(ring: Position[], origin: Position): boolean {
 /** Reads the editor's FeatureCollection; `categories` are the slugs a stall may name. */
 export function readLayoutDocument(input: unknown, categories: string[]): DocumentResult {
   const outer = collection.safeParse(input);
-  if (!outer.success) return { ok: false, error: "layout.error.notGeoJson" };
+  if (!outer.success) return { ok: false, error: "notGeoJson" };
   const document: LayoutDocument = {
     boundary: [],
     stalls: [],
@@ -143,8 +154,8 @@ export function readLayoutDocument(input: unknown, categories: string[]): Docume
     if (!parsed.success) {
       const code = typeof raw.properties.code === "string" ? raw.properties.code.slice(0, 20) : "";
       return code
-        ? { ok: false, error: "layout.error.badStall", params: { code } }
-        : { ok: false, error: "layout.error.badFeature", params: { number: index + 1 } };
+        ? { ok: false, error: "badStall", params: { code } }
+        : { ok: false, error: "badFeature", params: { number: index + 1 } };
     }
     const f = parsed.data;
     switch (f.kind) {
@@ -154,7 +165,7 @@ export function readLayoutDocument(input: unknown, categories: string[]): Docume
         break;
       case "stall": {
         const unknown = f.categories.find((c) => !categories.includes(c));
-        if (unknown) return { ok: false, error: "layout.error.badStall", params: { code: f.code } };
+        if (unknown) return { ok: false, error: "badStall", params: { code: f.code } };
         document.stalls.push({
           code: f.code.toUpperCase(),
           ring: closeRing(f.geometry.coordinates[0]! as Position[]),
@@ -184,11 +195,11 @@ export function readLayoutDocument(input: unknown, categories: string[]): Docume
       }
     }
   }
-  if (boundaries !== 1) return { ok: false, error: "layout.error.oneBoundary" };
+  if (boundaries !== 1) return { ok: false, error: "oneBoundary" };
   const origin = document.boundary[0]!;
-  if (!isSimple(document.boundary, origin)) return { ok: false, error: "layout.error.badBoundary" };
+  if (!isSimple(document.boundary, origin)) return { ok: false, error: "badBoundary" };
   if (document.stalls.length > MAX_STALLS)
-    return { ok: false, error: "layout.error.tooManyStalls", params: { max: MAX_STALLS } };
+    return { ok: false, error: "tooManyStalls", params: { max: MAX_STALLS } };
   if (
     document.fireLanes.length +
       document.exits.length +
@@ -199,20 +210,20 @@ export function readLayoutDocument(input: unknown, categories: string[]): Docume
   )
     return {
       ok: false,
-      error: "layout.error.tooManyFeatures",
+      error: "tooManyFeatures",
       params: { max: MAX_OTHER_FEATURES },
     };
   const seen = new Set<string>();
   for (const stall of document.stalls) {
     if (seen.has(stall.code))
-      return { ok: false, error: "layout.error.duplicateCode", params: { code: stall.code } };
+      return { ok: false, error: "duplicateCode", params: { code: stall.code } };
     seen.add(stall.code);
     if (!isSimple(stall.ring, origin) || !isConvex(stall.ring, origin))
-      return { ok: false, error: "layout.error.badStallShape", params: { code: stall.code } };
+      return { ok: false, error: "badStallShape", params: { code: stall.code } };
     // Stalls are metres across, not kilometres: a stray point far away is a drawing mistake.
     const [w, d] = stallSize(stall.ring, origin);
     if (w > 50 || d > 50)
-      return { ok: false, error: "layout.error.badStallShape", params: { code: stall.code } };
+      return { ok: false, error: "badStallShape", params: { code: stall.code } };
   }
   return { ok: true, document };
 }

@@ -136,6 +136,16 @@ export async function listInspections(db: Kysely<Database>, zoneId: number, limi
   }));
 }
 
+/** The zone and stored photo names of an inspection, for serving a photo to who may see it. */
+export async function inspectionPhotos(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom("inspections")
+    .select(["zone_id", "photos"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { zoneId: row.zone_id, photos: JSON.parse(row.photos) as string[] };
+}
+
 export async function lastInspection(db: Kysely<Database>, zoneId: number) {
   return db
     .selectFrom("inspections")

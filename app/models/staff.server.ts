@@ -21,6 +21,16 @@ export async function listManagers(db: Kysely<Database>) {
   }));
 }
 
+/** The office and the managers, by name: whose actions the audit log can be filtered by. */
+export async function listStaff(db: Kysely<Database>) {
+  return db
+    .selectFrom("users")
+    .select(["id", "display_name"])
+    .where("role", "in", ["manager", "office"])
+    .orderBy("display_name")
+    .execute();
+}
+
 export type CreateManagerResult =
   | { ok: true; user: { id: number; email: string | null; phone: string | null } }
   | { ok: false; taken: "phone" | "email" };

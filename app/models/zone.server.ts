@@ -90,6 +90,24 @@ export async function managedZoneIds(db: Kysely<Database>, userId: number): Prom
   return rows.map((r) => r.zone_id);
 }
 
+/** A zone's managers, by name: who a report can be handed to. */
+export async function zoneManagers(db: Kysely<Database>, zoneId: number) {
+  return db
+    .selectFrom("zone_managers")
+    .innerJoin("users", "users.id", "zone_managers.user_id")
+    .select(["users.id", "users.display_name"])
+    .where("zone_managers.zone_id", "=", zoneId)
+    .orderBy("users.display_name")
+    .execute();
+}
+
+/** Every zone's name, in id order, for filters and lists. */
+export async function listZoneNames(db: Kysely<Database>, { activeOnly = false } = {}) {
+  let query = db.selectFrom("zones").select(["id", "slug", "name_zh", "name_en"]).orderBy("id");
+  if (activeOnly) query = query.where("status", "=", "active");
+  return query.execute();
+}
+
 export async function managersByZone(db: Kysely<Database>, zoneIds: number[]) {
   if (zoneIds.length === 0) return new Map<number, string[]>();
   const rows = await db

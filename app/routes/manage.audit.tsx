@@ -5,6 +5,8 @@ import { isValidDate } from "~/domain/calendar";
 import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import { AUDIT_PAGE, listAudit } from "~/models/audit.server";
+import { listStaff } from "~/models/staff.server";
+import { listZoneNames } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, localized, translator, useT } from "~/utils/i18n";
@@ -51,13 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const [entries, zones, people] = await Promise.all([
     listAudit(db, filters),
-    db.selectFrom("zones").select(["id", "name_zh", "name_en"]).orderBy("id").execute(),
-    db
-      .selectFrom("users")
-      .select(["id", "display_name"])
-      .where("role", "in", ["manager", "office"])
-      .orderBy("display_name")
-      .execute(),
+    listZoneNames(db),
+    listStaff(db),
   ]);
   const next = new URLSearchParams(params);
   if (entries.length === AUDIT_PAGE) next.set("before", String(entries.at(-1)!.id));

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { inspectionPhotos } from "~/models/inspection.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -9,17 +10,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager", "office");
   const id = Number(params.id);
   const n = Number(params.n);
-  const inspection = Number.isSafeInteger(id)
-    ? await db
-        .selectFrom("inspections")
-        .select(["zone_id", "photos"])
-        .where("id", "=", id)
-        .executeTakeFirst()
-    : undefined;
+  const inspection = Number.isSafeInteger(id) ? await inspectionPhotos(db, id) : undefined;
   const allowed =
     inspection &&
-    (user.role === "office" || (await managedZoneIds(db, user.id)).includes(inspection.zone_id));
-  const name = allowed ? (JSON.parse(inspection.photos) as string[])[n] : undefined;
+    (user.role === "office" || (await managedZoneIds(db, user.id)).includes(inspection.zoneId));
+  const name = allowed ? inspection.photos[n] : undefined;
   if (!name) throw new Response("Not found", { status: 404 });
   return uploadResponse(name, name.endsWith(".png") ? "image/png" : "image/jpeg", "inline");
 }

@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { isOverdue } from "~/domain/reports";
 import type { MessageKey } from "~/locales/zh-CN";
 import { actOnReport, getReport, type ReportAction } from "~/models/report.server";
-import { managedZoneIds } from "~/models/zone.server";
+import { managedZoneIds, zoneManagers } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
@@ -36,13 +36,7 @@ async function reportFor(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report } = await reportFor(request, params.id);
   const locale = await getLocale(request);
-  const colleagues = await db
-    .selectFrom("zone_managers")
-    .innerJoin("users", "users.id", "zone_managers.user_id")
-    .select(["users.id", "users.display_name"])
-    .where("zone_managers.zone_id", "=", report.zone_id)
-    .orderBy("users.display_name")
-    .execute();
+  const colleagues = await zoneManagers(db, report.zone_id);
   const when = (at: string | null) => (at ? formatInstant(locale, at, report.time_zone) : null);
   return {
     locale,

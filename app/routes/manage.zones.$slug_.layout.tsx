@@ -139,7 +139,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const categories = (await listCategories(db)).map((c) => c.slug);
     const read = readLayoutDocument(value, categories);
-    if (!read.ok) return data<ActionResult>(read, { status: 422 });
+    if (!read.ok)
+      return data<ActionResult>(
+        { ok: false, error: `layout.error.${read.error}`, params: read.params },
+        { status: 422 },
+      );
     if (!Number.isSafeInteger(layoutId))
       return data<ActionResult>({ ok: false, error: "layout.error.notEditable" }, { status: 409 });
     const saved = await saveDraft(

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { publicReportFigures, reportFiguresByZone } from "~/models/report.server";
+import { listZoneNames } from "~/models/zone.server";
 import { db } from "~/utils/db.server";
 import { formatShare, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
@@ -24,12 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [county, byZone, zones] = await Promise.all([
     publicReportFigures(db, null, now),
     reportFiguresByZone(db, now),
-    db
-      .selectFrom("zones")
-      .select(["id", "slug", "name_zh", "name_en"])
-      .where("status", "=", "active")
-      .orderBy("id")
-      .execute(),
+    listZoneNames(db, { activeOnly: true }),
   ]);
   return {
     locale,

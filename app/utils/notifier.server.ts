@@ -4,14 +4,15 @@
 import type { Kysely } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Database } from "#db/schema";
+import {
+  addToOutbox,
+  markOutboxFailed,
+  markOutboxSent,
+  type OutgoingMessage,
+} from "~/models/outbox.server";
 import { getEnv } from "./env.server";
 
-export interface OutgoingMessage {
-  channel: "email" | "sms";
-  recipient: string;
-  subject: string;
-  body: string;
-}
+export type { OutgoingMessage };
 
 export interface Notifier {
   send(db: Kysely<Database>, message: OutgoingMessage): Promise<void>;
@@ -28,12 +29,7 @@ function smtp(): Transporter | null {
 
 export const notifier: Notifier = {
   async send(db, message) {
-    const now = new Date().toISOString();
-    const { id } = await db
-      .insertInto("outbox")
-      .values({ ...message, created_at: now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await addToOutbox(db, message, new Date());
     console.log(`[outbox ${id}] ${message.channel} to ${message.recipient}: ${message.subject}`);
     const mailer = message.channel === "email" ? smtp() : null;
     if (!mailer) return;
@@ -44,19 +40,11 @@ export const notifier: Notifier = {
         subject: message.subject,
         text: message.body,
       });
-      await db
-        .updateTable("outbox")
-        .set({ sent_at: new Date().toISOString() })
-        .where("id", "=", id)
-        .execute();
+      await markOutboxSent(db, id, new Date());
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`[outbox ${id}] SMTP failed: ${reason}`);
-      await db
-        .updateTable("outbox")
-        .set({ last_error: reason.slice(0, 500) })
-        .where("id", "=", id)
-        .execute();
+      await markOutboxFailed(db, id, reason);
     }
   },
 };
