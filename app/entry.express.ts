@@ -1,5 +1,5 @@
 // The process entry: migrates the database, then serves the Remix app through Express so that
-// compression, logging, static caching and shutdown are ours (docs/decisions/001-express-server.md).
+// compression, logging, static caching and shutdown are ours (docs/decisions/001-express-server-run-by-tsx.md).
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";

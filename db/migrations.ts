@@ -1,5 +1,5 @@
 // Every migration, in order. Listed by import rather than read from the folder at run time, so
-// that they load the same under tsx, Vitest and any bundler (docs/decisions/002-migrations.md).
+// that they load the same under tsx, Vitest and any bundler (docs/decisions/002-migrations-listed-in-code.md).
 // db/migrate.test.ts fails when a file in db/migrations/ is missing here.
 import type { Migration } from "kysely";
 import * as m20261128120000 from "./migrations/20261128120000_foundation";
