@@ -11,16 +11,15 @@ import { getPasswordHash, setPassword } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { readSessionId } from "~/utils/session.server";
 import { NewPasswordSchema } from "~/forms/account-password.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("account.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("account.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -45,20 +45,20 @@ import {
   useT,
   type Translate,
 } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { countAttempt, LIMITS, limitWait, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { WaitlistSchema, BookSchema } from "~/forms/booking.server";
+import { notFound } from "~/utils/responses";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${data?.zone.name ?? ""} · ${t("book.title")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [data?.zone.name, t("book.title")]);
 
 async function zoneFrom(slug: string | undefined) {
   const zone = slug ? await getZoneBySlug(db, slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   return zone;
 }
 

@@ -4,13 +4,12 @@ import { KindBadge } from "~/components/zone-format";
 import { listZonesWithSchedule } from "~/models/zone.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("book.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("book.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireVendor(request);

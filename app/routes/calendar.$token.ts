@@ -5,13 +5,14 @@ import { vendorByCalendarToken } from "~/models/vendor-calendar.server";
 import { db } from "~/utils/db.server";
 import { translate } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 
 // /calendar/<secret>.ics: the vendor's bookings for a calendar app. The secret is the only key,
 // so the feed carries no phone number, name of a person or paper.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
   const vendor = await vendorByCalendarToken(db, token);
-  if (!vendor) throw new Response("Not found", { status: 404 });
+  if (!vendor) throw notFound();
   const locale = await getLocale(request);
   const since = Date.now() - 30 * 86_400_000;
   const bookings = (await listVendorBookings(db, vendor.id)).filter(

@@ -4,13 +4,12 @@ import { listCategories } from "~/models/category.server";
 import { getVendorForUser } from "~/models/vendor.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { translator, useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("vendors.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("vendors.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, categories] = await Promise.all([

@@ -10,7 +10,8 @@ import { findContactForReset, normalizeIdentifier } from "~/models/user.server";
 import { RESET_LIFETIME_MS } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
 import {
@@ -22,10 +23,8 @@ import {
 } from "~/utils/rate-limit.server";
 import { ForgotPasswordSchema } from "~/forms/forgot-password.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("reset.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("reset.title")]);
 
 export const headers = retryAfterHeaders;
 

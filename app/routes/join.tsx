@@ -14,7 +14,8 @@ import { registerVendor } from "~/models/vendor.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import {
@@ -27,10 +28,8 @@ import {
 import { startSession } from "~/utils/session.server";
 import { JoinSchema } from "~/forms/join.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("join.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("join.title")]);
 
 export const headers = retryAfterHeaders;
 

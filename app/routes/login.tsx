@@ -9,7 +9,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import type { Role } from "#db/schema";
 import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { normalizeIdentifier } from "~/models/user.server";
 import {
@@ -22,10 +23,8 @@ import {
 import { startSession } from "~/utils/session.server";
 import { LoginSchema } from "~/forms/login.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("login.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("login.title")]);
 
 export const headers = retryAfterHeaders;
 

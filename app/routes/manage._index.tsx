@@ -10,13 +10,12 @@ import { localMoment, DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("manage.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("manage.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager", "office");

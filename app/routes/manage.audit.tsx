@@ -9,13 +9,12 @@ import { listStaff } from "~/models/staff.server";
 import { listZoneNames } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("audit.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("audit.title")]);
 
 const KINDS = [
   "vendor",

@@ -11,20 +11,20 @@ import { checkIn } from "~/models/market-day.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("checkIn.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("checkIn.title")]);
 
 /** The booking a scanned receipt names, for a manager of its zone or the office. */
 async function scannedBooking(request: Request, idParam: string | undefined) {
   const user = await requireRole(request, "manager", "office");
   const id = Number(idParam);
   const booking = Number.isSafeInteger(id) ? await getBookingForCheckIn(db, id) : undefined;
-  if (!booking) throw new Response("Not found", { status: 404 });
+  if (!booking) throw notFound();
   if (user.role === "manager" && !(await managedZoneIds(db, user.id)).includes(booking.zone_id)) {
     throw new Response("Forbidden", { status: 403 });
   }

@@ -12,16 +12,14 @@ import {
   formatMoney,
   formatShare,
   localized,
-  translator,
   useLocale,
   useT,
 } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("figures.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("figures.title")]);
 
 // The county's figures for the office; a manager sees the same for their own markets.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@ import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { uploadResponse } from "~/utils/uploads.server";
+import { notFound } from "~/utils/responses";
 
 // An inspection's photo, to the managers of its zone and the office; never rendered as a page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -15,6 +16,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inspection &&
     (user.role === "office" || (await managedZoneIds(db, user.id)).includes(inspection.zoneId));
   const name = allowed ? inspection.photos[n] : undefined;
-  if (!name) throw new Response("Not found", { status: 404 });
+  if (!name) throw notFound();
   return uploadResponse(name, name.endsWith(".png") ? "image/png" : "image/jpeg", "inline");
 }

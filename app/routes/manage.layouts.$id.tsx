@@ -24,20 +24,18 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form.server";
-import { formatInstant, localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
+import { notFound } from "~/utils/responses";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [
-    {
-      title: `${data ? t("layout.review.title", { zone: data.zone, version: data.version }) : ""} · ${t("app.name")}`,
-    },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [
+    data && t("layout.review.title", { zone: data.zone, version: data.version }),
+  ]);
 
 const DIFF_HEADING = {
   inUse: "layout.diff",
@@ -49,7 +47,7 @@ const COLOURS = { added: "#1d8a55", removed: "#b42318", moved: "#c77700", same: 
 
 async function loadReview(id: number) {
   const layout = Number.isSafeInteger(id) ? await getLayout(db, id) : undefined;
-  if (!layout) throw new Response("Not found", { status: 404 });
+  if (!layout) throw notFound();
   const base = await layoutBefore(db, layout);
   const [document, before] = await Promise.all([
     loadLayoutDocument(db, layout.id),
@@ -130,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const office = await requireRole(request, "office");
   const id = Number(params.id);
-  if (!Number.isSafeInteger(id)) throw new Response("Not found", { status: 404 });
+  if (!Number.isSafeInteger(id)) throw notFound();
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "return") {

@@ -5,13 +5,12 @@ import { CHECK_IDS } from "~/domain/layout-checks";
 import { listSubmittedLayouts } from "~/models/layout.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("layout.review.queue")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("layout.review.queue")]);
 
 // The county office's queue: every layout a zone has submitted, oldest first.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,14 +12,14 @@ import { managedZoneIds, zoneManagers } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
-import { formatInstant, localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { ReplySchema } from "~/forms/report-reply.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${data?.report.code ?? ""} · ${t("report.inbox")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [data?.report.code, t("report.inbox")]);
 
 async function reportFor(request: Request, id: string | undefined) {
   const user = await requireRole(request, "manager", "office");
@@ -29,7 +29,7 @@ async function reportFor(request: Request, id: string | undefined) {
     ? await getReport(db, reportId, zoneIds)
     : undefined;
   // Another zone's report answers like a missing one.
-  if (!report) throw new Response("Not found", { status: 404 });
+  if (!report) throw notFound();
   return { user, report };
 }
 

@@ -6,13 +6,12 @@ import { listZoneReports } from "~/models/report.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, localized, translator, useT } from "~/utils/i18n";
+import { formatInstant, localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("report.inbox")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("report.inbox")]);
 
 // The managers' inbox of problem reports: their zones' (the office: every zone's), soonest due
 // first, the overdue ones marked.

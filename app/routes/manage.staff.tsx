@@ -20,15 +20,15 @@ import { listZonesWithSchedule } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { localized, translator, useT } from "~/utils/i18n";
+import { localized, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
 import { CreateSchema } from "~/forms/staff.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("staff.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("staff.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "office");
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const ok =
       Number.isSafeInteger(managerId) &&
       (await setManagerZones(db, { managerId, zoneIds, actorUserId: office.id }, now));
-    if (!ok) throw new Response("Not found", { status: 404 });
+    if (!ok) throw notFound();
     return redirect("/manage/staff?saved=zones");
   }
 

@@ -25,25 +25,25 @@ import { getVendorById } from "~/models/vendor.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatInstant, formatLocalDate, translator, useLocale, useT } from "~/utils/i18n";
+import { formatInstant, formatLocalDate, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { DecisionSchema } from "~/forms/vendor-review.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${data?.vendor.display_name ?? ""} · ${t("review.title")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [data?.vendor.display_name, t("review.title")]);
 
 function vendorIdFrom(param: string | undefined): number {
   const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "manager", "office");
   const vendor = await getVendorById(db, vendorIdFrom(params.id));
-  if (!vendor) throw new Response("Not found", { status: 404 });
+  if (!vendor) throw notFound();
   const [locale, documents, history] = await Promise.all([
     getLocale(request),
     listCurrentDocuments(db, vendor.id),
@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     now,
   );
-  if (!result.ok && result.problem === "notFound") throw new Response("Not found", { status: 404 });
+  if (!result.ok && result.problem === "notFound") throw notFound();
   if (!result.ok)
     return data({ errors: { form: "review.error.stale" as const }, decision }, { status: 409 });
   return redirect(`/manage/vendors/${vendorId}?decided=${parsed.data.decision}`);

@@ -6,7 +6,8 @@ import { VendorStatusBadge } from "~/components/vendor-status";
 import { countVendorsByStatus, listVendorsByStatus } from "~/models/vendor.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { translator, useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
 const STATUSES: VendorStatus[] = [
@@ -17,10 +18,8 @@ const STATUSES: VendorStatus[] = [
   "rejected",
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("review.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("review.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "manager", "office");

@@ -33,7 +33,8 @@ import {
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData, type FieldErrors } from "~/utils/form.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import {
   ClosureSchema,
@@ -42,11 +43,10 @@ import {
   SettingsSchema,
   TemplateSchema,
 } from "~/utils/schedule-schemas.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${data?.zone.name ?? ""} · ${t("manage.title")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [data?.zone.name, t("manage.title")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
@@ -141,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : what === "removeEvent"
         ? await removeEvent(db, actor, id)
         : await removeTemplate(db, actor, id);
-  if (!result) throw new Response("Not found", { status: 404 });
+  if (!result) throw notFound();
   const section =
     what === "removeClosure" ? "closures" : what === "removeEvent" ? "events" : "templates";
   return done(section, typeof result === "object" ? `&cancelled=${result.cancelled}` : "");

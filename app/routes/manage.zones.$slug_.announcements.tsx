@@ -12,15 +12,14 @@ import { currentAnnouncements, postAnnouncement } from "~/models/announcement.se
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { AnnouncementSchema } from "~/forms/announcement.server";
 import { ANNOUNCEMENT_KINDS } from "~/domain/announcements";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${data?.zone.name ?? ""} · ${t("announce.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [data?.zone.name, t("announce.title")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);

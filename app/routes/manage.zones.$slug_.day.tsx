@@ -32,15 +32,14 @@ import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.serve
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatMoney, localized, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { ActionSchema } from "~/forms/market-day.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("day.title")} · ${data?.zone.name ?? ""}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("day.title"), data?.zone.name]);
 
 /** Today's and the coming week's sessions; the one running now, or the next, is the default. */
 async function sessionsAround(zone: { id: number; time_zone: string }, asked: string | null) {

@@ -23,17 +23,14 @@ import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.serve
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
-import { formatLocalDate, localized, translator, useLocale, useT, type Params } from "~/utils/i18n";
+import { formatLocalDate, localized, useLocale, useT, type Params } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { IntervalSchema } from "~/forms/inspection.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [
-    { title: `${t("inspection.titleFor", { zone: data?.zone.name ?? "" })} · ${t("app.name")}` },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("inspection.titleFor", { zone: data?.zone.name ?? "" })]);
 
 const FOLLOWUPS = 3;
 

@@ -39,7 +39,8 @@ import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { RulesSchema } from "~/forms/layout-rules.server";
@@ -49,10 +50,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: geomanStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("layout.titleFor", { zone: data?.zone.name ?? "" })} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("layout.titleFor", { zone: data?.zone.name ?? "" })]);
 
 /** The largest draft accepted: 2,000 stalls with their attributes come to well under 2 MB. */
 const MAX_BODY = 4 * 1024 * 1024;

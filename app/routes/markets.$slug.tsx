@@ -28,6 +28,7 @@ import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { notFound } from "~/utils/responses";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -43,7 +44,7 @@ export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   const locale = await getLocale(request);
   const t = translator(locale);
   const calendar = await loadZoneCalendar(db, zone.id);

@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { localized, translate } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 
 /** How far ahead a subscribed calendar sees a market's sessions. */
 const FEED_DAYS = 56;
@@ -16,7 +17,7 @@ const FEED_DAYS = 56;
 // subscribe to. A session closed meanwhile drops out of the feed at the next refresh.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   const locale = await getLocale(request);
   const calendar = await loadZoneCalendar(db, zone.id);
   const today = localMoment(new Date(), zone.time_zone).date;

@@ -11,6 +11,7 @@ import { localized, translate, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { notFound } from "~/utils/responses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({
@@ -25,7 +26,7 @@ export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   const locale = await getLocale(request);
   const calendar = await loadZoneCalendar(db, zone.id);
   const url = `${appUrl()}/markets/${zone.slug}`;

@@ -33,6 +33,7 @@ import {
 } from "~/utils/rate-limit.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { ReportSchema } from "~/forms/report.server";
+import { notFound } from "~/utils/responses";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -47,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 async function zoneFor(slug: string | undefined) {
   const zone = slug ? await getZoneBySlug(db, slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   return zone;
 }
 

@@ -3,12 +3,13 @@ import { parsePolygon } from "~/domain/geo";
 import { approvedStalls } from "~/models/zone.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
+import { notFound } from "~/utils/responses";
 
 // Open data: the stalls of a market's approved layout as GeoJSON (RFC 7946), with what each
 // may sell and what it has. Who booked them is not published here.
 export async function loader({ params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   const stalls = await approvedStalls(db, zone.id);
   const features = stalls.flatMap((s) => {
     const geometry = parsePolygon(s.geometry);

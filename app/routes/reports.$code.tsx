@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { notFound } from "~/utils/responses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = (params.code ?? "").toUpperCase();
   const report = /^[0-9A-Z]{8}$/.test(code) ? await getPublicReport(db, code) : undefined;
-  if (!report) throw new Response("Not found", { status: 404 });
+  if (!report) throw notFound();
   const locale = await getLocale(request);
   const when = (at: string | null) => (at ? formatInstant(locale, at, report.time_zone) : null);
   return {

@@ -10,15 +10,14 @@ import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { findPasswordToken, resetPasswordWithToken } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import { ResetPasswordSchema } from "~/forms/reset-password.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("reset.newTitle")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("reset.newTitle")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();

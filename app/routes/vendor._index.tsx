@@ -16,20 +16,12 @@ import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
-import {
-  formatInstant,
-  formatLocalDate,
-  localizedParams,
-  translator,
-  useLocale,
-  useT,
-} from "~/utils/i18n";
+import { formatInstant, formatLocalDate, localizedParams, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("vendorHome.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("vendorHome.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();

@@ -36,16 +36,14 @@ import {
   formatLocalDate,
   formatLocalTime,
   formatMoney,
-  translator,
   useLocale,
   useT,
 } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("bookings.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("bookings.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);

@@ -5,20 +5,13 @@ import { getVendorBooking } from "~/models/booking.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
-import {
-  formatLocalDate,
-  formatLocalTime,
-  formatMoney,
-  translator,
-  useLocale,
-  useT,
-} from "~/utils/i18n";
+import { formatLocalDate, formatLocalTime, formatMoney, useLocale, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("receipt.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("receipt.title")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);
@@ -26,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const booking = Number.isSafeInteger(id)
     ? await getVendorBooking(db, { id, vendorId: vendor.id })
     : undefined;
-  if (!booking) throw new Response("Not found", { status: 404 });
+  if (!booking) throw notFound();
   // The manager scans this with their phone's camera to check the vendor in.
   const qr = await QRCode.toString(`${appUrl()}/manage/check-in/${booking.id}`, {
     type: "svg",

@@ -21,16 +21,15 @@ import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readDocumentUpload } from "~/utils/document-upload.server";
 import { parseForm } from "~/utils/form.server";
-import { formatLocalDate, translator, useLocale, useT, type Params } from "~/utils/i18n";
+import { formatLocalDate, useLocale, useT, type Params } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { removeUpload } from "~/utils/uploads.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { DocumentSchema } from "~/forms/vendor-document.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("documents.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("documents.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);

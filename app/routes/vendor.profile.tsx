@@ -13,14 +13,13 @@ import { updateVendorProfile } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { translator, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { ProfileSchema } from "~/forms/vendor-profile.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "zh-CN");
-  return [{ title: `${t("profile.title")} · ${t("app.name")}` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("profile.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);

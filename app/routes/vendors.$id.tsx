@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { notFound } from "~/utils/responses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({
@@ -23,7 +24,7 @@ export const headers: HeadersFunction = () => publicPageHeaders();
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const vendor = Number.isSafeInteger(id) && id > 0 ? await getPublicVendor(db, id) : undefined;
-  if (!vendor) throw new Response("Not found", { status: 404 });
+  if (!vendor) throw notFound();
   const locale = await getLocale(request);
   const now = new Date();
   const [upcoming, past] = await Promise.all([

@@ -8,6 +8,7 @@ import { getZoneBySlugAnyStatus } from "~/models/zone-lookup.server";
 import { db } from "./db.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
+import { notFound } from "./responses";
 
 export async function getOptionalUser(request: Request): Promise<PublicUser | null> {
   const now = new Date();
@@ -79,7 +80,7 @@ export async function authenticate(
 export async function requireZoneManager(request: Request, slug: string | undefined) {
   const user = await requireRole(request, "manager", "office");
   const zone = slug ? await getZoneBySlugAnyStatus(db, slug) : undefined;
-  if (!zone) throw new Response("Not found", { status: 404 });
+  if (!zone) throw notFound();
   if (user.role === "manager" && !(await managedZoneIds(db, user.id)).includes(zone.id)) {
     throw new Response("Forbidden", { status: 403 });
   }
