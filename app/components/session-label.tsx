@@ -1,5 +1,5 @@
 import type { Locale, Translate } from "~/utils/i18n";
-import { formatLocalDate } from "~/utils/i18n";
+import { formatLocalDate, useLocale, useT } from "~/utils/i18n";
 
 export interface SessionLike {
   localDate: string;
@@ -22,4 +22,33 @@ export function sessionTimes(t: Translate, locale: Locale, s: Omit<SessionLike, 
 /** "12月1日周二 早市 06:00–09:00". */
 export function sessionLabel(t: Translate, locale: Locale, s: SessionLike): string {
   return `${formatLocalDate(locale, s.localDate)} ${sessionTimes(t, locale, s)}`;
+}
+
+/** The value a session travels as in forms and URLs: "2026-12-01|t3". */
+export function sessionValue(s: { localDate: string; key: string }): string {
+  return `${s.localDate}|${s.key}`;
+}
+
+/** The labelled session select of the booking page, the market page and the day sheet. */
+export function SessionSelect({
+  sessions,
+  chosen,
+}: {
+  sessions: (SessionLike & { key: string })[];
+  chosen: { localDate: string; key: string } | null | undefined;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="field">
+      <label htmlFor="session">{t("book.session")}</label>
+      <select id="session" name="session" defaultValue={chosen ? sessionValue(chosen) : undefined}>
+        {sessions.map((s) => (
+          <option key={sessionValue(s)} value={sessionValue(s)}>
+            {sessionLabel(t, locale, s)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

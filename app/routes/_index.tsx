@@ -9,7 +9,7 @@ import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
 import { useHydrated } from "~/components/client-only";
 import { SearchForm } from "~/components/search-form";
-import { sessionLabel, sessionTimes } from "~/components/session-label";
+import { sessionLabel, sessionTimes, sessionValue } from "~/components/session-label";
 import { KindBadge, StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
 import { addDays } from "~/domain/calendar";
@@ -131,7 +131,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             state: s.state,
             label: sessionTimes(t, locale, s),
             vendors: s.vendors,
-            href: `/markets/${zone.slug}?session=${encodeURIComponent(`${s.localDate}|${s.key}`)}`,
+            href: `/markets/${zone.slug}?session=${encodeURIComponent(sessionValue(s))}`,
           };
         }),
     })),

@@ -9,7 +9,7 @@ import {
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { refusalMessage, type RefusalLike } from "~/components/refusal-message";
-import { sessionLabel } from "~/components/session-label";
+import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
 import { publicEnv } from "~/utils/env.server";
@@ -83,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ).filter((s) => now < bookingClosesAt(s.startsAt, settings));
   const url = new URL(request.url);
   const asked = url.searchParams.get("session");
-  const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0];
+  const chosen = sessions.find((s) => sessionValue(s) === asked) ?? sessions[0];
   const stalls = chosen
     ? await sessionAvailability(
         db,
@@ -119,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     sessions,
     chosen: chosen ?? null,
-    askedUnknown: !!asked && chosen !== undefined && `${chosen.localDate}|${chosen.key}` !== asked,
+    askedUnknown: !!asked && chosen !== undefined && sessionValue(chosen) !== asked,
     showAll,
     // The list needs no outlines: the map has them.
     stalls: listed.filter((s) => showAll || s.fits || s.mine).map(({ ring: _ring, ...s }) => s),
@@ -323,20 +323,7 @@ export default function BookStall() {
         </div>
       ) : (
         <Form method="get" className="card session-picker">
-          <div className="field">
-            <label htmlFor="session">{t("book.session")}</label>
-            <select
-              id="session"
-              name="session"
-              defaultValue={chosen ? `${chosen.localDate}|${chosen.key}` : undefined}
-            >
-              {sessions.map((s) => (
-                <option key={`${s.localDate}|${s.key}`} value={`${s.localDate}|${s.key}`}>
-                  {sessionLabel(t, locale, s)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SessionSelect sessions={sessions} chosen={chosen} />
           <div className="field">
             <label htmlFor="weeks">{t("book.weeks")}</label>
             <select id="weeks" name="weeks" defaultValue={weeks}>

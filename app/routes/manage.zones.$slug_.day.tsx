@@ -13,7 +13,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { sessionLabel } from "~/components/session-label";
+import { SessionSelect, sessionValue } from "~/components/session-label";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import { parseYuan } from "~/domain/money";
@@ -48,7 +48,7 @@ async function sessionsAround(zone: { id: number; time_zone: string }, asked: st
   const sessions = upcomingSessions(calendar!, addDays(today, -1), addDays(today, 7));
   const now = Date.now();
   const current = sessions.find((s) => Date.parse(s.endsAt) > now) ?? sessions[sessions.length - 1];
-  const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? current;
+  const chosen = sessions.find((s) => sessionValue(s) === asked) ?? current;
   return { sessions, chosen };
 }
 
@@ -152,14 +152,14 @@ export default function DaySheet() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const sessionValue = chosen ? `${chosen.localDate}|${chosen.key}` : "";
+  const chosenSession = chosen ? sessionValue(chosen) : "";
   const due = sheet.filter((b) => b.status !== "no_show").reduce((sum, b) => sum + b.fee_fen, 0);
   const collected = sheet.reduce((sum, b) => sum + (b.fee_collected_fen ?? 0), 0);
 
   const hidden = (intent: string, bookingId?: number) => (
     <>
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="session" value={sessionValue} />
+      <input type="hidden" name="session" value={chosenSession} />
       {bookingId ? <input type="hidden" name="bookingId" value={bookingId} /> : null}
     </>
   );
@@ -173,16 +173,7 @@ export default function DaySheet() {
         <h1>{t("day.title")}</h1>
       </div>
       <Form method="get" className="card session-picker">
-        <div className="field">
-          <label htmlFor="session">{t("book.session")}</label>
-          <select id="session" name="session" defaultValue={sessionValue}>
-            {sessions.map((s) => (
-              <option key={`${s.localDate}|${s.key}`} value={`${s.localDate}|${s.key}`}>
-                {sessionLabel(t, locale, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SessionSelect sessions={sessions} chosen={chosen} />
         <button type="submit" className="button button-quiet">
           {t("book.show")}
         </button>

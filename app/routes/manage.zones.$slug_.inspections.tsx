@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { InspectionResult } from "#db/schema";
 import { FormError } from "~/components/form-field";
-import { sessionLabel } from "~/components/session-label";
+import { sessionLabel, sessionValue } from "~/components/session-label";
 import { addDays, isValidDate } from "~/domain/calendar";
 import { CHECKLIST, type ChecklistAnswer, type ChecklistItem } from "~/domain/inspections";
 import { localMoment } from "~/domain/market-hours";
@@ -231,7 +231,7 @@ export default function Inspections() {
             <select id="session" name="session" defaultValue="">
               <option value="">{t("inspection.wholeZone")}</option>
               {sessions.map((s) => (
-                <option key={`${s.localDate}|${s.key}`} value={s.key}>
+                <option key={sessionValue(s)} value={s.key}>
                   {sessionLabel(t, locale, s)}
                 </option>
               ))}

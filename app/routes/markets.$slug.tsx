@@ -7,7 +7,7 @@ import type {
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor, swatchClass } from "~/components/category-colors";
-import { sessionLabel } from "~/components/session-label";
+import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
 import { addDays } from "~/domain/calendar";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (s) => Date.parse(s.endsAt) > now.getTime(),
   );
   const asked = new URL(request.url).searchParams.get("session");
-  const found = sessions.find((s) => `${s.localDate}|${s.key}` === asked);
+  const found = sessions.find((s) => sessionValue(s) === asked);
   const chosen = found ?? sessions[0];
   const [stalls, present] = chosen
     ? await Promise.all([
@@ -317,20 +317,7 @@ export default function MarketPage() {
       {chosen ? (
         <section className="stack" aria-labelledby="present-heading">
           <Form method="get" className="card session-picker">
-            <div className="field">
-              <label htmlFor="session">{t("book.session")}</label>
-              <select
-                id="session"
-                name="session"
-                defaultValue={`${chosen.localDate}|${chosen.key}`}
-              >
-                {sessions.map((s) => (
-                  <option key={`${s.localDate}|${s.key}`} value={`${s.localDate}|${s.key}`}>
-                    {sessionLabel(t, locale, s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SessionSelect sessions={sessions} chosen={chosen} />
             <button type="submit" className="button button-quiet">
               {t("book.show")}
             </button>
