@@ -14,7 +14,7 @@ import {
   type Refusal,
 } from "~/domain/booking-rules";
 import { addDays, findSession, weekStart } from "~/domain/calendar";
-import { parsePolygon, ringCenter, toMetres } from "~/domain/geo";
+import { nearestFirst, stallCentre } from "~/domain/stall-placement";
 import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
 import { approvedStalls } from "./zone.server";
@@ -309,9 +309,8 @@ export async function freeStallsNearby(
     .select("category_slug")
     .where("id", "=", input.vendorId)
     .executeTakeFirst();
-  const origin = wanted && parsePolygon(wanted.geometry);
-  if (!wanted || !vendor || !origin) return [];
-  const center = ringCenter(origin.coordinates[0]!);
+  const from = wanted && stallCentre(wanted.geometry);
+  if (!wanted || !vendor || !from) return [];
   const candidates = await db
     .selectFrom("stalls")
     .innerJoin("layouts", "layouts.id", "stalls.layout_id")
@@ -330,16 +329,9 @@ export async function freeStallsNearby(
         .where("status", "in", ACTIVE),
     )
     .execute();
-  return candidates
-    .map((c) => {
-      const polygon = parsePolygon(c.geometry);
-      const [east, north] = polygon
-        ? toMetres(center, ringCenter(polygon.coordinates[0]!))
-        : [Infinity, 0];
-      return { id: c.id, code: c.code, distanceM: Math.round(Math.hypot(east, north)) };
-    })
-    .sort((a, b) => a.distanceM - b.distanceM || a.code.localeCompare(b.code))
-    .slice(0, limit);
+  return nearestFirst(from, candidates)
+    .slice(0, limit)
+    .map(({ id, code, distanceM }) => ({ id, code, distanceM }));
 }
 
 export type CancelResult = { ok: true; late: boolean } | { ok: false };

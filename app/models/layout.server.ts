@@ -2,9 +2,7 @@
 // approves or sends it back. Approval swaps the bookable layout in one transaction, carrying
 // bookings over to the new stalls (docs/decisions/009-layout-checks.md).
 import type { Kysely } from "kysely";
-import type { Database, Layout, LayoutFeatureKind, LayoutStatus } from "#db/schema";
-import { HOLDING_STATUSES } from "~/domain/booking-rules";
-import { parsePolygon, ringCenter, stallSize, toMetres, type Position } from "~/domain/geo";
+import type { Database, Layout, LayoutStatus } from "#db/schema";
 import {
   checkLayout,
   DEFAULT_LAYOUT_RULES,
@@ -13,6 +11,11 @@ import {
 } from "~/domain/layout-checks";
 import { diffLayouts, type LayoutDocument } from "~/domain/layout-document";
 import { writeAudit } from "./audit.server";
+import { carryBookingsOver } from "./layout-carry-over.server";
+import { loadLayoutDocument, writeDocument } from "./layout-document.server";
+
+// The document reader is used with the lifecycle everywhere: callers import both from here.
+export { loadLayoutDocument };
 import { notify } from "./notification.server";
 import { inTransaction } from "#db/transaction";
 
@@ -67,67 +70,6 @@ export async function saveLayoutRules(
       now,
     });
   });
-}
-
-/** A stored layout as a document: what the editor, the checks and the diff work on. */
-export async function loadLayoutDocument(
-  db: Kysely<Database>,
-  layoutId: number,
-): Promise<LayoutDocument | undefined> {
-  const layout = await db
-    .selectFrom("layouts")
-    .innerJoin("zones", "zones.id", "layouts.zone_id")
-    .select(["layouts.boundary", "zones.boundary as zone_boundary"])
-    .where("layouts.id", "=", layoutId)
-    .executeTakeFirst();
-  if (!layout) return undefined;
-  const [stalls, categories, features] = await Promise.all([
-    db.selectFrom("stalls").selectAll().where("layout_id", "=", layoutId).orderBy("code").execute(),
-    db
-      .selectFrom("stall_categories")
-      .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
-      .select(["stall_categories.stall_id", "stall_categories.category_slug"])
-      .where("stalls.layout_id", "=", layoutId)
-      .execute(),
-    db
-      .selectFrom("layout_features")
-      .selectAll()
-      .where("layout_id", "=", layoutId)
-      .orderBy("id")
-      .execute(),
-  ]);
-  const categoriesOf = new Map<number, string[]>();
-  for (const c of categories)
-    categoriesOf.set(c.stall_id, [...(categoriesOf.get(c.stall_id) ?? []), c.category_slug]);
-  const points = (kind: LayoutFeatureKind) =>
-    features
-      .filter((f) => f.kind === kind)
-      .map((f) => (JSON.parse(f.geometry) as { coordinates: Position }).coordinates);
-  return {
-    boundary:
-      parsePolygon(layout.boundary ?? layout.zone_boundary)?.coordinates[0] ??
-      parsePolygon(layout.zone_boundary)?.coordinates[0] ??
-      [],
-    stalls: stalls.map((s) => ({
-      code: s.code,
-      ring: parsePolygon(s.geometry)?.coordinates[0] ?? [],
-      categories: categoriesOf.get(s.id) ?? [],
-      power: s.has_power === 1,
-      water: s.has_water === 1,
-      feeFen: s.fee_fen,
-      publicWelfare: s.public_welfare === 1,
-    })),
-    fireLanes: features
-      .filter((f) => f.kind === "fire_lane")
-      .map((f) => ({
-        line: (JSON.parse(f.geometry) as { coordinates: Position[] }).coordinates,
-        widthM: f.width_m,
-      })),
-    exits: points("exit"),
-    extinguishers: points("extinguisher"),
-    waterPoints: points("water_point"),
-    powerPoints: points("power_point"),
-  };
 }
 
 export function runChecks(document: LayoutDocument, rules: LayoutRules): CheckResult[] {
@@ -212,75 +154,6 @@ export async function listZoneLayouts(db: Kysely<Database>, zoneId: number) {
     ])
     .orderBy("layouts.version", "desc")
     .execute();
-}
-
-/** Replaces a version's stalls and features with the document's. */
-async function writeDocument(trx: Kysely<Database>, layoutId: number, document: LayoutDocument) {
-  await trx.deleteFrom("stalls").where("layout_id", "=", layoutId).execute();
-  await trx.deleteFrom("layout_features").where("layout_id", "=", layoutId).execute();
-  const origin = document.boundary[0]!;
-  // In slices: SQLite takes at most 32,766 parameters a statement.
-  for (let i = 0; i < document.stalls.length; i += 500) {
-    const slice = document.stalls.slice(i, i + 500);
-    const ids = await trx
-      .insertInto("stalls")
-      .values(
-        slice.map((s) => {
-          const [width, depth] = stallSize(s.ring, origin);
-          return {
-            layout_id: layoutId,
-            code: s.code,
-            geometry: JSON.stringify({ type: "Polygon", coordinates: [s.ring] }),
-            width_m: width,
-            depth_m: depth,
-            has_power: s.power ? (1 as const) : (0 as const),
-            has_water: s.water ? (1 as const) : (0 as const),
-            fee_fen: s.feeFen,
-            public_welfare: s.publicWelfare ? (1 as const) : (0 as const),
-          };
-        }),
-      )
-      .returning(["id", "code"])
-      .execute();
-    const idOf = new Map(ids.map((r) => [r.code, r.id]));
-    const categories = slice.flatMap((s) =>
-      s.categories.map((c) => ({ stall_id: idOf.get(s.code)!, category_slug: c })),
-    );
-    for (let j = 0; j < categories.length; j += 2000)
-      await trx
-        .insertInto("stall_categories")
-        .values(categories.slice(j, j + 2000))
-        .execute();
-  }
-  const features = [
-    ...document.fireLanes.map((l) => ({
-      kind: "fire_lane" as const,
-      geometry: { type: "LineString", coordinates: l.line },
-      width_m: l.widthM,
-    })),
-    ...(
-      [
-        ["exit", document.exits],
-        ["extinguisher", document.extinguishers],
-        ["water_point", document.waterPoints],
-        ["power_point", document.powerPoints],
-      ] as const
-    ).flatMap(([kind, list]) =>
-      list.map((p) => ({ kind, geometry: { type: "Point", coordinates: p }, width_m: null })),
-    ),
-  ];
-  for (let i = 0; i < features.length; i += 500)
-    await trx
-      .insertInto("layout_features")
-      .values(
-        features.slice(i, i + 500).map((f) => ({
-          layout_id: layoutId,
-          kind: f.kind,
-          geometry: JSON.stringify(f.geometry),
-          width_m: f.width_m,
-        })),
-      )
-      .execute();
 }
 
 const passed = (checks: CheckResult[]) => (checks.every((c) => c.passed) ? 1 : 0) as 0 | 1;
@@ -613,181 +486,6 @@ export async function approveLayout(
     });
     return { ok: true, ...counts } as const;
   });
-}
-
-async function carryBookingsOver(
-  trx: Kysely<Database>,
-  {
-    zoneId,
-    fromLayoutId,
-    toLayoutId,
-    market,
-    userId,
-    now,
-  }: {
-    zoneId: number;
-    fromLayoutId: number;
-    toLayoutId: number;
-    market: { zh: string; en: string };
-    userId: number;
-    now: Date;
-  },
-) {
-  const bookings = await trx
-    .selectFrom("bookings")
-    .innerJoin("stalls", "stalls.id", "bookings.stall_id")
-    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-    .select([
-      "bookings.id",
-      "bookings.local_date",
-      "bookings.session_key",
-      "bookings.status",
-      "stalls.code",
-      "stalls.geometry",
-      "vendors.user_id",
-      "vendors.category_slug",
-    ])
-    .where("stalls.layout_id", "=", fromLayoutId)
-    .where("bookings.ends_at", ">", now.toISOString())
-    .where("bookings.status", "in", HOLDING_STATUSES)
-    .orderBy("bookings.created_at")
-    .orderBy("bookings.id")
-    .execute();
-  const stalls = await trx
-    .selectFrom("stalls")
-    .select(["id", "code", "geometry"])
-    .where("layout_id", "=", toLayoutId)
-    .execute();
-  const categories = await trx
-    .selectFrom("stall_categories")
-    .innerJoin("stalls", "stalls.id", "stall_categories.stall_id")
-    .select(["stall_categories.stall_id", "stall_categories.category_slug"])
-    .where("stalls.layout_id", "=", toLayoutId)
-    .execute();
-  const byCode = new Map(stalls.map((s) => [s.code, s]));
-  const takes = new Set(categories.map((c) => `${c.stall_id}|${c.category_slug}`));
-  const centre = (geometry: string) =>
-    ringCenter(parsePolygon(geometry)?.coordinates[0] ?? [[0, 0]]);
-
-  // Bookings whose code survives go first, so that a moved booking never takes their stall.
-  const taken = new Set<string>();
-  const slot = (stallId: number, b: { local_date: string; session_key: string }) =>
-    `${stallId}|${b.local_date}|${b.session_key}`;
-  const counts = { kept: 0, moved: 0, cancelled: 0 };
-  const homeless: typeof bookings = [];
-  for (const b of bookings) {
-    const same = byCode.get(b.code);
-    if (!same) {
-      homeless.push(b);
-      continue;
-    }
-    taken.add(slot(same.id, b));
-    await trx.updateTable("bookings").set({ stall_id: same.id }).where("id", "=", b.id).execute();
-    counts.kept += 1;
-  }
-  for (const b of homeless) {
-    const from = centre(b.geometry);
-    const nearest = stalls
-      .filter((s) => takes.has(`${s.id}|${b.category_slug}`) && !taken.has(slot(s.id, b)))
-      .map((s) => {
-        const [east, north] = toMetres(from, centre(s.geometry));
-        return { stall: s, distance: Math.hypot(east, north) };
-      })
-      .sort((a, c) => a.distance - c.distance || a.stall.code.localeCompare(c.stall.code))[0];
-    const params = { market: market.zh, marketEn: market.en, date: b.local_date, from: b.code };
-    if (nearest) {
-      taken.add(slot(nearest.stall.id, b));
-      await trx
-        .updateTable("bookings")
-        .set({ stall_id: nearest.stall.id, updated_at: now.toISOString() })
-        .where("id", "=", b.id)
-        .execute();
-      counts.moved += 1;
-      await notify(trx, {
-        userId: b.user_id,
-        kind: "booking",
-        messageKey: "inbox.bookingMovedByLayout",
-        params: { ...params, to: nearest.stall.code },
-        link: `/vendor/bookings/${b.id}`,
-        now,
-      });
-      await writeAudit(trx, {
-        actorUserId: userId,
-        action: "booking.movedByLayout",
-        entityType: "booking",
-        entityId: b.id,
-        zoneId,
-        before: { stall: b.code },
-        after: { stall: nearest.stall.code },
-        now,
-      });
-    } else {
-      await trx
-        .updateTable("bookings")
-        .set({
-          status: "cancelled",
-          cancelled_at: now.toISOString(),
-          cancelled_late: 0,
-          cancel_reason: "layout",
-          updated_at: now.toISOString(),
-        })
-        .where("id", "=", b.id)
-        .execute();
-      counts.cancelled += 1;
-      await notify(trx, {
-        userId: b.user_id,
-        kind: "booking",
-        messageKey: "inbox.bookingCancelledByLayout",
-        params,
-        link: "/vendor/bookings",
-        now,
-      });
-      await writeAudit(trx, {
-        actorUserId: userId,
-        action: "booking.cancelledByLayout",
-        entityType: "booking",
-        entityId: b.id,
-        zoneId,
-        before: { status: b.status, stall: b.code },
-        after: { status: "cancelled" },
-        now,
-      });
-    }
-  }
-  // Waiting-list entries follow their stall's code, or wait for any stall when it is gone.
-  const waiting = await trx
-    .selectFrom("waitlist_entries")
-    .innerJoin("stalls", "stalls.id", "waitlist_entries.stall_id")
-    .select(["waitlist_entries.id", "stalls.code"])
-    .where("stalls.layout_id", "=", fromLayoutId)
-    .where("waitlist_entries.status", "in", ["waiting", "offered"])
-    .execute();
-  for (const w of waiting)
-    await trx
-      .updateTable("waitlist_entries")
-      .set({ stall_id: byCode.get(w.code)?.id ?? null })
-      .where("id", "=", w.id)
-      .execute();
-  const offered = await trx
-    .selectFrom("waitlist_entries")
-    .innerJoin("stalls", "stalls.id", "waitlist_entries.offered_stall_id")
-    .select(["waitlist_entries.id", "stalls.code"])
-    .where("stalls.layout_id", "=", fromLayoutId)
-    .where("waitlist_entries.status", "=", "offered")
-    .execute();
-  for (const w of offered) {
-    const same = byCode.get(w.code);
-    await trx
-      .updateTable("waitlist_entries")
-      .set(
-        same
-          ? { offered_stall_id: same.id }
-          : { status: "waiting", offered_stall_id: null, offer_expires_at: null },
-      )
-      .where("id", "=", w.id)
-      .execute();
-  }
-  return counts;
 }
 
 /** What a submitted version changes, against the version in use. */
