@@ -1,4 +1,5 @@
 // One labelled field with its error beside it, the same way on every form.
+import { useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/locales/zh-CN";
 import { useT, type Params } from "~/utils/i18n";
@@ -25,6 +26,9 @@ export function Field({
   }) => ReactNode;
 }) {
   const t = useT();
+  // A route's action sends the limits its errors name as `errorParams` (parseForm).
+  const sent = useActionData() as { errorParams?: Record<string, Params> } | undefined;
+  const params = errorParams ?? sent?.errorParams?.[name];
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
     .filter(Boolean)
     .join(" ");
@@ -44,7 +48,7 @@ export function Field({
       })}
       {error ? (
         <p className="field-error" id={`${name}-error`}>
-          {t(error, errorParams)}
+          {t(error, params)}
         </p>
       ) : null}
     </div>

@@ -7,7 +7,7 @@ export const DecisionSchema = z
     decision: z.enum(REVIEW_DECISIONS as [ReviewDecision, ...ReviewDecision[]], {
       message: "review.error.decision",
     }),
-    reason: z.string().trim().max(500, "form.error.tooLong500").default(""),
+    reason: z.string().trim().max(500, "form.error.tooLong").default(""),
     until: z.string().default(""),
   })
   .refine((v) => !needsReason(v.decision) || v.reason.length > 0, {

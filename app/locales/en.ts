@@ -127,12 +127,9 @@ export const en: Record<MessageKey, string> = {
   "login.loggedOut": "You have logged out.",
   "login.demoHint": "Demo accounts are listed in the project README.",
 
+  "form.error.tooLong": "{max} characters at most",
   "form.error.displayNameRequired": "Enter your stall's name",
   "form.error.legalNameRequired": "Enter your legal name or organisation",
-  "form.error.tooLong40": "40 characters at most",
-  "form.error.tooLong60": "60 characters at most",
-  "form.error.tooLong300": "300 characters at most",
-  "form.error.tooLong500": "500 characters at most",
   "form.error.categoryRequired": "Choose a category",
   "form.error.productsRequired": "Say what you sell",
   "form.error.phoneInvalid": "A mobile number has 11 digits and starts with 1",

@@ -120,12 +120,9 @@ export const zhCN = {
   "login.loggedOut": "你已退出登录。",
   "login.demoHint": "演示账号见项目说明（README）。",
 
+  "form.error.tooLong": "最多 {max} 个字",
   "form.error.displayNameRequired": "请填写摊位名称",
   "form.error.legalNameRequired": "请填写真实姓名或单位名称",
-  "form.error.tooLong40": "最多 40 个字",
-  "form.error.tooLong60": "最多 60 个字",
-  "form.error.tooLong300": "最多 300 个字",
-  "form.error.tooLong500": "最多 500 个字",
   "form.error.categoryRequired": "请选择经营品类",
   "form.error.productsRequired": "请写上你卖什么",
   "form.error.phoneInvalid": "手机号应为 11 位数字，以 1 开头",

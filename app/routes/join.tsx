@@ -56,7 +56,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     KEPT_FIELDS.map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]),
   );
   const parsed = parseForm(JoinSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, errorParams: parsed.errorParams, values },
+      { status: 400 },
+    );
 
   const keys = [`signup-ip:${context.clientIp}`];
   const wait = await limitWait(keys, LIMITS.signUp);

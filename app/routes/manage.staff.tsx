@@ -71,7 +71,11 @@ export async function action({ request }: ActionFunctionArgs) {
     ["displayName", "phone", "email"].map((k) => [k, String(form.get(k) ?? "").slice(0, 254)]),
   );
   const parsed = parseForm(CreateSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, errorParams: parsed.errorParams, values },
+      { status: 400 },
+    );
   const result = await createManager(
     db,
     {

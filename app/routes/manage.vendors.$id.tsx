@@ -68,7 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(DecisionSchema, form);
   const decision = String(form.get("decision") ?? "");
-  if (!parsed.ok) return data({ errors: parsed.errors, decision }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, errorParams: parsed.errorParams, decision },
+      { status: 400 },
+    );
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   if (parsed.data.decision === "suspend" && parsed.data.until < today) {
     return data(

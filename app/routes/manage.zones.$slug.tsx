@@ -32,7 +32,12 @@ import {
 } from "~/models/zone-schedule.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { parseForm, readFormData, type FieldErrors } from "~/utils/form.server";
+import {
+  parseForm,
+  readFormData,
+  type FieldErrorParams,
+  type FieldErrors,
+} from "~/utils/form.server";
 import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -79,21 +84,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = { zoneId: zone.id, actorUserId: user.id, now: new Date() };
-  const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });
+  const fail = (errors: Errors, errorParams: FieldErrorParams = {}) =>
+    data({ intent, errors, errorParams }, { status: 400 });
   const done = (saved: string, extra = "") =>
     redirect(`/manage/zones/${zone.slug}?saved=${saved}${extra}#${saved}`);
   const today = localMoment(new Date(), zone.time_zone).date;
 
   if (intent === "addClosure") {
     const parsed = parseForm(ClosureSchema, form);
-    if (!parsed.ok) return fail(parsed.errors);
+    if (!parsed.ok) return fail(parsed.errors, parsed.errorParams);
     if (parsed.data.endsOn < today) return fail({ endsOn: "schedule.error.past" });
     const { cancelled } = await addClosure(db, actor, parsed.data);
     return done("closures", `&cancelled=${cancelled}`);
   }
   if (intent === "addEvent") {
     const parsed = parseForm(EventSchema, form);
-    if (!parsed.ok) return fail(parsed.errors);
+    if (!parsed.ok) return fail(parsed.errors, parsed.errorParams);
     if (parsed.data.localDate < today) return fail({ localDate: "schedule.error.past" });
     await addEvent(db, actor, parsed.data);
     return done("events");
@@ -101,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "addTemplate") {
     const weekdays = form.getAll("weekday").map(String).sort().join("");
     const parsed = parseForm(TemplateSchema, withField(form, "weekdays", weekdays));
-    if (!parsed.ok) return fail(parsed.errors);
+    if (!parsed.ok) return fail(parsed.errors, parsed.errorParams);
     await addTemplate(db, actor, parsed.data);
     return done("templates");
   }
@@ -118,7 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         errors[`cap_${c.slug}`] = "schedule.error.number";
       else caps[c.slug] = value;
     }
-    if (!parsed.ok || Object.keys(errors).length > 0) return fail(errors);
+    if (!parsed.ok || Object.keys(errors).length > 0)
+      return fail(errors, parsed.ok ? {} : parsed.errorParams);
     await saveBookingSettings(db, actor, {
       bookingOpensDays: parsed.data.bookingOpensDays,
       bookingClosesMinutes: parsed.data.bookingClosesMinutes,

@@ -38,7 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
     ]),
   );
   const parsed = parseForm(ProfileSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, errorParams: parsed.errorParams, values },
+      { status: 400 },
+    );
   const categories = await listCategories(db);
   if (!categories.some((c) => c.slug === parsed.data.category)) {
     return data(

@@ -16,21 +16,30 @@ export async function readFormData(request: Request): Promise<FormData> {
 }
 
 export type FieldErrors<T> = Partial<Record<keyof T | "form", MessageKey>>;
+/** Values for an error's placeholders, by field: the limit a value passed ("{max}"). */
+export type FieldErrorParams = Record<string, Record<string, number>>;
 
 export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
   schema: S,
   formData: FormData,
-): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors<z.infer<S>> } {
+):
+  | { ok: true; data: z.infer<S> }
+  | { ok: false; errors: FieldErrors<z.infer<S>>; errorParams: FieldErrorParams } {
   const values: Record<string, FormDataEntryValue> = {};
   for (const [key, value] of formData) values[key] = value;
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: Record<string, MessageKey> = {};
+  const errorParams: FieldErrorParams = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= messageOf(issue, values[field]);
+    if (errors[field]) continue;
+    errors[field] = messageOf(issue, values[field]);
+    // A limit is a parameter of its message, never part of the key ("最多 {max} 个字").
+    if (issue.code === "too_big") errorParams[field] = { max: Number(issue.maximum) };
+    if (issue.code === "too_small") errorParams[field] = { min: Number(issue.minimum) };
   }
-  return { ok: false, errors: errors as FieldErrors<z.infer<S>> };
+  return { ok: false, errors: errors as FieldErrors<z.infer<S>>, errorParams };
 }
 
 /**

@@ -8,7 +8,7 @@ const reason = z
   .string()
   .trim()
   .min(1, "schedule.error.reasonRequired")
-  .max(200, "form.error.tooLong300");
+  .max(200, "form.error.tooLong");
 
 export const ClosureSchema = z
   .object({ intent: z.literal("addClosure"), startsOn: date, endsOn: date, reason })
@@ -23,12 +23,8 @@ export const EventSchema = z
     localDate: date,
     startTime: time,
     endTime: time,
-    titleZh: z
-      .string()
-      .trim()
-      .min(1, "schedule.error.titleRequired")
-      .max(60, "form.error.tooLong60"),
-    titleEn: z.string().trim().max(80, "form.error.tooLong300").default(""),
+    titleZh: z.string().trim().min(1, "schedule.error.titleRequired").max(60, "form.error.tooLong"),
+    titleEn: z.string().trim().max(80, "form.error.tooLong").default(""),
   })
   .refine((v) => v.startTime !== v.endTime, {
     path: ["endTime"],

@@ -6,13 +6,13 @@ export const displayNameField = z
   .string()
   .trim()
   .min(1, "form.error.displayNameRequired")
-  .max(40, "form.error.tooLong40");
+  .max(40, "form.error.tooLong");
 export const legalNameField = z
   .string()
   .trim()
   .min(1, "form.error.legalNameRequired")
-  .max(40, "form.error.tooLong40");
-export const homeCommunityField = z.string().trim().max(60, "form.error.tooLong60").default("");
+  .max(40, "form.error.tooLong");
+export const homeCommunityField = z.string().trim().max(60, "form.error.tooLong").default("");
 export const categoryField = z
   .string()
   .min(1, "form.error.categoryRequired")
@@ -21,7 +21,7 @@ export const productsField = z
   .string()
   .trim()
   .min(1, "form.error.productsRequired")
-  .max(300, "form.error.tooLong300");
+  .max(300, "form.error.tooLong");
 
 export const passwordField = z
   .string()
