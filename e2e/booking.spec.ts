@@ -1,11 +1,13 @@
+// Each journey books as vendors of its own (fixtures: loginNewVendor, newVendorPage), so that
+// journeys running in parallel never share a vendor's bookings, weekly quota or waiting list.
 import { expect, test } from "./fixtures";
 
 test.describe("booking a stall", () => {
   test("a vendor books a free stall on the map, sees it in My bookings, and cancels it", async ({
     page,
-    login,
+    loginNewVendor,
   }) => {
-    await login("vendor");
+    await loginNewVendor({ name: "周家小番茄" });
     await page.goto("/vendor");
     await page.getByRole("link", { name: "预约摊位" }).click();
     await page.getByRole("link", { name: "福馨社区便民市场" }).click();
@@ -30,13 +32,9 @@ test.describe("booking a stall", () => {
 
     // Residents see the vendor at that stall on the market page.
     await page.goto(`/markets/fuxin-community?session=${encodeURIComponent(session)}`);
-    await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText(
-      "A-02 王桂兰旱地西红柿",
-    );
+    await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText("A-02 周家小番茄");
     await expect(
-      page
-        .getByRole("region", { name: "摊位图" })
-        .getByRole("img", { name: "A-02 · 王桂兰旱地西红柿" }),
+      page.getByRole("region", { name: "摊位图" }).getByRole("img", { name: "A-02 · 周家小番茄" }),
     ).toBeAttached();
     await page.goto("/vendor/bookings");
 
@@ -49,10 +47,10 @@ test.describe("booking a stall", () => {
 
   test("a stall taken a moment ago is refused, with free stalls nearby offered instead", async ({
     page,
-    login,
-    pageAs,
+    loginNewVendor,
+    newVendorPage,
   }) => {
-    await login("vendorChen");
+    await loginNewVendor({ name: "柳家时令蔬菜" });
     await page.goto("/book/shuita-community");
     const wanted = page
       .getByRole("listitem")
@@ -60,7 +58,7 @@ test.describe("booking a stall", () => {
     await expect(wanted.getByText("空闲")).toBeVisible();
 
     // Another vendor books A-05 for the same session while the page is open.
-    const other = await pageAs("vendorYang");
+    const { page: other } = await newVendorPage({ name: "岳家菌菇" });
     await other.goto("/book/shuita-community");
     await other.getByRole("button", { name: "预约 A-05" }).click();
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
@@ -82,9 +80,9 @@ test.describe("booking a stall", () => {
 
   test("a weekly booking across four weeks, and cancelling the rest of it", async ({
     page,
-    login,
+    loginNewVendor,
   }) => {
-    await login("vendor");
+    await loginNewVendor({ name: "申家小米" });
     await page.goto("/book/jidian-rural-produce");
     await page.getByLabel("每周重复").selectOption({ label: "连续 4 周" });
     await page.getByRole("button", { name: "查看" }).click();
@@ -103,10 +101,10 @@ test.describe("booking a stall", () => {
 
   test("the receipt's code checks the vendor in when the manager scans it", async ({
     page,
-    login,
+    loginNewVendor,
     pageAs,
   }) => {
-    await login("vendorChen");
+    await loginNewVendor({ name: "郝家豆腐" });
     await page.goto("/book/chengdong-street-morning");
     await page.getByRole("button", { name: "预约 A-20" }).click();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
@@ -130,17 +128,17 @@ test.describe("booking a stall", () => {
 
   test("a vendor joins the waiting list and is offered the stall when the other vendor cancels", async ({
     page,
-    login,
-    pageAs,
+    loginNewVendor,
+    newVendorPage,
   }) => {
-    await login("vendorChen");
+    await loginNewVendor({ name: "牛家鲜果" });
     await page.goto("/book/longquan-park-evening");
     const wanted = page
       .getByRole("listitem")
       .filter({ has: page.getByText("C-01", { exact: true }) });
     await expect(wanted.getByText("空闲")).toBeVisible();
 
-    const other = await pageAs("vendorYang");
+    const { page: other } = await newVendorPage({ name: "常家菜园" });
     await other.goto("/book/longquan-park-evening");
     await other.getByRole("button", { name: "预约 C-01" }).click();
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");

@@ -3,6 +3,7 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { createSession } from "../app/models/session.server";
+import { createApprovedVendor } from "../db/testing/factories";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./settings";
 
@@ -22,14 +23,52 @@ export const accounts = {
 
 type Account = keyof typeof accounts;
 
+interface NewVendor {
+  /** A display name of the journey's own, so that it can assert about this vendor alone. */
+  name: string;
+  category?: string;
+}
+
 type Fixtures = {
   /** Logs the test's own browser context in. */
   login: (account: Account) => Promise<void>;
   /** A second person in their own browser, logged in: a manager beside a vendor, say. */
   pageAs: (account: Account) => Promise<Page>;
+  /**
+   * A fresh approved vendor with their papers, made for this journey alone (so that journeys
+   * running in parallel never share a vendor's bookings, quota or waiting list), logged in in
+   * the test's own browser context.
+   */
+  loginNewVendor: (vendor: NewVendor) => Promise<{ vendorId: number }>;
+  /** The same, in a browser of their own. */
+  newVendorPage: (vendor: NewVendor) => Promise<{ page: Page; vendorId: number }>;
 };
 
 export const test = base.extend<Fixtures>({
+  loginNewVendor: async ({ context }, use) => {
+    const db = createDb(E2E_DATABASE_URL);
+    const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
+    await use(async ({ name, category = "fresh_produce" }) => {
+      const vendor = await createApprovedVendor(db, category, { name });
+      await signInUser(db, cookie, context, vendor.userId);
+      return { vendorId: vendor.vendorId };
+    });
+    await db.destroy();
+  },
+  newVendorPage: async ({ browser }, use) => {
+    const db = createDb(E2E_DATABASE_URL);
+    const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
+    const contexts: BrowserContext[] = [];
+    await use(async ({ name, category = "fresh_produce" }) => {
+      const vendor = await createApprovedVendor(db, category, { name });
+      const context = await browser.newContext({ locale: "zh-CN" });
+      contexts.push(context);
+      await signInUser(db, cookie, context, vendor.userId);
+      return { page: await context.newPage(), vendorId: vendor.vendorId };
+    });
+    for (const context of contexts) await context.close();
+    await db.destroy();
+  },
   login: async ({ context }, use) => {
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
@@ -64,8 +103,17 @@ async function signIn(
       eb.or([eb("email", "=", accounts[account]), eb("phone", "=", accounts[account])]),
     )
     .executeTakeFirstOrThrow();
+  await signInUser(db, cookie, context, user.id);
+}
+
+async function signInUser(
+  db: ReturnType<typeof createDb>,
+  cookie: ReturnType<typeof makeSessionCookie>,
+  context: BrowserContext,
+  userId: number,
+) {
   const { id } = await createSession(db, {
-    userId: user.id,
+    userId,
     userAgent: "playwright",
     now: new Date(),
   });

@@ -8,6 +8,7 @@ test("a manager lays a row across the fire lane, moves it clear, submits; the of
   page,
   login,
   pageAs,
+  newVendorPage,
 }) => {
   test.slow();
   await login("managerParks");
@@ -67,12 +68,12 @@ test("a manager lays a row across the fire lane, moves it clear, submits; the of
   await office.getByRole("button", { name: "批准" }).click();
   await expect(office.getByRole("status")).toContainText("已批准。");
 
-  const vendor = await pageAs("vendorYang");
+  const { page: vendor } = await newVendorPage({ name: "岳氏山菌" });
   await vendor.goto(`/book/${ZONE}`);
   const session = await vendor.getByLabel("场次").inputValue();
   await vendor.getByRole("button", { name: "预约 X-01" }).click();
   await expect(vendor.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
   await page.goto(`/markets/${ZONE}?session=${encodeURIComponent(session)}`);
-  await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText("X-01 杨家菌菇");
+  await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText("X-01 岳氏山菌");
 });

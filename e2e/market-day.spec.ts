@@ -8,26 +8,20 @@ import { E2E_DATABASE_URL } from "./settings";
 const ZONE = "chengdong-street-morning";
 
 /** Yesterday's morning market at Chengdong Street, with two booked vendors: it is long over. */
-async function yesterdaysBookings() {
+async function yesterdaysBookings(vendorIds: number[]) {
   const db = createDb(E2E_DATABASE_URL);
   try {
     const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, -1);
     const stalls = await stallsTaking(db, ZONE, "fresh_produce");
     const morning = await templateKey(db, ZONE, "morning");
     const at = new Date().toISOString();
-    for (const [i, phone] of ["13800000002", "13800000007"].entries()) {
-      const vendor = await db
-        .selectFrom("vendors")
-        .innerJoin("users", "users.id", "vendors.user_id")
-        .select("vendors.id")
-        .where("users.phone", "=", phone)
-        .executeTakeFirstOrThrow();
+    for (const [i, vendorId] of vendorIds.entries()) {
       await db
         .insertInto("bookings")
         .values({
           zone_id: stalls[0]!.zone_id,
           stall_id: stalls[i]!.id,
-          vendor_id: vendor.id,
+          vendor_id: vendorId,
           local_date: date,
           session_key: morning,
           starts_at: localToUtc(date, "05:30", "Asia/Shanghai").toISOString(),
@@ -49,9 +43,11 @@ async function yesterdaysBookings() {
 test("a manager checks one vendor in, records the fee, and marks the other absent", async ({
   page,
   login,
-  pageAs,
+  newVendorPage,
 }) => {
-  const { value, codes } = await yesterdaysBookings();
+  const present = await newVendorPage({ name: "成家鲜蛋" });
+  const missing = await newVendorPage({ name: "段家山药" });
+  const { value, codes } = await yesterdaysBookings([present.vendorId, missing.vendorId]);
   const [here, absent] = codes as [string, string];
   await login("managerParks");
   await page.goto(`/manage/zones/${ZONE}`);
@@ -68,7 +64,7 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
   await page.getByRole("button", { name: `${absent} 未到` }).click();
   await expect(page.getByText("预约 2 个 · 已签到 1 · 未到 1 · 应收 ¥3 · 已收 ¥3")).toBeVisible();
 
-  const vendor = await pageAs("vendorYang");
+  const vendor = missing.page;
   await vendor.goto("/vendor");
   await expect(vendor.getByRole("region", { name: /消息/ })).toContainText(
     `在 ${absent} 的预约记为未到场`,

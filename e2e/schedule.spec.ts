@@ -2,10 +2,10 @@ import { expect, test } from "./fixtures";
 
 test("a manager closes the market for a day; the booked vendor is told and the booking is cancelled", async ({
   page,
-  login,
+  loginNewVendor,
   pageAs,
 }) => {
-  await login("vendor");
+  await loginNewVendor({ name: "侯家杂粮" });
   await page.goto("/book/chengbei-civilisation");
   const [date] = (await page.getByLabel("场次").inputValue()).split("|");
   await page.getByRole("button", { name: "预约 B-01" }).click();

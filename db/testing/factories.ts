@@ -7,7 +7,11 @@ import type { Database } from "../schema";
 let counter = 0;
 
 /** An approved vendor of `category` holding every paper it needs, valid until 2030. */
-export async function createApprovedVendor(db: Kysely<Database>, category = "fresh_produce") {
+export async function createApprovedVendor(
+  db: Kysely<Database>,
+  category = "fresh_produce",
+  { name }: { name?: string } = {},
+) {
   counter += 1;
   const at = new Date().toISOString();
   const phone = `136${String(process.pid % 1000).padStart(3, "0")}${String(counter).padStart(5, "0")}`;
@@ -17,7 +21,7 @@ export async function createApprovedVendor(db: Kysely<Database>, category = "fre
       phone,
       email: null,
       password_hash: "x",
-      display_name: `测试摊主${counter}`,
+      display_name: name ?? `测试摊主${counter}`,
       role: "vendor",
       created_at: at,
       updated_at: at,
