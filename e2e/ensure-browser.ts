@@ -34,7 +34,8 @@ if (!haveBrowser()) {
   const root = process.getuid?.() === 0;
   const apt = root && fs.existsSync("/usr/bin/apt-get");
   if (apt) {
-    run("apt-get update -q && apt-get install -y -q --no-install-recommends chromium");
+    // --reinstall also brings back a binary that was removed while the package stayed.
+    run("apt-get update -q && apt-get install -y -q --no-install-recommends --reinstall chromium");
   } else {
     run("npx playwright install chromium");
   }

@@ -266,10 +266,11 @@ describe("cancelBooking", () => {
     if (!result.ok) throw new Error("booking failed");
     expect(
       await cancelBooking(db, { bookingId: result.booking.id, vendorId: other.vendorId }, now),
-    ).toEqual({ ok: false });
+    ).toEqual({ ok: false, code: "notFound" });
     await cancelBooking(db, { bookingId: result.booking.id, vendorId }, now);
     expect(await cancelBooking(db, { bookingId: result.booking.id, vendorId }, now)).toEqual({
       ok: false,
+      code: "notCancellable",
     });
   });
 });

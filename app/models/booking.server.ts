@@ -334,7 +334,8 @@ export async function freeStallsNearby(
     .map(({ id, code, distanceM }) => ({ id, code, distanceM }));
 }
 
-export type CancelResult = { ok: true; late: boolean } | { ok: false };
+export type CancelResult =
+  { ok: true; late: boolean } | { ok: false; code: "notFound" | "notCancellable" | "started" };
 
 /** The vendor cancels their own booking; after the zone's deadline it is recorded as late. */
 export async function cancelBooking(
@@ -348,7 +349,7 @@ export async function cancelBooking(
     .select(["local_date as localDate", "session_key as sessionKey"])
     .where("id", "=", bookingId)
     .executeTakeFirst();
-  if (!session) return { ok: false };
+  if (!session) return { ok: false, code: "notFound" };
   return inTransaction(
     db,
     async (trx) => {
@@ -358,9 +359,11 @@ export async function cancelBooking(
         .where("id", "=", bookingId)
         .where("vendor_id", "=", vendorId)
         .executeTakeFirst();
-      if (!booking || (booking.status !== "pending" && booking.status !== "confirmed"))
-        return { ok: false };
-      if (now.getTime() >= Date.parse(booking.starts_at)) return { ok: false };
+      if (!booking) return { ok: false, code: "notFound" } as const;
+      if (booking.status !== "pending" && booking.status !== "confirmed")
+        return { ok: false, code: "notCancellable" } as const;
+      if (now.getTime() >= Date.parse(booking.starts_at))
+        return { ok: false, code: "started" } as const;
       const late = isLateCancellation(
         booking.starts_at,
         now,

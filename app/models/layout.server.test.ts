@@ -120,7 +120,7 @@ describe("layout versions", () => {
     });
     expect(
       await saveDraft(db, { layoutId: draft.id, zoneId, userId: manager, document }, now),
-    ).toEqual({ ok: false, error: "layout.error.notEditable" });
+    ).toEqual({ ok: false, code: "notEditable" });
     // Sent back, it can be edited again and becomes a draft on save.
     expect(
       await returnLayout(db, { layoutId: draft.id, userId: office, comment: "灭火器太少" }, now),
@@ -154,7 +154,7 @@ describe("layout versions", () => {
       await approveLayout(db, { layoutId: draft.id, userId: office, reason: " " }, now),
     ).toEqual({
       ok: false,
-      error: "layout.error.reasonNeeded",
+      code: "reasonNeeded",
     });
     const approved = await approveLayout(
       db,

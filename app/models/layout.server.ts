@@ -210,8 +210,7 @@ export async function startDraft(
   });
 }
 
-export type SaveResult =
-  { ok: true; checks: CheckResult[] } | { ok: false; error: "layout.error.notEditable" };
+export type SaveResult = { ok: true; checks: CheckResult[] } | { ok: false; code: "notEditable" };
 
 /** Stores a draft's new content and checks it. A version sent back becomes a draft again. */
 export async function saveDraft(
@@ -232,7 +231,7 @@ export async function saveDraft(
       .where("zone_id", "=", zoneId)
       .where("status", "in", ["draft", "returned"])
       .executeTakeFirst();
-    if (!layout) return { ok: false, error: "layout.error.notEditable" } as const;
+    if (!layout) return { ok: false, code: "notEditable" } as const;
     const checks = runChecks(document, await getLayoutRules(trx, zoneId));
     await writeDocument(trx, layoutId, document);
     await trx
@@ -384,7 +383,7 @@ export async function returnLayout(
 
 export type ApproveResult =
   | { ok: true; kept: number; moved: number; cancelled: number }
-  | { ok: false; error: "layout.error.notSubmitted" | "layout.error.reasonNeeded" };
+  | { ok: false; code: "notSubmitted" | "reasonNeeded" };
 
 /**
  * Makes a submitted version the bookable one. Bookings still to come on the old layout follow
@@ -415,14 +414,13 @@ export async function approveLayout(
       .where("layouts.id", "=", layoutId)
       .where("layouts.status", "=", "submitted")
       .executeTakeFirst();
-    if (!layout) return { ok: false, error: "layout.error.notSubmitted" } as const;
+    if (!layout) return { ok: false, code: "notSubmitted" } as const;
     const document = (await loadLayoutDocument(trx, layoutId))!;
     // Checked again now: the rules may have changed since the last save.
     const checks = runChecks(document, await getLayoutRules(trx, layout.zone_id));
     const failing = checks.filter((c) => !c.passed).map((c) => c.id);
     const why = reason?.trim() ?? "";
-    if (failing.length > 0 && !why)
-      return { ok: false, error: "layout.error.reasonNeeded" } as const;
+    if (failing.length > 0 && !why) return { ok: false, code: "reasonNeeded" } as const;
 
     const old = await approvedLayout(trx, layout.zone_id);
     if (old)

@@ -88,7 +88,7 @@ describe("the market day", () => {
         actorUserId: actor,
         now: minutes(29),
       }),
-    ).toEqual({ ok: false, problem: "tooEarly" });
+    ).toEqual({ ok: false, code: "tooEarly" });
     expect(
       await markNoShow(db, {
         zoneId: b.zoneId,
@@ -113,7 +113,7 @@ describe("the market day", () => {
         actorUserId: actor,
         now: minutes(40),
       }),
-    ).toEqual({ ok: false, problem: "notAllowed" });
+    ).toEqual({ ok: false, code: "notAllowed" });
   });
 
   it("cannot act on another zone's booking", async () => {
@@ -130,7 +130,7 @@ describe("the market day", () => {
         actorUserId: await officeId(),
         now,
       }),
-    ).toEqual({ ok: false, problem: "notFound" });
+    ).toEqual({ ok: false, code: "notFound" });
   });
 
   it("pauses a vendor's bookings after three no-shows within 60 days", async () => {
@@ -240,16 +240,16 @@ describe("a walk-up vendor", () => {
     };
     expect(await assignWalkUp(db, { ...base, stallId: b.stalls[6]!.id }, now)).toEqual({
       ok: false,
-      problem: "stallTaken",
+      code: "stallTaken",
     });
     const cooked = (await stallsTaking(db, ZONE, "cooked_food"))[0]!;
     expect(await assignWalkUp(db, { ...base, stallId: cooked.id }, now)).toEqual({
       ok: false,
-      problem: "categoryNotAllowed",
+      code: "categoryNotAllowed",
     });
     expect(
       await assignWalkUp(db, { ...base, stallId: b.stalls[7]!.id, identifier: "13012345678" }, now),
-    ).toEqual({ ok: false, problem: "vendorNotFound" });
+    ).toEqual({ ok: false, code: "vendorNotFound" });
     expect(
       await assignWalkUp(
         db,
@@ -260,6 +260,6 @@ describe("a walk-up vendor", () => {
         },
         now,
       ),
-    ).toEqual({ ok: false, problem: "vendorNotApproved" });
+    ).toEqual({ ok: false, code: "vendorNotApproved" });
   });
 });

@@ -50,8 +50,7 @@ interface DayAction {
   now: Date;
 }
 
-export type DayResult =
-  { ok: true } | { ok: false; problem: "notFound" | "notAllowed" | "tooEarly" };
+export type DayResult = { ok: true } | { ok: false; code: "notFound" | "notAllowed" | "tooEarly" };
 
 async function changeStatus(
   db: Kysely<Database>,
@@ -74,14 +73,14 @@ async function changeStatus(
       .where("bookings.id", "=", bookingId)
       .where("bookings.zone_id", "=", zoneId)
       .executeTakeFirst();
-    if (!booking) return { ok: false, problem: "notFound" };
+    if (!booking) return { ok: false, code: "notFound" };
     const from = change === "confirm" || change === "decline" ? "pending" : "confirmed";
-    if (booking.status !== from) return { ok: false, problem: "notAllowed" };
+    if (booking.status !== from) return { ok: false, code: "notAllowed" };
     if (
       change === "noShow" &&
       now.getTime() < Date.parse(booking.starts_at) + NO_SHOW_AFTER_MINUTES * 60_000
     ) {
-      return { ok: false, problem: "tooEarly" };
+      return { ok: false, code: "tooEarly" };
     }
     const status = {
       checkIn: "checked_in",
@@ -147,9 +146,9 @@ export async function recordFee(
       .where("id", "=", bookingId)
       .where("zone_id", "=", zoneId)
       .executeTakeFirst();
-    if (!booking) return { ok: false, problem: "notFound" };
+    if (!booking) return { ok: false, code: "notFound" };
     if (booking.status !== "checked_in" && booking.status !== "confirmed")
-      return { ok: false, problem: "notAllowed" };
+      return { ok: false, code: "notAllowed" };
     await trx
       .updateTable("bookings")
       .set({ fee_collected_fen: amountFen, updated_at: now.toISOString() })
@@ -173,7 +172,7 @@ export type WalkUpResult =
   | { ok: true; bookingId: number }
   | {
       ok: false;
-      problem:
+      code:
         | "vendorNotFound"
         | "vendorNotApproved"
         | "categoryNotAllowed"
@@ -214,9 +213,9 @@ export async function assignWalkUp(
             ? query.where("users.email", "=", key.email)
             : query.where("users.phone", "=", key.phone);
         const vendor = await query.executeTakeFirst();
-        if (!vendor) return { ok: false, problem: "vendorNotFound" };
+        if (!vendor) return { ok: false, code: "vendorNotFound" };
         const today = localMoment(now, input.timeZone).date;
-        if (!mayBook(vendor, today)) return { ok: false, problem: "vendorNotApproved" };
+        if (!mayBook(vendor, today)) return { ok: false, code: "vendorNotApproved" };
         const stall = await trx
           .selectFrom("stalls")
           .innerJoin("layouts", "layouts.id", "stalls.layout_id")
@@ -225,17 +224,17 @@ export async function assignWalkUp(
           .where("layouts.zone_id", "=", input.zoneId)
           .where("layouts.status", "=", "approved")
           .executeTakeFirst();
-        if (!stall) return { ok: false, problem: "stallNotFound" };
+        if (!stall) return { ok: false, code: "stallNotFound" };
         const fits = await trx
           .selectFrom("stall_categories")
           .select("stall_id")
           .where("stall_id", "=", stall.id)
           .where("category_slug", "=", vendor.category_slug)
           .executeTakeFirst();
-        if (!fits) return { ok: false, problem: "categoryNotAllowed" };
+        if (!fits) return { ok: false, code: "categoryNotAllowed" };
         const documents = await papersThatCount(trx, vendor.id);
         if (missingDocuments(vendor, documents, input.localDate).length > 0)
-          return { ok: false, problem: "documentsMissing" };
+          return { ok: false, code: "documentsMissing" };
         const at = now.toISOString();
         const { id } = await trx
           .insertInto("bookings")
@@ -277,8 +276,8 @@ export async function assignWalkUp(
     );
   } catch (error) {
     const index = violatedUniqueIndex(error);
-    if (index === "bookings_one_per_stall_session") return { ok: false, problem: "stallTaken" };
-    if (index === "bookings_one_per_vendor_session") return { ok: false, problem: "alreadyBooked" };
+    if (index === "bookings_one_per_stall_session") return { ok: false, code: "stallTaken" };
+    if (index === "bookings_one_per_vendor_session") return { ok: false, code: "alreadyBooked" };
     throw error;
   }
 }

@@ -33,7 +33,7 @@ export async function listStaff(db: Kysely<Database>) {
 
 export type CreateManagerResult =
   | { ok: true; user: { id: number; email: string | null; phone: string | null } }
-  | { ok: false; taken: "phone" | "email" };
+  | { ok: false; code: "phoneTaken" | "emailTaken" };
 
 export async function createManager(
   db: Kysely<Database>,
@@ -54,7 +54,7 @@ export async function createManager(
         value &&
         (await trx.selectFrom("users").select("id").where(field, "=", value).executeTakeFirst())
       ) {
-        return { ok: false, taken: field };
+        return { ok: false, code: `${field}Taken` };
       }
     }
     const user = await trx

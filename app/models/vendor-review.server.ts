@@ -25,7 +25,7 @@ const INBOX_MESSAGE: Record<ReviewDecision, MessageKey> = {
   lift: "inbox.suspensionLifted",
 };
 
-export type DecisionResult = { ok: true } | { ok: false; problem: "notFound" | "notAllowed" };
+export type DecisionResult = { ok: true } | { ok: false; code: "notFound" | "notAllowed" };
 
 export async function decideVendor(
   db: Kysely<Database>,
@@ -39,9 +39,9 @@ export async function decideVendor(
       .select(["id", "user_id", "status", "status_reason", "suspended_until"])
       .where("id", "=", input.vendorId)
       .executeTakeFirst();
-    if (!before) return { ok: false, problem: "notFound" };
+    if (!before) return { ok: false, code: "notFound" };
     // Read and checked inside the transaction, so two managers deciding at once cannot both win.
-    if (!canDecide(input.decision, before.status)) return { ok: false, problem: "notAllowed" };
+    if (!canDecide(input.decision, before.status)) return { ok: false, code: "notAllowed" };
 
     const status = statusAfter(input.decision);
     const after = {
@@ -56,7 +56,7 @@ export async function decideVendor(
       .where("id", "=", input.vendorId)
       .where("status", "=", before.status)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "notAllowed" };
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: "notAllowed" };
 
     // A suspended vendor is signed out everywhere: they read why when they log in again.
     if (input.decision === "suspend")

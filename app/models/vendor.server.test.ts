@@ -53,13 +53,13 @@ describe("registerVendor", () => {
     const before = await users();
     expect(await registerVendor(db, { ...base, phone: "13800000001", email: null }, now)).toEqual({
       ok: false,
-      taken: "phone",
+      code: "phoneTaken",
     });
     expect(
       await registerVendor(db, { ...base, phone: null, email: "vendor.wang@jishi.example" }, now),
     ).toEqual({
       ok: false,
-      taken: "email",
+      code: "emailTaken",
     });
     expect(await users()).toBe(before);
   });
@@ -153,7 +153,7 @@ describe("decideVendor", () => {
       ),
     ).toEqual({
       ok: false,
-      problem: "notAllowed",
+      code: "notAllowed",
     });
     expect(
       await decideVendor(
@@ -169,7 +169,7 @@ describe("decideVendor", () => {
       ),
     ).toEqual({
       ok: false,
-      problem: "notFound",
+      code: "notFound",
     });
     const audit = await db
       .selectFrom("audit_log")

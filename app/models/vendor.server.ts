@@ -90,7 +90,7 @@ export interface RegistrationInput {
 }
 
 export type RegistrationResult =
-  { ok: true; userId: number; vendorId: number } | { ok: false; taken: "phone" | "email" };
+  { ok: true; userId: number; vendorId: number } | { ok: false; code: "phoneTaken" | "emailTaken" };
 
 /** A new vendor account and application, waiting for review; nothing is saved half-way. */
 export async function registerVendor(
@@ -108,7 +108,7 @@ export async function registerVendor(
         .select("id")
         .where(field, "=", value)
         .executeTakeFirst();
-      if (existing) return { ok: false, taken: field };
+      if (existing) return { ok: false, code: `${field}Taken` };
     }
     const user = await trx
       .insertInto("users")

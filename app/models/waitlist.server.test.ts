@@ -68,7 +68,7 @@ describe("the waiting list", () => {
         { vendorId: first.vendorId, zoneId, localDate: DATE, sessionKey: evening, stallId: null },
         now,
       ),
-    ).toEqual({ ok: false, problem: "already" });
+    ).toEqual({ ok: false, code: "already" });
 
     const cancelledAt = new Date("2026-11-29T00:00:00Z");
     await cancelBooking(

@@ -19,7 +19,7 @@ export interface SessionRef {
 }
 
 export type JoinResult =
-  { ok: true; id: number } | { ok: false; problem: "already" | "sessionNotHeld" };
+  { ok: true; id: number } | { ok: false; code: "already" | "sessionNotHeld" };
 
 export async function joinWaitlist(
   db: Kysely<Database>,
@@ -28,7 +28,7 @@ export async function joinWaitlist(
 ): Promise<JoinResult> {
   const calendar = await loadZoneCalendar(db, input.zoneId);
   if (!calendar || !findSession(calendar, input.localDate, input.sessionKey))
-    return { ok: false, problem: "sessionNotHeld" };
+    return { ok: false, code: "sessionNotHeld" };
   const live = await db
     .selectFrom("waitlist_entries")
     .select("id")
@@ -38,7 +38,7 @@ export async function joinWaitlist(
     .where("session_key", "=", input.sessionKey)
     .where("status", "in", ["waiting", "offered"])
     .executeTakeFirst();
-  if (live) return { ok: false, problem: "already" };
+  if (live) return { ok: false, code: "already" };
   const at = now.toISOString();
   const { id } = await db
     .insertInto("waitlist_entries")

@@ -182,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       now,
     );
-    return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.problem}#waitlist`);
+    return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.code}#waitlist`);
   }
   const parsed = parseForm(BookSchema, form);
   if (!parsed.ok) return refusedOutright({ code: "badRequest" }, { status: 400 });

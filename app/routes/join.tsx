@@ -91,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const errors =
-      result.taken === "phone"
+      result.code === "phoneTaken"
         ? { phone: "join.error.phoneTaken" as const }
         : { email: "join.error.emailTaken" as const };
     return data({ errors, values }, { status: 400 });

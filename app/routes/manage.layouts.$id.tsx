@@ -148,9 +148,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reason = String(form.get("reason") ?? "").slice(0, 1000);
     const result = await approveLayout(db, { layoutId: id, userId: office.id, reason }, now);
     if (!result.ok)
-      return data<ActionResult>(result, {
-        status: result.error === "layout.error.reasonNeeded" ? 400 : 409,
-      });
+      return data<ActionResult>(
+        { ok: false, error: `layout.error.${result.code}` },
+        { status: result.code === "reasonNeeded" ? 400 : 409 },
+      );
     return data<ActionResult>({
       ok: true,
       message: "layout.approvedResult",

@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     now,
   );
-  if (!result.ok && result.problem === "notFound") throw notFound();
+  if (!result.ok && result.code === "notFound") throw notFound();
   if (!result.ok)
     return data({ errors: { form: "review.error.stale" as const }, decision }, { status: 409 });
   return redirect(`/manage/vendors/${vendorId}?decided=${parsed.data.decision}`);

@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, bookingId, session } = parsed.data;
   const now = new Date();
   const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0, now };
-  let result: { ok: boolean; problem?: string };
+  let result: { ok: boolean; code?: string };
   if (intent === "walkUp") {
     const { chosen } = await sessionsAround(zone, session);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
@@ -137,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = await act(db, base);
   }
   if (!result.ok)
-    return data({ error: PROBLEM[result.problem ?? "bad"] ?? PROBLEM.bad! }, { status: 409 });
+    return data({ error: PROBLEM[result.code ?? "bad"] ?? PROBLEM.bad! }, { status: 409 });
   return redirect(
     `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
   );

@@ -157,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return saved.ok
       ? data<ActionResult>({ ok: true, message: "layout.saved", checks: saved.checks })
-      : data<ActionResult>(saved, { status: 409 });
+      : data<ActionResult>({ ok: false, error: `layout.error.${saved.code}` }, { status: 409 });
   }
   return data<ActionResult>({ ok: false, error: "layout.error.notEditable" }, { status: 400 });
 }
