@@ -30,7 +30,8 @@ import { getBookingSettings } from "~/models/zone-calendar.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
-import { readFormData } from "~/utils/form.server";
+import { parseForm, readFormData } from "~/utils/form.server";
+import { BookingsActionSchema } from "~/forms/vendor-bookings.server";
 import {
   formatInstant,
   formatLocalDate,
@@ -90,9 +91,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const { vendor } = await requireVendor(request);
   const form = await readFormData(request);
-  const entryId = Number(form.get("entryId"));
-  if (form.get("intent") === "acceptOffer" && Number.isSafeInteger(entryId)) {
-    const result = await acceptOffer(db, { entryId, vendorId: vendor.id }, now);
+  if (!form.has("intent")) form.set("intent", "cancel");
+  const parsed = parseForm(BookingsActionSchema, form);
+  if (!parsed.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
+  const asked = parsed.data;
+  if (asked.intent === "acceptOffer") {
+    const result = await acceptOffer(db, { entryId: asked.entryId, vendorId: vendor.id }, now);
     if (!result.ok) {
       const error =
         result.refusal.code === "offerGone"
@@ -102,22 +106,20 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   }
-  if (form.get("intent") === "leaveWaitlist" && Number.isSafeInteger(entryId)) {
-    await leaveWaitlist(db, { entryId, vendorId: vendor.id }, now);
+  if (asked.intent === "leaveWaitlist") {
+    await leaveWaitlist(db, { entryId: asked.entryId, vendorId: vendor.id }, now);
     return redirect("/vendor/bookings?waitlist=left#waitlist");
   }
-  if (form.get("intent") === "calendar") {
+  if (asked.intent === "calendar") {
     await calendarToken(db, vendor.id);
     return redirect("/vendor/bookings#calendar");
   }
-  if (form.get("intent") === "resetCalendar") {
+  if (asked.intent === "resetCalendar") {
     await resetCalendarToken(db, vendor.id);
     return redirect("/vendor/bookings?calendarReset=1#calendar");
   }
-  const bookingId = Number(form.get("bookingId"));
-  if (!Number.isSafeInteger(bookingId))
-    return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
-  if (form.get("intent") === "cancelSeries") {
+  const { bookingId } = asked;
+  if (asked.intent === "cancelSeries") {
     const { cancelled } = await cancelSeriesFrom(db, { bookingId, vendorId: vendor.id }, now);
     if (cancelled === 0)
       return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
