@@ -11,11 +11,11 @@ import { actOnReport, getReport, type ReportAction } from "~/models/report.serve
 import { managedZoneIds, zoneManagers } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readFormData } from "~/utils/form.server";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatInstant, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
-import { ReplySchema } from "~/forms/report-reply.server";
+import { ReportActionSchema } from "~/forms/report-reply.server";
 import { notFound } from "~/utils/responses";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -68,27 +68,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const { user, report } = await reportFor(request, params.id);
-  const form = await readFormData(request);
-  const intent = form.get("intent");
-  let act: ReportAction | null = null;
-  if (intent === "assign") {
-    const assigneeId = Number(form.get("assignee"));
-    if (Number.isSafeInteger(assigneeId)) act = { kind: "assign", assigneeId };
-  } else if (intent === "start") act = { kind: "start" };
-  else if (intent === "resolve" || intent === "close") {
-    const reply = ReplySchema.safeParse(form.get("reply") ?? "");
-    if (!reply.success)
-      return data(
-        { ok: false as const, error: "report.error.reply" as MessageKey },
-        { status: 400 },
-      );
-    act = { kind: intent, reply: reply.data };
-  }
-  if (!act)
+  const parsed = parseForm(ReportActionSchema, await readFormData(request));
+  if (!parsed.ok)
     return data(
-      { ok: false as const, error: "report.error.notOpen" as MessageKey },
+      {
+        ok: false as const,
+        error: ((parsed.errors as Record<string, MessageKey>).reply === "report.error.reply"
+          ? "report.error.reply"
+          : "report.error.notOpen") as MessageKey,
+      },
       { status: 400 },
     );
+  const asked = parsed.data;
+  const act: ReportAction =
+    asked.intent === "assign"
+      ? { kind: "assign", assigneeId: asked.assignee }
+      : asked.intent === "start"
+        ? { kind: "start" }
+        : { kind: asked.intent, reply: asked.reply };
   const done = await actOnReport(db, { reportId: report.id, userId: user.id, action: act }, now);
   return done
     ? data({ ok: true as const, error: null })

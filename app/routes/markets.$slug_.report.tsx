@@ -32,6 +32,7 @@ import {
   retryAfterHeaders,
 } from "~/utils/rate-limit.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
+import { parseForm } from "~/utils/form.server";
 import { ReportSchema } from "~/forms/report.server";
 import { notFound } from "~/utils/responses";
 
@@ -86,16 +87,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: upload.status },
     );
-  const parsed = ReportSchema.safeParse(
-    Object.fromEntries([...upload.fields].filter(([, v]) => typeof v === "string")),
-  );
-  if (!parsed.success) {
-    const errors: Errors = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as keyof Errors;
-      errors[field === ("website" as never) ? "form" : field] ??= issue.message as MessageKey;
-    }
-    return data({ errors }, { status: 400 });
+  const parsed = parseForm(ReportSchema, upload.fields);
+  if (!parsed.ok) {
+    // The hidden "website" field is a trap for bots: its error is the form's.
+    const { website, ...errors } = parsed.errors;
+    return data(
+      { errors: { ...errors, ...(website ? { form: website } : {}) } as Errors },
+      { status: 400 },
+    );
   }
   const { lng, lat } = { lng: Number(parsed.data.lng), lat: Number(parsed.data.lat) };
   let position: { lng: number; lat: number } | null = null;
