@@ -1,6 +1,6 @@
 // Translation and formatting, shared by server and browser. The server holds both catalogues
-// (locales/catalogues.server.ts); the browser loads only the page's language before it hydrates
-// (entry.client.tsx), so a phone downloads one (docs/decisions/003-typed-message-catalogue.md).
+// (registerAllCatalogues in i18n.server.ts); the browser loads only the page's language before
+// it hydrates (entry.client.tsx), so a phone downloads one (decision 003).
 import { useRouteLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/locales/zh-CN";
 
