@@ -45,7 +45,9 @@ export type BookResult =
   | { ok: true; booking: Booking; repeated: boolean }
   | {
       ok: false;
-      refusal: Refusal | { code: "sessionNotHeld" | "stallNotBookable" };
+      /** Why, as a booking rule's code, with what the message needs (when booking opens…). */
+      code: Refusal["code"] | "sessionNotHeld" | "stallNotBookable";
+      params?: Refusal["params"];
       alternatives: Alternative[];
     };
 
@@ -152,11 +154,10 @@ async function decide(
   if (repeat) return { ok: true, booking: repeat, repeated: true };
 
   const stall = await bookableStall(trx, input.stallId);
-  if (!stall) return { ok: false, refusal: { code: "stallNotBookable" }, alternatives: [] };
+  if (!stall) return { ok: false, code: "stallNotBookable", alternatives: [] };
   const calendar = await loadZoneCalendar(trx, stall.zone_id);
   const session = calendar && findSession(calendar, input.localDate, input.sessionKey);
-  if (!calendar || !session)
-    return { ok: false, refusal: { code: "sessionNotHeld" }, alternatives: [] };
+  if (!calendar || !session) return { ok: false, code: "sessionNotHeld", alternatives: [] };
 
   const vendor = await bookingVendors(trx)
     .where("vendors.id", "=", input.vendorId)
@@ -176,7 +177,7 @@ async function decide(
     .select("bookings.id")
     .where("bookings.stall_id", "=", stall.id)
     .executeTakeFirst();
-  if (taken) return { ok: false, refusal: { code: "stallTaken" }, alternatives: [] };
+  if (taken) return { ok: false, code: "stallTaken", alternatives: [] };
   // A stall offered to someone on the waiting list is held for them until the offer ends.
   const hold = await liveOffer(
     trx,
@@ -185,7 +186,7 @@ async function decide(
     now,
   );
   if (hold && hold.vendor_id !== vendor.id)
-    return { ok: false, refusal: { code: "stallTaken" }, alternatives: [] };
+    return { ok: false, code: "stallTaken", alternatives: [] };
   const mine = await inSession
     .select("bookings.id")
     .where("bookings.vendor_id", "=", vendor.id)
@@ -231,7 +232,7 @@ async function decide(
     penaltyInstants: strikes.map(strikeInstant),
     recurring: !!input.seriesId,
   });
-  if (refusal) return { ok: false, refusal, alternatives: [] };
+  if (refusal) return { ok: false, ...refusal, alternatives: [] };
 
   const at = now.toISOString();
   const booking = await trx
@@ -285,13 +286,11 @@ export async function bookStall(
     }
     result = {
       ok: false,
-      refusal: {
-        code: index === "bookings_one_per_vendor_session" ? "alreadyBooked" : "stallTaken",
-      },
+      code: index === "bookings_one_per_vendor_session" ? "alreadyBooked" : "stallTaken",
       alternatives: [],
     };
   }
-  if (!result.ok && result.refusal.code === "stallTaken") {
+  if (!result.ok && result.code === "stallTaken") {
     result.alternatives = await freeStallsNearby(db, input);
   }
   return result;
@@ -594,7 +593,7 @@ export async function acceptOffer(
   db: Kysely<Database>,
   { entryId, vendorId }: { entryId: number; vendorId: number },
   now: Date,
-): Promise<BookResult | { ok: false; refusal: { code: "offerGone" }; alternatives: [] }> {
+): Promise<BookResult | { ok: false; code: "offerGone"; alternatives: [] }> {
   const entry = await db
     .selectFrom("waitlist_entries")
     .selectAll()
@@ -603,8 +602,7 @@ export async function acceptOffer(
     .where("status", "=", "offered")
     .where("offer_expires_at", ">", now.toISOString())
     .executeTakeFirst();
-  if (!entry?.offered_stall_id)
-    return { ok: false, refusal: { code: "offerGone" }, alternatives: [] };
+  if (!entry?.offered_stall_id) return { ok: false, code: "offerGone", alternatives: [] };
   return bookStall(
     db,
     {

@@ -170,7 +170,7 @@ describe("the market day", () => {
       },
       after,
     );
-    expect(!refused.ok && refused.refusal.code).toBe("penaltyBan");
+    expect(!refused.ok && refused.code).toBe("penaltyBan");
     // The vendor's home says where and until when.
     expect(await activeBans(db, vendor.vendorId, after)).toEqual([
       {

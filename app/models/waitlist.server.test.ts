@@ -106,7 +106,7 @@ describe("the waiting list", () => {
       },
       new Date("2026-11-29T01:00:00Z"),
     );
-    expect(!refused.ok && refused.refusal.code).toBe("stallTaken");
+    expect(!refused.ok && refused.code).toBe("stallTaken");
 
     const taken = await acceptOffer(
       db,

@@ -97,7 +97,7 @@ describe("a closure", () => {
       },
       now,
     );
-    expect(!refused.ok && refused.refusal.code).toBe("sessionNotHeld");
+    expect(!refused.ok && refused.code).toBe("sessionNotHeld");
   });
 });
 

@@ -210,7 +210,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       series: series.weeks.map((w) => ({
         localDate: w.localDate,
         booked: w.result.ok,
-        refusal: w.result.ok ? null : (w.result.refusal as RefusalLike),
+        refusal: w.result.ok
+          ? null
+          : ({ code: w.result.code, params: w.result.params } as RefusalLike),
       })),
     });
   }
@@ -228,7 +230,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   return data(
     {
-      refusal: result.refusal as RefusalLike,
+      refusal: { code: result.code, params: result.params } as RefusalLike,
       alternatives: result.alternatives,
       localDate,
       sessionKey,

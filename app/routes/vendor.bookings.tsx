@@ -99,7 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await acceptOffer(db, { entryId: asked.entryId, vendorId: vendor.id }, now);
     if (!result.ok) {
       const error =
-        result.refusal.code === "offerGone"
+        result.code === "offerGone"
           ? ("waitlist.offerGone" as const)
           : ("waitlist.couldNotBook" as const);
       return data({ error }, { status: 409 });
