@@ -1,15 +1,18 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { safeRedirect } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
-import { isLocale } from "~/utils/i18n";
+import { LanguageSchema } from "~/forms/small-actions.server";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { localeCookie } from "~/utils/i18n.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
-  const locale = form.get("locale");
   const to = safeRedirect(form.get("redirectTo"));
-  if (!isLocale(locale)) return redirect(to);
-  return redirect(to, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+  // An unknown language leaves the choice as it was: back to the page, nothing to explain.
+  const parsed = parseForm(LanguageSchema, form);
+  if (!parsed.ok) return redirect(to);
+  return redirect(to, {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
 }
 
 export async function loader() {

@@ -15,7 +15,8 @@ import { activeBans } from "~/models/penalty.server";
 import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { readFormData } from "~/utils/form.server";
+import { VendorHomeSchema } from "~/forms/small-actions.server";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatInstant, formatLocalDate, localizedParams, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -62,11 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   const { user, vendor } = await requireVendor(request);
-  const form = await readFormData(request);
-  const intent = form.get("intent");
-  if (intent === "resubmit")
+  const parsed = parseForm(VendorHomeSchema, await readFormData(request));
+  if (parsed.ok && parsed.data.intent === "resubmit")
     await resubmitApplication(db, { vendorId: vendor.id, userId: user.id }, now);
-  if (intent === "markRead") await markNotificationsRead(db, user.id, now);
+  if (parsed.ok && parsed.data.intent === "markRead") await markNotificationsRead(db, user.id, now);
   return redirect("/vendor");
 }
 
