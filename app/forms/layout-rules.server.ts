@@ -16,3 +16,15 @@ export const RulesSchema = z.object({
   powerReachM: z.coerce.number().min(RULE_LIMITS.powerReachM[0]).max(RULE_LIMITS.powerReachM[1]),
   maxCoverage: z.coerce.number().min(10).max(90),
 });
+
+/** The office's answer to a submitted layout: sent back with a comment, or approved. */
+export const LayoutReviewSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("return"),
+    comment: z.string().trim().min(1, "layout.error.commentNeeded").max(1000, "form.error.tooLong"),
+  }),
+  z.object({
+    intent: z.literal("approve"),
+    reason: z.string().trim().max(1000, "form.error.tooLong").default(""),
+  }),
+]);

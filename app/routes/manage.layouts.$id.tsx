@@ -23,7 +23,8 @@ import {
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { readFormData } from "~/utils/form.server";
+import { parseForm, readFormData } from "~/utils/form.server";
+import { LayoutReviewSchema } from "~/forms/layout-rules.server";
 import { formatInstant, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -122,43 +123,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { ok: true; message: MessageKey; params?: Record<string, number> }
-  | { ok: false; error: MessageKey };
+  | { ok: false; error: MessageKey; params?: Record<string, number> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const office = await requireRole(request, "office");
   const id = Number(params.id);
   if (!Number.isSafeInteger(id)) throw notFound();
-  const form = await readFormData(request);
-  const intent = form.get("intent");
-  if (intent === "return") {
-    const comment = String(form.get("comment") ?? "")
-      .trim()
-      .slice(0, 1000);
-    if (!comment)
-      return data<ActionResult>(
-        { ok: false, error: "layout.error.commentNeeded" },
-        { status: 400 },
-      );
+  const parsed = parseForm(LayoutReviewSchema, await readFormData(request));
+  if (!parsed.ok) {
+    // A comment that is missing or too long; anything else is a form this page never sends.
+    const errors = parsed.errors as Record<string, MessageKey>;
+    const field = errors.comment ? "comment" : "reason";
+    const error = errors[field];
+    return data<ActionResult>(
+      error
+        ? { ok: false, error, params: parsed.errorParams[field] }
+        : { ok: false, error: "layout.error.notSubmitted" },
+      { status: 400 },
+    );
+  }
+  const asked = parsed.data;
+  if (asked.intent === "return") {
+    const { comment } = asked;
     return (await returnLayout(db, { layoutId: id, userId: office.id, comment }, now))
       ? data<ActionResult>({ ok: true, message: "layout.returned" })
       : data<ActionResult>({ ok: false, error: "layout.error.notSubmitted" }, { status: 409 });
   }
-  if (intent === "approve") {
-    const reason = String(form.get("reason") ?? "").slice(0, 1000);
-    const result = await approveLayout(db, { layoutId: id, userId: office.id, reason }, now);
-    if (!result.ok)
-      return data<ActionResult>(
-        { ok: false, error: `layout.error.${result.code}` },
-        { status: result.code === "reasonNeeded" ? 400 : 409 },
-      );
-    return data<ActionResult>({
-      ok: true,
-      message: "layout.approvedResult",
-      params: { kept: result.kept, moved: result.moved, cancelled: result.cancelled },
-    });
-  }
-  return data<ActionResult>({ ok: false, error: "layout.error.notSubmitted" }, { status: 400 });
+  const result = await approveLayout(
+    db,
+    { layoutId: id, userId: office.id, reason: asked.reason },
+    now,
+  );
+  if (!result.ok)
+    return data<ActionResult>(
+      { ok: false, error: `layout.error.${result.code}` },
+      { status: result.code === "reasonNeeded" ? 400 : 409 },
+    );
+  return data<ActionResult>({
+    ok: true,
+    message: "layout.approvedResult",
+    params: { kept: result.kept, moved: result.moved, cancelled: result.cancelled },
+  });
 }
 
 export default function ReviewLayout() {
@@ -205,7 +211,7 @@ export default function ReviewLayout() {
           </p>
         ) : (
           <p className="notice notice-error" role="alert">
-            {t(result.error)}
+            {t(result.error, result.params)}
           </p>
         )
       ) : null}

@@ -38,7 +38,7 @@ import {
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { readFormData } from "~/utils/form.server";
+import { parseForm, readFormData } from "~/utils/form.server";
 import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -112,8 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/manage/zones/${zone.slug}/layout?started=1`);
   }
   if (intent === "rules") {
-    const parsed = RulesSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success)
+    const parsed = parseForm(RulesSchema, form);
+    if (!parsed.ok)
       return data<ActionResult>({ ok: false, error: "layout.rules.invalid" }, { status: 400 });
     const rules: LayoutRules = { ...parsed.data, maxCoverage: parsed.data.maxCoverage / 100 };
     await saveLayoutRules(db, { zoneId: zone.id, userId: user.id, rules }, now);
