@@ -922,7 +922,7 @@ export const zhCN = {
   "inspection.error.checklist": "检查表每一项都要选。",
   "inspection.error.findings": "请写下发现的情况（最多 2,000 字）。",
   "inspection.error.date": "检查日期不对：不能晚于今天。",
-  "inspection.error.followup": "整改事项和期限要成对填写，期限不能早于检查日期。",
+  "inspection.error.followup": "整改事项（最多 300 字）和期限要成对填写，期限不能早于检查日期。",
   "inspection.error.interval": "检查周期应在 1 到 365 天之间。",
   "inspection.last": "最近一次安全检查：{date}，{result}",
   "inspection.never": "还没有安全检查记录",

@@ -115,12 +115,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const sessionKey = String(form.get("session") ?? "");
   const followups: { action: string; dueOn: string }[] = [];
   for (let n = 1; n <= FOLLOWUPS; n++) {
-    const action = String(form.get(`followup-${n}`) ?? "")
-      .trim()
-      .slice(0, 300);
+    const action = String(form.get(`followup-${n}`) ?? "").trim();
     const due = String(form.get(`due-${n}`) ?? "");
     if (!action && !due) continue;
-    if (!action || !isValidDate(due) || (isValidDate(date) && due < date))
+    // Refused rather than cut: what the manager typed stays in the form.
+    if (!action || action.length > 300 || !isValidDate(due) || (isValidDate(date) && due < date))
       errors.followup = "inspection.error.followup";
     else followups.push({ action, dueOn: due });
   }
