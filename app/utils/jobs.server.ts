@@ -10,10 +10,12 @@ declare global {
 }
 
 export function startBackgroundJobs(intervalMs = 60_000) {
-  const now = new Date();
   if (globalThis.__jishiJobs) return;
   globalThis.__jishiJobs = setInterval(() => {
-    expireOffers(db, now).catch((error: unknown) => console.error("waitlist offers:", error));
+    // Each run asks at its own instant: offers expire as the clock passes their end.
+    expireOffers(db, new Date()).catch((error: unknown) =>
+      console.error("waitlist offers:", error),
+    );
   }, intervalMs);
   // The timer never keeps the process alive on its own.
   globalThis.__jishiJobs.unref();
