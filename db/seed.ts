@@ -336,6 +336,9 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
         to: addDays(today, REGULAR_AHEAD_DAYS),
       });
       const { weeklyQuota } = await getBookingSettings(trx, zone.id);
+      const sessionsOfDay = new Map<string, typeof sessions>();
+      for (const s of sessions)
+        sessionsOfDay.set(s.localDate, [...(sessionsOfDay.get(s.localDate) ?? []), s]);
       for (const [number, code] of spec.stalls) {
         const who = await trx
           .selectFrom("vendors")
@@ -365,11 +368,10 @@ export async function seedRegulars(db: Kysely<Database>, now = new Date()) {
         // Two days off a week, different for each regular, so every day has some of them; on a
         // day with a morning and an evening market, odd numbers come in the evening.
         const daysOff = [number % 7, (number + 3) % 7];
-        const ofDay = (date: string) => sessions.filter((x) => x.localDate === date);
         for (const s of sessions) {
           const week = weekStart(s.localDate);
           if (daysOff.includes(new Date(`${s.localDate}T00:00:00Z`).getUTCDay())) continue;
-          const same = ofDay(s.localDate);
+          const same = sessionsOfDay.get(s.localDate)!;
           if (same[number % same.length] !== s) continue;
           if (days.has(s.localDate) || (perWeek.get(week) ?? 0) >= weeklyQuota - 1) continue;
           days.add(s.localDate);

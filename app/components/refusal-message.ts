@@ -7,6 +7,11 @@ export type RefusalLike =
   | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined }
   | { code: "tooManyAttempts"; params: { seconds: number } };
 
+/** The refusal a failed booking carries, as the page keeps it (no alternatives, no `ok`). */
+export function refusalOf(failed: { code: RefusalLike["code"]; params?: Refusal["params"] }) {
+  return { code: failed.code, params: failed.params } as RefusalLike;
+}
+
 /** When booking opens, or a ban ends, is shown as the hour where the market is. */
 export function refusalMessage(
   t: Translate,

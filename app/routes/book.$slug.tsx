@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { refusalMessage, type RefusalLike } from "~/components/refusal-message";
+import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
 import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
@@ -210,9 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       series: series.weeks.map((w) => ({
         localDate: w.localDate,
         booked: w.result.ok,
-        refusal: w.result.ok
-          ? null
-          : ({ code: w.result.code, params: w.result.params } as RefusalLike),
+        refusal: w.result.ok ? null : refusalOf(w.result),
       })),
     });
   }
@@ -230,7 +228,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   return data(
     {
-      refusal: { code: result.code, params: result.params } as RefusalLike,
+      refusal: refusalOf(result),
       alternatives: result.alternatives,
       localDate,
       sessionKey,

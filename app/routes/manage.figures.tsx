@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const user = await requireRole(request, "manager", "office");
   const locale = await getLocale(request);
-  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   const { from, to } = figuresPeriod(new URL(request.url).searchParams, today);
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
   const figures = await dashboardFigures(db, { zoneIds, from, to, today }, now);

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const params = new URL(request.url).searchParams;
-  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   const { from, to } = figuresPeriod(params, today);
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
   const figures = await dashboardFigures(db, { zoneIds, from, to, today }, now);

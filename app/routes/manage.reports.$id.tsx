@@ -34,6 +34,7 @@ async function reportFor(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
   const { report } = await reportFor(request, params.id);
   const locale = await getLocale(request);
   const colleagues = await zoneManagers(db, report.zone_id);
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       created: when(report.created_at)!,
       due: when(report.due_at)!,
       finished: when(report.finished_at),
-      overdue: isOverdue(report, new Date()),
+      overdue: isOverdue(report, now),
     },
   };
 }

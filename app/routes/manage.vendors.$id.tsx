@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { errors: parsed.errors, errorParams: parsed.errorParams, decision },
       { status: 400 },
     );
-  const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   if (parsed.data.decision === "suspend" && parsed.data.until < today) {
     return data(
       { errors: { until: "review.error.untilPast" as const }, decision },

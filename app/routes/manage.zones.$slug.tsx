@@ -83,12 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  const actor = { zoneId: zone.id, actorUserId: user.id, now: new Date() };
+  const now = new Date();
+  const actor = { zoneId: zone.id, actorUserId: user.id, now };
   const fail = (errors: Errors, errorParams: FieldErrorParams = {}) =>
     data({ intent, errors, errorParams }, { status: 400 });
   const done = (saved: string, extra = "") =>
     redirect(`/manage/zones/${zone.slug}?saved=${saved}${extra}#${saved}`);
-  const today = localMoment(new Date(), zone.time_zone).date;
+  const today = localMoment(now, zone.time_zone).date;
 
   if (intent === "addClosure") {
     const parsed = parseForm(ClosureSchema, form);

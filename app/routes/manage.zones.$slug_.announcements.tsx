@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
-  const today = localMoment(new Date(), zone.time_zone).date;
+  const today = localMoment(now, zone.time_zone).date;
   const parsed = parseForm(AnnouncementSchema, await readFormData(request));
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
   const { kind, title, body, from, to } = parsed.data;

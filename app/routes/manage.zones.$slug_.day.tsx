@@ -42,12 +42,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("day.title"), data?.zone.name]);
 
 /** Today's and the coming week's sessions; the one running now, or the next, is the default. */
-async function sessionsAround(zone: { id: number; time_zone: string }, asked: string | null) {
+async function sessionsAround(
+  zone: { id: number; time_zone: string },
+  asked: string | null,
+  now: Date,
+) {
   const calendar = await loadZoneCalendar(db, zone.id);
-  const today = localMoment(new Date(), zone.time_zone).date;
+  const today = localMoment(now, zone.time_zone).date;
   const sessions = upcomingSessions(calendar!, addDays(today, -1), addDays(today, 7));
-  const now = Date.now();
-  const current = sessions.find((s) => Date.parse(s.endsAt) > now) ?? sessions[sessions.length - 1];
+  const current =
+    sessions.find((s) => Date.parse(s.endsAt) > now.getTime()) ?? sessions[sessions.length - 1];
   const chosen = sessions.find((s) => sessionValue(s) === asked) ?? current;
   return { sessions, chosen };
 }
@@ -57,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
   const locale = await getLocale(request);
   const url = new URL(request.url);
-  const { sessions, chosen } = await sessionsAround(zone, url.searchParams.get("session"));
+  const { sessions, chosen } = await sessionsAround(zone, url.searchParams.get("session"), now);
   const [sheet, stalls] = chosen
     ? await Promise.all([
         daySheet(db, { zoneId: zone.id, localDate: chosen.localDate, sessionKey: chosen.key }),
@@ -78,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
     sessions,
     chosen: chosen ?? null,
-    canMarkNoShow: Date.now() >= noShowFrom,
+    canMarkNoShow: now.getTime() >= noShowFrom,
     sheet,
     freeStalls: stalls.filter((s) => s.state === "free").map((s) => ({ id: s.id, code: s.code })),
   };
@@ -108,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0, now };
   let result: { ok: boolean; code?: string };
   if (intent === "walkUp") {
-    const { chosen } = await sessionsAround(zone, session);
+    const { chosen } = await sessionsAround(zone, session, now);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
       return data({ error: PROBLEM.bad! }, { status: 400 });
     result = await assignWalkUp(

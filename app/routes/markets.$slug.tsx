@@ -48,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const t = translator(locale);
   const calendar = await loadZoneCalendar(db, zone.id);
-  const today = localMoment(new Date(), zone.time_zone).date;
   const now = new Date();
+  const today = localMoment(now, zone.time_zone).date;
   const sessions = upcomingSessions(calendar!, today, addDays(today, 7)).filter(
     (s) => Date.parse(s.endsAt) > now.getTime(),
   );

@@ -21,12 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!zone) throw notFound();
   const locale = await getLocale(request);
   const calendar = await loadZoneCalendar(db, zone.id);
-  const today = localMoment(new Date(), zone.time_zone).date;
+  const now = new Date();
+  const today = localMoment(now, zone.time_zone).date;
   const name = localized(zone, "name", locale);
   const sessions = upcomingSessions(calendar!, today, addDays(today, FEED_DAYS));
   const body = toICalendar({
     name,
-    now: new Date(),
+    now,
     events: sessions.map((s) => ({
       uid: `${zone.slug}-${s.localDate}-${s.key}@jishi`,
       start: s.startsAt,

@@ -20,14 +20,13 @@ export const LIMITS = {
 
 /** Seconds to wait before another attempt under `limit`, 0 when allowed. */
 export async function limitWait(keys: string[], limit: Limit): Promise<number> {
-  const now = new Date();
   if (getEnv().RATE_LIMITS === "off") return 0;
-  return retryAfterSeconds(db, keys, limit, now);
+  return retryAfterSeconds(db, keys, limit, new Date());
 }
 
 export async function countAttempt(keys: string[]): Promise<void> {
-  const now = new Date();
   if (getEnv().RATE_LIMITS === "off") return;
+  const now = new Date();
   for (const key of keys) await recordHit(db, key, now);
 }
 
