@@ -1,10 +1,13 @@
 // A booking refusal in words, in the reader's language, its instants on the market's clock.
-import type { Refusal } from "~/domain/booking-rules";
+import { BOOKING_REFUSALS, type BookingRefusalCode, type Refusal } from "~/domain/booking-rules";
 import { localizedParams, type Locale, type Translate } from "~/utils/i18n";
 
+/** What the booking page can say no with: the booking's refusals and the page's own two. */
+export const PAGE_REFUSALS = [...BOOKING_REFUSALS, "badRequest", "tooManyAttempts"] as const;
+
 export type RefusalLike =
-  | Refusal
-  | { code: "sessionNotHeld" | "stallNotBookable" | "badRequest"; params?: undefined }
+  | { code: BookingRefusalCode; params?: Refusal["params"] }
+  | { code: "badRequest"; params?: undefined }
   | { code: "tooManyAttempts"; params: { seconds: number } };
 
 /** The refusal a failed booking carries, as the page keeps it (no alternatives, no `ok`). */

@@ -53,19 +53,26 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   noShowBanDays: 14,
 };
 
-export type RefusalCode =
-  | "vendorNotApproved"
-  | "vendorSuspended"
-  | "categoryNotAllowed"
-  | "documentsMissing"
-  | "sessionStarted"
-  | "windowNotOpen"
-  | "windowClosed"
-  | "alreadyBooked"
-  | "weeklyQuota"
-  | "categoryCap"
-  | "penaltyBan"
-  | "stallTaken";
+/** Every reason the booking rules can refuse, named once; each has a `book.refusal.<code>` message. */
+export const RULE_REFUSALS = [
+  "vendorNotApproved",
+  "vendorSuspended",
+  "categoryNotAllowed",
+  "documentsMissing",
+  "sessionStarted",
+  "windowNotOpen",
+  "windowClosed",
+  "alreadyBooked",
+  "weeklyQuota",
+  "categoryCap",
+  "penaltyBan",
+  "stallTaken",
+] as const;
+export type RefusalCode = (typeof RULE_REFUSALS)[number];
+
+/** A booking can also fail before the rules run: the session is not held, the stall is not open. */
+export const BOOKING_REFUSALS = [...RULE_REFUSALS, "sessionNotHeld", "stallNotBookable"] as const;
+export type BookingRefusalCode = (typeof BOOKING_REFUSALS)[number];
 
 export interface Refusal {
   code: RefusalCode;

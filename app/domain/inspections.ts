@@ -12,6 +12,9 @@ export const CHECKLIST = [
 export type ChecklistItem = (typeof CHECKLIST)[number];
 export type ChecklistAnswer = "ok" | "issue" | "na";
 
+/** Follow-ups one inspection can set: enough for a visit, few enough for a phone form. */
+export const FOLLOWUPS = 3;
+
 /** A fault here endangers people at once: the inspection fails. */
 const CRITICAL: ChecklistItem[] = ["extinguishers", "fireLanes", "electrical"];
 

@@ -985,10 +985,9 @@ export const en: Record<MessageKey, string> = {
   "inspection.intervalSave": "Save the interval",
   "inspection.intervalSaved": "Inspection interval saved.",
   "inspection.error.checklist": "Answer every item of the checklist.",
-  "inspection.error.findings": "Write down what you found (up to 2,000 characters).",
   "inspection.error.date": "The date is wrong: it cannot be after today.",
-  "inspection.error.followup":
-    "Give each thing to fix (300 characters at most) a date, no earlier than the inspection.",
+  "inspection.error.followup": "Give each thing to fix a date, no earlier than the inspection.",
+  "inspection.error.followupTooLong": "Each thing to fix: {max} characters at most.",
   "inspection.error.interval": "The interval must be 1 to 365 days.",
   "inspection.last": "Last safety inspection: {date}, {result}",
   "inspection.never": "No safety inspection recorded yet",

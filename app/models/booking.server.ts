@@ -11,6 +11,7 @@ import {
   HOLDING_STATUSES,
   strikeInstant,
   isLateCancellation,
+  type BookingRefusalCode,
   type Refusal,
 } from "~/domain/booking-rules";
 import { addDays, findSession, weekStart } from "~/domain/calendar";
@@ -46,7 +47,7 @@ export type BookResult =
   | {
       ok: false;
       /** Why, as a booking rule's code, with what the message needs (when booking opens…). */
-      code: Refusal["code"] | "sessionNotHeld" | "stallNotBookable";
+      code: BookingRefusalCode;
       params?: Refusal["params"];
       alternatives: Alternative[];
     };

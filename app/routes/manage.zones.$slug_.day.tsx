@@ -27,6 +27,8 @@ import {
   markNoShow,
   NO_SHOW_AFTER_MINUTES,
   recordFee,
+  type DayResult,
+  type WalkUpResult,
 } from "~/models/market-day.server";
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { requireZoneManager } from "~/utils/auth.server";
@@ -88,7 +90,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const PROBLEM: Record<string, MessageKey> = {
+type Failure<R> = Extract<R, { ok: false; code: string }>["code"];
+
+/** Every way a day-sheet action can fail, in words; the compiler holds it to the models' codes. */
+const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "bad", MessageKey> = {
   notFound: "day.error.notFound",
   notAllowed: "day.error.notAllowed",
   tooEarly: "day.error.tooEarly",
@@ -106,15 +111,15 @@ const PROBLEM: Record<string, MessageKey> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   const parsed = parseForm(ActionSchema, await readFormData(request));
-  if (!parsed.ok) return data({ error: PROBLEM.bad! }, { status: 400 });
+  if (!parsed.ok) return data({ error: PROBLEM.bad }, { status: 400 });
   const { intent, bookingId, session } = parsed.data;
   const now = new Date();
   const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0, now };
-  let result: { ok: boolean; code?: string };
+  let result: DayResult | WalkUpResult;
   if (intent === "walkUp") {
     const { chosen } = await sessionsAround(zone, session, now);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
-      return data({ error: PROBLEM.bad! }, { status: 400 });
+      return data({ error: PROBLEM.bad }, { status: 400 });
     result = await assignWalkUp(
       db,
       {
@@ -132,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } else if (intent === "fee") {
     const fen = parseYuan(parsed.data.amount ?? "");
-    if (fen === null) return data({ error: PROBLEM.amount! }, { status: 400 });
+    if (fen === null) return data({ error: PROBLEM.amount }, { status: 400 });
     result = await recordFee(db, base, fen);
   } else {
     const act = { checkIn, noShow: markNoShow, confirm: confirmBooking, decline: declineBooking }[
@@ -140,8 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ];
     result = await act(db, base);
   }
-  if (!result.ok)
-    return data({ error: PROBLEM[result.code ?? "bad"] ?? PROBLEM.bad! }, { status: 409 });
+  if (!result.ok) return data({ error: PROBLEM[result.code] }, { status: 409 });
   return redirect(
     `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
   );

@@ -8,8 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { InspectionResult } from "#db/schema";
 import { FormError } from "~/components/form-field";
 import { sessionLabel, sessionValue } from "~/components/session-label";
-import { addDays, isValidDate } from "~/domain/calendar";
-import { CHECKLIST, type ChecklistAnswer, type ChecklistItem } from "~/domain/inspections";
+import { addDays } from "~/domain/calendar";
+import { CHECKLIST, FOLLOWUPS } from "~/domain/inspections";
 import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import {
@@ -23,16 +23,15 @@ import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.serve
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
+import { parseForm } from "~/utils/form.server";
 import { formatLocalDate, localized, useLocale, useT, type Params } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
-import { IntervalSchema } from "~/forms/inspection.server";
+import { inspectionSchema, IntervalSchema } from "~/forms/inspection.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("inspection.titleFor", { zone: data?.zone.name ?? "" })]);
-
-const FOLLOWUPS = 3;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
@@ -99,31 +98,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await setInspectionInterval(db, { zoneId: zone.id, userId: user.id, days: days.data }, now);
     return data({ ok: true as const, message: "inspection.intervalSaved" as MessageKey });
   }
-  const errors: Errors = {};
-  const checklist = {} as Record<ChecklistItem, ChecklistAnswer>;
-  for (const item of CHECKLIST) {
-    const answer = form.get(`item-${item}`);
-    if (answer !== "ok" && answer !== "issue" && answer !== "na")
-      errors.checklist = "inspection.error.checklist";
-    else checklist[item] = answer;
-  }
-  const findings = String(form.get("findings") ?? "").trim();
-  if (findings.length > 2000) errors.findings = "inspection.error.findings";
-  const date = String(form.get("date") ?? "");
-  if (!isValidDate(date) || date > today || date < addDays(today, -365))
-    errors.date = "inspection.error.date";
-  const sessionKey = String(form.get("session") ?? "");
-  const followups: { action: string; dueOn: string }[] = [];
-  for (let n = 1; n <= FOLLOWUPS; n++) {
-    const action = String(form.get(`followup-${n}`) ?? "").trim();
-    const due = String(form.get(`due-${n}`) ?? "");
-    if (!action && !due) continue;
-    // Refused rather than cut: what the manager typed stays in the form.
-    if (!action || action.length > 300 || !isValidDate(due) || (isValidDate(date) && due < date))
-      errors.followup = "inspection.error.followup";
-    else followups.push({ action, dueOn: due });
-  }
-  if (Object.keys(errors).length) return data({ ok: false as const, errors }, { status: 400 });
+  const parsed = parseForm(inspectionSchema(today), form);
+  if (!parsed.ok)
+    return data(
+      { ok: false as const, errors: parsed.errors as Errors, errorParams: parsed.errorParams },
+      { status: 400 },
+    );
+  const { date, sessionKey, checklist, findings, followups } = parsed.data;
   const photos: string[] = [];
   if (upload.file) {
     const stored = await storeUpload(
@@ -140,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         {
           ok: false as const,
           errors: { form: stored.error } as Errors,
-          errorParams: stored.params,
+          errorParams: { form: stored.params },
         },
         { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
       );
@@ -152,7 +133,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       zoneId: zone.id,
       userId: user.id,
       localDate: date,
-      sessionKey: /^[te]\d+$/.test(sessionKey) ? sessionKey : null,
+      sessionKey,
       checklist,
       findings,
       photos,
@@ -170,6 +151,8 @@ export default function Inspections() {
   const t = useT();
   const locale = useLocale();
   const errors: Errors = result && !result.ok ? result.errors : {};
+  const errorParams: Partial<Record<keyof Errors, Params>> =
+    result && "errorParams" in result ? (result.errorParams ?? {}) : {};
   const busy = (intent: string) =>
     navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   return (
@@ -206,12 +189,7 @@ export default function Inspections() {
           )}
         </p>
       ) : null}
-      <FormError
-        error={errors.form}
-        params={
-          result && "errorParams" in result ? (result.errorParams as Params | undefined) : undefined
-        }
-      />
+      <FormError error={errors.form} params={errorParams.form} />
       <Form
         method="post"
         encType="multipart/form-data"
@@ -258,7 +236,9 @@ export default function Inspections() {
         <div className="field">
           <label htmlFor="findings">{t("inspection.findings")}</label>
           <textarea id="findings" name="findings" rows={3} maxLength={2000} />
-          {errors.findings ? <p className="field-error">{t(errors.findings)}</p> : null}
+          {errors.findings ? (
+            <p className="field-error">{t(errors.findings, errorParams.findings)}</p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="photo">{t("inspection.photo")}</label>
@@ -280,7 +260,9 @@ export default function Inspections() {
               </div>
             ))}
           </div>
-          {errors.followup ? <p className="field-error">{t(errors.followup)}</p> : null}
+          {errors.followup ? (
+            <p className="field-error">{t(errors.followup, errorParams.followup)}</p>
+          ) : null}
         </fieldset>
         <button
           type="submit"
