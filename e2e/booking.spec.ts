@@ -1,17 +1,24 @@
-// Each journey books as vendors of its own (fixtures: loginNewVendor, newVendorPage), so that
-// journeys running in parallel never share a vendor's bookings, weekly quota or waiting list.
+// Each journey books as vendors of its own (fixtures: loginNewVendor, newVendorPage) at a market
+// of its own (newZone), so that journeys running in parallel, in any order, never share a
+// vendor's bookings, weekly quota or waiting list, nor a stall.
 import { expect, test } from "./fixtures";
 
 test.describe("booking a stall", () => {
   test("a vendor books a free stall on the map, sees it in My bookings, and cancels it", async ({
     page,
     loginNewVendor,
+    newZone,
   }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "福馨社区西门市场",
+      managers: ["managerLongquan"],
+    });
     await loginNewVendor({ name: "周家小番茄" });
     await page.goto("/vendor");
     await page.getByRole("link", { name: "预约摊位" }).click();
-    await page.getByRole("link", { name: "福馨社区便民市场" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "福馨社区便民市场" })).toBeVisible();
+    await page.getByRole("link", { name: zone.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: zone.name })).toBeVisible();
 
     const stall = page
       .getByRole("listitem")
@@ -26,12 +33,12 @@ test.describe("booking a stall", () => {
 
     await expect(page.getByRole("heading", { level: 1, name: "我的预约" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
-    const booking = page.getByRole("listitem").filter({ hasText: "福馨社区便民市场 · A-02" });
+    const booking = page.getByRole("listitem").filter({ hasText: `${zone.name} · A-02` });
     await expect(booking.getByText("已确认")).toBeVisible();
     await expect(booking).toContainText("¥5");
 
     // Residents see the vendor at that stall on the market page.
-    await page.goto(`/markets/fuxin-community?session=${encodeURIComponent(session)}`);
+    await page.goto(`/markets/${zone.slug}?session=${encodeURIComponent(session)}`);
     await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText("A-02 周家小番茄");
     await expect(
       page.getByRole("region", { name: "摊位图" }).getByRole("img", { name: "A-02 · 周家小番茄" }),
@@ -41,7 +48,10 @@ test.describe("booking a stall", () => {
     await booking.getByRole("button", { name: "取消预约" }).click();
     await expect(page.getByRole("status")).toContainText("已取消预约");
     await expect(
-      page.getByRole("listitem").filter({ hasText: "福馨社区便民市场 · A-02" }).getByText("已取消"),
+      page
+        .getByRole("listitem")
+        .filter({ hasText: `${zone.name} · A-02` })
+        .getByText("已取消"),
     ).toBeVisible();
   });
 
@@ -49,9 +59,15 @@ test.describe("booking a stall", () => {
     page,
     loginNewVendor,
     newVendorPage,
+    newZone,
   }) => {
+    const zone = await newZone({
+      like: "shuita-community",
+      name: "水塔社区南门早晚市",
+      managers: ["managerLongquan"],
+    });
     await loginNewVendor({ name: "柳家时令蔬菜" });
-    await page.goto("/book/shuita-community");
+    await page.goto(`/book/${zone.slug}`);
     const wanted = page
       .getByRole("listitem")
       .filter({ has: page.getByText("A-05", { exact: true }) });
@@ -59,7 +75,7 @@ test.describe("booking a stall", () => {
 
     // Another vendor books A-05 for the same session while the page is open.
     const { page: other } = await newVendorPage({ name: "岳家菌菇" });
-    await other.goto("/book/shuita-community");
+    await other.goto(`/book/${zone.slug}`);
     await other.getByRole("button", { name: "预约 A-05" }).click();
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
@@ -74,16 +90,22 @@ test.describe("booking a stall", () => {
       .click();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
     await expect(
-      page.getByRole("listitem").filter({ hasText: /水塔社区早晚市 · A-0[46]/ }),
+      page.getByRole("listitem").filter({ hasText: new RegExp(`${zone.name} · A-0[46]`) }),
     ).toBeVisible();
   });
 
   test("a weekly booking across four weeks, and cancelling the rest of it", async ({
     page,
     loginNewVendor,
+    newZone,
   }) => {
+    const zone = await newZone({
+      like: "jidian-rural-produce",
+      name: "集店乡西街集市",
+      managers: ["managerParks"],
+    });
     await loginNewVendor({ name: "申家小米" });
-    await page.goto("/book/jidian-rural-produce");
+    await page.goto(`/book/${zone.slug}`);
     await page.getByLabel("每周重复").selectOption({ label: "连续 4 周" });
     await page.getByRole("button", { name: "查看" }).click();
     // Wait for the page with the weekly choice before pressing a button on it.
@@ -92,7 +114,7 @@ test.describe("booking a stall", () => {
     await expect(page.getByRole("status")).toContainText("每周预约：4 周中订上了 4 周。");
 
     await page.getByRole("link", { name: "我的预约" }).click();
-    const series = page.getByRole("listitem").filter({ hasText: "集店乡农产品集市 · A-10" });
+    const series = page.getByRole("listitem").filter({ hasText: `${zone.name} · A-10` });
     await expect(series).toHaveCount(4);
     await expect(series.first().getByText("每周预约", { exact: true })).toBeVisible();
     await series.first().getByRole("button", { name: "取消这一天及以后的每周预约" }).click();
@@ -103,14 +125,20 @@ test.describe("booking a stall", () => {
     page,
     loginNewVendor,
     pageAs,
+    newZone,
   }) => {
+    const zone = await newZone({
+      like: "chengdong-street-morning",
+      name: "城东街南段早市",
+      managers: ["managerParks"],
+    });
     await loginNewVendor({ name: "郝家豆腐" });
-    await page.goto("/book/chengdong-street-morning");
+    await page.goto(`/book/${zone.slug}`);
     await page.getByRole("button", { name: "预约 A-20" }).click();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
     await page
       .getByRole("listitem")
-      .filter({ hasText: "城东街早市 · A-20" })
+      .filter({ hasText: `${zone.name} · A-20` })
       .getByRole("link", { name: "凭证" })
       .click();
     await expect(page.getByRole("img", { name: "A-20 签到二维码" })).toBeVisible();
@@ -130,16 +158,22 @@ test.describe("booking a stall", () => {
     page,
     loginNewVendor,
     newVendorPage,
+    newZone,
   }) => {
+    const zone = await newZone({
+      like: "longquan-park-evening",
+      name: "龙泉公园北门晚市",
+      managers: ["managerParks"],
+    });
     await loginNewVendor({ name: "牛家鲜果" });
-    await page.goto("/book/longquan-park-evening");
+    await page.goto(`/book/${zone.slug}`);
     const wanted = page
       .getByRole("listitem")
       .filter({ has: page.getByText("C-01", { exact: true }) });
     await expect(wanted.getByText("空闲")).toBeVisible();
 
     const { page: other } = await newVendorPage({ name: "常家菜园" });
-    await other.goto("/book/longquan-park-evening");
+    await other.goto(`/book/${zone.slug}`);
     await other.getByRole("button", { name: "预约 C-01" }).click();
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
@@ -150,7 +184,7 @@ test.describe("booking a stall", () => {
 
     await other
       .getByRole("listitem")
-      .filter({ hasText: "龙泉公园晚市 · C-01" })
+      .filter({ hasText: `${zone.name} · C-01` })
       .getByRole("button", { name: "取消预约" })
       .click();
     await expect(other.getByRole("status")).toContainText("已取消预约");
@@ -161,7 +195,10 @@ test.describe("booking a stall", () => {
     await waitlist.getByRole("button", { name: "要 C-01" }).click();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
     await expect(
-      page.getByRole("listitem").filter({ hasText: "龙泉公园晚市 · C-01" }).getByText("已确认"),
+      page
+        .getByRole("listitem")
+        .filter({ hasText: `${zone.name} · C-01` })
+        .getByText("已确认"),
     ).toBeVisible();
   });
 

@@ -3,7 +3,7 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { createSession } from "../app/models/session.server";
-import { createApprovedVendor } from "../db/testing/factories";
+import { createApprovedVendor, createZoneLike } from "../db/testing/factories";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./settings";
 
@@ -17,8 +17,6 @@ export const accounts = {
   vendorChen: "13800000002",
   /** 杨家菌菇, another fresh-produce vendor. */
   vendorYang: "13800000007",
-  /** 韩记冷鲜肉, whose profile a journey edits. */
-  vendorHan: "13800000010",
 } as const;
 
 type Account = keyof typeof accounts;
@@ -41,8 +39,19 @@ type Fixtures = {
    */
   loginNewVendor: (vendor: NewVendor) => Promise<{ vendorId: number }>;
   /** The same, in a browser of their own. */
-  newVendorPage: (vendor: NewVendor) => Promise<{ page: Page; vendorId: number }>;
+  newVendorPage: (vendor: NewVendor) => Promise<{ page: Page; vendorId: number; phone: string }>;
+  /**
+   * A market of the journey's own, laid out like a demo market (`like`) under the journey's
+   * name, run by the given managers: what the journey changes or counts there is its alone.
+   */
+  newZone: (zone: NewZone) => Promise<{ slug: string; name: string; zoneId: number }>;
 };
+
+interface NewZone {
+  like: string;
+  name: string;
+  managers: Account[];
+}
 
 export const test = base.extend<Fixtures>({
   loginNewVendor: async ({ context }, use) => {
@@ -64,9 +73,18 @@ export const test = base.extend<Fixtures>({
       const context = await browser.newContext({ locale: "zh-CN" });
       contexts.push(context);
       await signInUser(db, cookie, context, vendor.userId);
-      return { page: await context.newPage(), vendorId: vendor.vendorId };
+      return { page: await context.newPage(), vendorId: vendor.vendorId, phone: vendor.phone };
     });
     for (const context of contexts) await context.close();
+    await db.destroy();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+  newZone: async ({}, use) => {
+    const db = createDb(E2E_DATABASE_URL);
+    await use(async ({ like, name, managers }) => {
+      const managerUserIds = await Promise.all(managers.map((account) => userIdOf(db, account)));
+      return createZoneLike(db, like, { name, managerUserIds });
+    });
     await db.destroy();
   },
   login: async ({ context }, use) => {
@@ -96,6 +114,10 @@ async function signIn(
   context: BrowserContext,
   account: Account,
 ) {
+  await signInUser(db, cookie, context, await userIdOf(db, account));
+}
+
+async function userIdOf(db: ReturnType<typeof createDb>, account: Account) {
   const user = await db
     .selectFrom("users")
     .select("id")
@@ -103,7 +125,7 @@ async function signIn(
       eb.or([eb("email", "=", accounts[account]), eb("phone", "=", accounts[account])]),
     )
     .executeTakeFirstOrThrow();
-  await signInUser(db, cookie, context, user.id);
+  return user.id;
 }
 
 async function signInUser(

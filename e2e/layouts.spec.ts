@@ -1,18 +1,23 @@
 import { expect, test } from "./fixtures";
 
-// Jidian's fire lane runs east–west 16 m north of the market's south-west corner; the open
-// ground north of row D (29 m) is free.
-const ZONE = "jidian-rural-produce";
+// A market laid out like Jidian's: its fire lane runs east–west 16 m north of the market's
+// south-west corner; the open ground north of row D (29 m) is free.
 
 test("a manager lays a row across the fire lane, moves it clear, submits; the office approves; it can be booked and residents see it", async ({
   page,
   login,
   pageAs,
   newVendorPage,
+  newZone,
 }) => {
   test.slow();
+  const zone = await newZone({
+    like: "jidian-rural-produce",
+    name: "集店乡东街集市",
+    managers: ["managerParks"],
+  });
   await login("managerParks");
-  await page.goto(`/manage/zones/${ZONE}`);
+  await page.goto(`/manage/zones/${zone.slug}`);
   await page.getByRole("link", { name: "摊位布局" }).click();
   await page.getByRole("button", { name: "在当前版本基础上修改" }).click();
   await expect(page.getByText("全部 8 项检查通过。")).toBeVisible();
@@ -59,7 +64,7 @@ test("a manager lays a row across the fire lane, moves it clear, submits; the of
   await office.goto("/manage/layouts");
   await office
     .getByRole("listitem")
-    .filter({ hasText: "集店乡农产品集市" })
+    .filter({ hasText: zone.name })
     .getByRole("link", { name: "去审批" })
     .click();
   await expect(office.getByRole("region", { name: "与正在使用的版本相比" })).toContainText(
@@ -69,11 +74,11 @@ test("a manager lays a row across the fire lane, moves it clear, submits; the of
   await expect(office.getByRole("status")).toContainText("已批准。");
 
   const { page: vendor } = await newVendorPage({ name: "岳氏山菌" });
-  await vendor.goto(`/book/${ZONE}`);
+  await vendor.goto(`/book/${zone.slug}`);
   const session = await vendor.getByLabel("场次").inputValue();
   await vendor.getByRole("button", { name: "预约 X-01" }).click();
   await expect(vendor.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
-  await page.goto(`/markets/${ZONE}?session=${encodeURIComponent(session)}`);
+  await page.goto(`/markets/${zone.slug}?session=${encodeURIComponent(session)}`);
   await expect(page.getByRole("region", { name: "生鲜果蔬" })).toContainText("X-01 岳氏山菌");
 });

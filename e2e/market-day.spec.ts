@@ -5,15 +5,13 @@ import { localMoment } from "../app/domain/market-hours";
 import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
 
-const ZONE = "chengdong-street-morning";
-
-/** Yesterday's morning market at Chengdong Street, with two booked vendors: it is long over. */
-async function yesterdaysBookings(vendorIds: number[]) {
+/** Yesterday's morning market, with two booked vendors: it is long over. */
+async function yesterdaysBookings(zoneSlug: string, vendorIds: number[]) {
   const db = createDb(E2E_DATABASE_URL);
   try {
     const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, -1);
-    const stalls = await stallsTaking(db, ZONE, "fresh_produce");
-    const morning = await templateKey(db, ZONE, "morning");
+    const stalls = await stallsTaking(db, zoneSlug, "fresh_produce");
+    const morning = await templateKey(db, zoneSlug, "morning");
     const at = new Date().toISOString();
     for (const [i, vendorId] of vendorIds.entries()) {
       await db
@@ -44,13 +42,22 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
   page,
   login,
   newVendorPage,
+  newZone,
 }) => {
+  const zone = await newZone({
+    like: "chengdong-street-morning",
+    name: "城东街北段早市",
+    managers: ["managerParks"],
+  });
   const present = await newVendorPage({ name: "成家鲜蛋" });
   const missing = await newVendorPage({ name: "段家山药" });
-  const { value, codes } = await yesterdaysBookings([present.vendorId, missing.vendorId]);
+  const { value, codes } = await yesterdaysBookings(zone.slug, [
+    present.vendorId,
+    missing.vendorId,
+  ]);
   const [here, absent] = codes as [string, string];
   await login("managerParks");
-  await page.goto(`/manage/zones/${ZONE}`);
+  await page.goto(`/manage/zones/${zone.slug}`);
   await page.getByRole("link", { name: "当天签到" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "当天签到" })).toBeVisible();
   await page.getByLabel("场次", { exact: true }).selectOption(value);

@@ -1,9 +1,18 @@
 import fs from "node:fs";
 import { expect, test } from "./fixtures";
 
-test("a manager records an inspection and the market page shows it", async ({ page, login }) => {
+test("a manager records an inspection and the market page shows it", async ({
+  page,
+  login,
+  newZone,
+}) => {
+  const zone = await newZone({
+    like: "longquan-park-evening",
+    name: "龙泉公园东门晚市",
+    managers: ["managerParks"],
+  });
   await login("managerParks");
-  await page.goto("/manage/zones/longquan-park-evening");
+  await page.goto(`/manage/zones/${zone.slug}`);
   await page.getByRole("link", { name: "安全检查" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("安全检查");
   await page
@@ -20,7 +29,7 @@ test("a manager records an inspection and the market page shows it", async ({ pa
     "每晚 21:00 加收一次垃圾",
   );
 
-  await page.goto("/markets/longquan-park-evening");
+  await page.goto(`/markets/${zone.slug}`);
   await expect(page.getByText(/最近一次安全检查：.+，有待整改/)).toBeVisible();
 });
 

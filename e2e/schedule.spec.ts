@@ -4,16 +4,22 @@ test("a manager closes the market for a day; the booked vendor is told and the b
   page,
   loginNewVendor,
   pageAs,
+  newZone,
 }) => {
+  const zone = await newZone({
+    like: "chengbei-civilisation",
+    name: "城北社区二号集市",
+    managers: ["managerLongquan"],
+  });
   await loginNewVendor({ name: "侯家杂粮" });
-  await page.goto("/book/chengbei-civilisation");
+  await page.goto(`/book/${zone.slug}`);
   const [date] = (await page.getByLabel("场次").inputValue()).split("|");
   await page.getByRole("button", { name: "预约 B-01" }).click();
   await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
   const manager = await pageAs("managerLongquan");
   await manager.goto("/manage");
-  await manager.getByRole("link", { name: "城北社区文明实践集市" }).click();
+  await manager.getByRole("link", { name: zone.name }).click();
   const closures = manager.getByRole("region", { name: "休市" });
   await closures.getByLabel("从").fill(date!);
   await closures.getByLabel("到（含当天）").fill(date!);
@@ -23,13 +29,13 @@ test("a manager closes the market for a day; the booked vendor is told and the b
   await expect(manager.getByRole("region", { name: "休市" })).toContainText("暴雨预警");
 
   await page.goto("/vendor");
-  await expect(page.getByRole("region", { name: /消息/ })).toContainText("城北社区文明实践集市");
+  await expect(page.getByRole("region", { name: /消息/ })).toContainText(zone.name);
   await expect(page.getByRole("region", { name: /消息/ })).toContainText("休市（暴雨预警）");
   await page.goto("/vendor/bookings");
   await expect(
     page
       .getByRole("listitem")
-      .filter({ hasText: "城北社区文明实践集市 · B-01" })
+      .filter({ hasText: `${zone.name} · B-01` })
       .getByText("已取消"),
   ).toBeVisible();
 });

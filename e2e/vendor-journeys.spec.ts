@@ -176,9 +176,9 @@ test.describe("a vendor's verification", () => {
 
   test("editing the products keeps the approval; changing the category sends it back to review", async ({
     page,
-    login,
+    loginNewVendor,
   }) => {
-    await login("vendorHan");
+    await loginNewVendor({ name: "韩记冷鲜肉" });
     await page.goto("/vendor/profile");
     await page.getByLabel("卖什么").fill("猪肉、羊肉、牛肉（检疫合格）");
     await page.getByRole("button", { name: "保存" }).click();

@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { requiredDocuments } from "~/domain/documents";
 import type { Database } from "../schema";
+import { zoneSpecs } from "../demo/zones";
+import { seedZone } from "../seed";
+import { inTransaction } from "../transaction";
 
 let counter = 0;
 
@@ -106,4 +109,45 @@ export async function activeBookingsOf(
     .where("session_key", "=", sessionKey)
     .where("status", "in", ["pending", "confirmed", "checked_in"])
     .execute();
+}
+
+/**
+ * A market of a journey's own, laid out, scheduled and approved like the demo market `like`
+ * (same rows and fire lanes), under another name and slug, in a place of its own, run by `managerUserIds`. A
+ * journey that changes a market (its layout, a closure, a day's check-ins, its reports) does it
+ * here, so that journeys running in parallel never see each other's changes.
+ */
+export async function createZoneLike(
+  db: Kysely<Database>,
+  like: string,
+  { name, managerUserIds }: { name: string; managerUserIds: number[] },
+) {
+  const spec = zoneSpecs.find((s) => s.slug === like);
+  if (!spec) throw new Error(`No demo market ${like}`);
+  counter += 1;
+  const slug = `${like}-${process.pid}-${counter}`;
+  await inTransaction(db, (trx) =>
+    seedZone(trx, {
+      ...spec,
+      slug,
+      name_zh: name,
+      name_en: `${spec.name_en} (${name})`,
+      // In the open ground north-east of the county seat, inside the demo's own extent (so the
+      // county map keeps its zoom) and clear of every demo market's pin.
+      east: 2600 + (counter % 8) * 250,
+      north: 200 + (Math.floor(counter / 8) % 4) * 250,
+    }),
+  );
+  const zone = await db
+    .selectFrom("zones")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  const at = new Date().toISOString();
+  for (const userId of managerUserIds)
+    await db
+      .insertInto("zone_managers")
+      .values({ zone_id: zone.id, user_id: userId, created_at: at })
+      .execute();
+  return { zoneId: zone.id, slug, name };
 }
