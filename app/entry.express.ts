@@ -11,6 +11,7 @@ import express from "express";
 import morgan from "morgan";
 import { createDb } from "#db/connect";
 import { migrateToLatest } from "#db/migrate";
+import { withDatabaseFaults } from "./utils/database-faults.server";
 import { getEnv } from "./utils/env.server";
 import { pageCache } from "./utils/page-cache.server";
 import { sameOriginWrites, securityHeaders } from "./utils/security.server";
@@ -35,9 +36,13 @@ const VERSION_PATH = path.join(root, "build", "version.txt");
   }
 }
 
+/** The built app, every loader and action answering 503 when the database is away. */
 async function importBuild(): Promise<ServerBuild> {
   const stat = fs.statSync(BUILD_PATH);
-  return import(`${url.pathToFileURL(BUILD_PATH).href}?t=${stat.mtimeMs}`) as Promise<ServerBuild>;
+  const build = (await import(
+    `${url.pathToFileURL(BUILD_PATH).href}?t=${stat.mtimeMs}`
+  )) as ServerBuild;
+  return withDatabaseFaults(build);
 }
 
 const initialBuild = await importBuild();

@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -15,6 +20,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { isDatabaseUnavailable } from "#db/errors";
 import { getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
@@ -33,13 +39,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta({ locale: data?.locale ?? DEFAULT_LOCALE });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)]);
+  const [locale, user] = await Promise.all([
+    getLocale(request),
+    // With the database away, the page itself answers 503; the frame around it still knows the
+    // reader's language, so that the "try again" page is in it.
+    getOptionalUser(request).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return null;
+      throw error;
+    }),
+  ]);
   return {
     locale,
     user: user ? { displayName: user.display_name, role: user.role } : null,
     env: publicEnv(),
   };
 }
+
+/** A page that failed for the database says when to try again (app/utils/database-faults.server.ts). */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  const headers: Record<string, string> = {};
+  if (retryAfter)
+    Object.assign(headers, { "Retry-After": retryAfter, "Cache-Control": "no-store" });
+  return headers;
+};
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
@@ -167,6 +190,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const [title, body] =
@@ -174,7 +198,9 @@ export function ErrorBoundary() {
       ? [t("error.notFound.title"), t("error.notFound.body")]
       : status === 403
         ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : [t("error.generic.title"), t("error.generic.body")];
+        : status === 503
+          ? [t("error.unavailable.title"), t("error.unavailable.body")]
+          : [t("error.generic.title"), t("error.generic.body")];
   return (
     <div className="page narrow error-page">
       <p className="error-code">{status}</p>
@@ -187,6 +213,11 @@ export function ErrorBoundary() {
         {status === 404 ? (
           <a href="/markets" className="button button-quiet">
             {t("nav.markets")}
+          </a>
+        ) : null}
+        {status === 503 ? (
+          <a href={location.pathname + location.search} className="button button-quiet">
+            {t("error.unavailable.again")}
           </a>
         ) : null}
       </p>

@@ -130,14 +130,33 @@ const PG_TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+/** A whole number of milliseconds from the environment, or the default. */
+function millis(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
+}
+
 export function openPostgres(url: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     types: PG_TYPES,
+    // While the server is away, a request waits this long for a connection, then gets a 503.
+    connectionTimeoutMillis: millis("DATABASE_CONNECT_TIMEOUT_MS", 5000),
+    // A stuck request must not hold a session's booking queue (its advisory lock) for ever.
+    statement_timeout: millis("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
+    idle_in_transaction_session_timeout: millis("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 15_000),
   });
-  // An idle connection the server dropped must not bring the process down.
-  pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+  // A connection the server drops (a restart, a failover, pg_terminate_backend) emits "error".
+  // pg-pool listens only while the connection is idle; while a request holds it, nobody does,
+  // and an unheard "error" event ends the process. So every connection gets a listener of its
+  // own for its whole life; the request holding it sees the failure as its query's error.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
+  });
+  // The pool passes an idle connection's error on as its own; the line above has logged it, but
+  // an event without a listener would end the process.
+  pool.on("error", () => {});
   return pool;
 }
 

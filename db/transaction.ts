@@ -10,6 +10,7 @@
 //   stalls of one session at once failed each other over and over (the category cap reads
 //   what the others insert); in a queue each waits a few milliseconds instead.
 import { sql, type Kysely, type Transaction } from "kysely";
+import { isConnectionLost } from "./errors";
 import { isPostgres } from "./portable";
 import type { Database } from "./schema";
 
@@ -34,6 +35,12 @@ export interface TransactionOptions {
    * stall, the calendar, the vendor's papers), so that less of it runs in the queue.
    */
   serializeOn?: string[] | "later";
+  /**
+   * The work may run again after its connection broke (PostgreSQL restarted, the backend was
+   * terminated): once, on a fresh connection. Only for work that finds what a first run may have
+   * committed (a booking's idempotency key), since a break during COMMIT leaves that unknown.
+   */
+  retryOnLostConnection?: boolean;
 }
 
 /** Waits for the transaction's turn on `keys` (PostgreSQL; SQLite's writers already queue). */
@@ -47,9 +54,10 @@ export async function queueFor(trx: Transaction<Database>, keys: string[]): Prom
 export async function inTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<T>,
-  { serializeOn = [] }: TransactionOptions = {},
+  { serializeOn = [], retryOnLostConnection = false }: TransactionOptions = {},
 ): Promise<T> {
   if (!isPostgres(db)) return db.transaction().execute(work);
+  let reconnected = false;
   for (let attempt = 1; ; attempt++) {
     try {
       if (serializeOn !== "later" && serializeOn.length === 0)
@@ -62,6 +70,11 @@ export async function inTransaction<T>(
           return work(trx);
         });
     } catch (error) {
+      if (retryOnLostConnection && !reconnected && isConnectionLost(error)) {
+        reconnected = true;
+        retried += 1;
+        continue;
+      }
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       retried += 1;
       // A short, random wait, growing with each attempt, so that the same two do not collide again.

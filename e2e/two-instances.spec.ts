@@ -1,7 +1,8 @@
 // Several app instances on one PostgreSQL (issue 9): two servers of the built app, on two ports,
 // one database. Fifty vendors press "book" on the same stall-session at the same moment, half
 // through each server: exactly one is confirmed, the others are told it was just taken. Ten
-// rounds. Runs when TEST_POSTGRES_URL names a server (`.ci/run` starts one); skipped otherwise.
+// rounds. Then one vendor's form sent to both at once: both answers name the one booking. Runs
+// when TEST_POSTGRES_URL names a server (`.ci/run` starts one); skipped otherwise.
 import type { ChildProcess } from "node:child_process";
 import { test, expect } from "@playwright/test";
 import { createDb } from "../db/connect";
@@ -98,6 +99,41 @@ test.describe("two app instances on one PostgreSQL", () => {
           sessionKey: morning,
         });
         expect(active, `round ${round}`).toHaveLength(1);
+      }
+
+      // A vendor's form sent twice at once, a copy to each instance (a double tap through a
+      // balancer): both answers name the one booking made, neither says the stall was taken.
+      const spare = (await stallsTaking(db, ZONE, "fresh_produce")).slice(ROUNDS, ROUNDS + 5);
+      for (const [round, stall] of spare.entries()) {
+        const { userId } = await createApprovedVendor(db);
+        const { id } = await createSession(db, { userId, userAgent: "twice", now: new Date() });
+        const session = (await cookie.serialize(id)).split(";")[0]!;
+        const answers = await Promise.all(
+          PORTS.map(async (port) => {
+            const response = await fetch(`http://127.0.0.1:${port}/book/${ZONE}`, {
+              method: "POST",
+              redirect: "manual",
+              headers: {
+                Cookie: session,
+                "Content-Type": "application/x-www-form-urlencoded",
+                Origin: `http://127.0.0.1:${port}`,
+              },
+              body: new URLSearchParams({
+                stallId: String(stall.id),
+                localDate: date,
+                sessionKey: morning,
+                key: `twice-at-once-${round}`,
+              }),
+            });
+            return { status: response.status, location: response.headers.get("location") };
+          }),
+        );
+        expect(
+          answers.map((a) => a.status),
+          `twice ${round}`,
+        ).toEqual([302, 302]);
+        expect(answers[0]!.location).toMatch(/^\/vendor\/bookings\?booked=\d+$/);
+        expect(answers[1]!.location).toBe(answers[0]!.location);
       }
     } finally {
       // Stopped (and their pools closed) before the database is dropped under them.

@@ -1081,6 +1081,10 @@ export const en: Record<MessageKey, string> = {
   "error.generic.body":
     "Please try again later. If it keeps happening, contact the county market office.",
   "error.backHome": "Back to the home page",
+  "error.unavailable.title": "Back in a moment",
+  "error.unavailable.body":
+    "The database cannot be reached just now; this usually passes in a few seconds. Bookings and forms that went through are kept. Please try again in a moment.",
+  "error.unavailable.again": "Try again",
 
   "map.loading": "Loading the map…",
   "map.details": "Details",

@@ -1013,6 +1013,10 @@ export const zhCN = {
   "error.generic.title": "出了点问题",
   "error.generic.body": "请稍后再试。如果一直这样，请联系县集市管理办公室。",
   "error.backHome": "回到首页",
+  "error.unavailable.title": "系统正在恢复，请稍等",
+  "error.unavailable.body":
+    "数据库暂时连不上，通常几秒钟就好。已经成功的预约和提交都还在，请过一会儿再试一次。",
+  "error.unavailable.again": "再试一次",
 
   "map.loading": "地图加载中…",
   "map.details": "查看详情",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { createDb } from "#db/connect";
 import { violatedUniqueIndex } from "#db/errors";
 import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { TEST_ON_POSTGRES } from "#db/testing/postgres";
@@ -75,6 +76,36 @@ describe("bookStall", () => {
     const a = await book(vendorId, stalls[1]!.id, "2026-12-03", morning, key);
     const b = await book(vendorId, stalls[1]!.id, "2026-12-03", morning, key);
     expect(a.ok && b.ok && a.booking.id === b.booking.id && b.repeated).toBe(true);
+  });
+
+  it("answers a form sent twice at once, to two instances, with the one booking it made", async () => {
+    const { stalls, morning } = await setup();
+    // On PostgreSQL a second app instance: its own connections to the same database. SQLite is
+    // one process's file (a second connection here would block this very thread): both copies
+    // go to the one instance, as two requests at once do.
+    const other = TEST_ON_POSTGRES ? createDb(process.env.DATABASE_URL) : db;
+    try {
+      for (const [round, day] of ["2026-12-05", "2026-12-06", "2026-12-07"].entries()) {
+        const { vendorId } = await createApprovedVendor(db);
+        const input = {
+          vendorId,
+          stallId: stalls[4 + round]!.id,
+          localDate: day,
+          sessionKey: morning,
+          idempotencyKey: newIdempotencyKey(),
+        };
+        const answers = await Promise.all([
+          bookStall(db, input, now),
+          bookStall(other, input, now),
+        ]);
+        expect(answers.map((a) => a.ok)).toEqual([true, true]);
+        const [a, b] = answers.map((a) => (a.ok ? a : null));
+        expect(a!.booking.id).toBe(b!.booking.id);
+        expect([a!.repeated, b!.repeated].sort()).toEqual([false, true]);
+      }
+    } finally {
+      if (other !== db) await other.destroy();
+    }
   });
 
   it("allows one stall per vendor per session", async () => {

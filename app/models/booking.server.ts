@@ -168,6 +168,10 @@ async function decide(
 
   // From here on, what other bookings of the session and the vendor may change: one at a time.
   await queueFor(trx, bookingKeys(input, vendor.id));
+  // The same form sent twice at once (to two instances, say) queues behind its twin: look again
+  // for the booking the twin made, now that it has committed, so that both answers name it.
+  const twin = await existingByKey(trx, input.vendorId, input.idempotencyKey);
+  if (twin) return { ok: true, booking: twin, repeated: true };
   const inSession = trx
     .selectFrom("bookings")
     .where("bookings.zone_id", "=", stall.zone_id)
@@ -275,7 +279,12 @@ export async function bookStall(
 ): Promise<BookResult> {
   let result: BookResult;
   try {
-    result = await inTransaction(db, (trx) => decide(trx, input, now), { serializeOn: "later" });
+    // Safe to run again when the connection broke: a first run that did commit is found by
+    // its idempotency key and answered as the same booking.
+    result = await inTransaction(db, (trx) => decide(trx, input, now), {
+      serializeOn: "later",
+      retryOnLostConnection: true,
+    });
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (!index) throw error;
