@@ -1,8 +1,11 @@
-// The process entry: migrates the database, then serves the Remix app through Express so that
-// compression, logging, static caching and shutdown are ours (docs/decisions/001-express-server-run-by-tsx.md).
+// The server: migrates the database, then serves the Remix app through Express so that
+// compression, logging, static caching and shutdown are ours (decision 001). In production it
+// is compiled ahead into build/server/ and started through app/server.ts (decision 016).
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import cluster from "node:cluster";
+import { createRequire } from "node:module";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
@@ -17,16 +20,26 @@ import { pageCache } from "./utils/page-cache.server";
 import { sameOriginWrites, securityHeaders } from "./utils/security.server";
 
 installGlobals({ nativeFetch: true });
-// React and Remix read NODE_ENV when the build is imported below: production unless told.
-process.env.NODE_ENV ??= "production";
 
 const env = getEnv();
-const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "..");
+/** The project folder (package.json's), whether this runs from app/ or compiled in build/server/. */
+function projectRoot(): string {
+  let dir = path.dirname(url.fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const root = projectRoot();
 const BUILD_PATH = path.join(root, "build", "index.js");
 const VERSION_PATH = path.join(root, "build", "version.txt");
 
-// Migrate with a short-lived connection; the app opens its own (app/utils/db.server.ts).
-{
+// Migrate with a short-lived connection; the app opens its own (app/utils/db.server.ts). Under
+// the cluster's primary (app/cluster.ts) that has been done once, before the processes started.
+if (process.env.JISHI_MIGRATED !== "1") {
   const migrationDb = createDb(env.DATABASE_URL);
   try {
     const applied = await migrateToLatest(migrationDb);
@@ -46,6 +59,21 @@ async function importBuild(): Promise<ServerBuild> {
 }
 
 const initialBuild = await importBuild();
+
+// Which React the process loaded: its development build is several times slower, and is chosen
+// by NODE_ENV at React's first import (app/server.ts sets it first). Production never runs on it.
+// (Node's ES module loader lists both builds in the CommonJS cache when it reads react/index.js
+// for its exports; only the one that ran is `loaded`.)
+const reactBuild = Object.entries(createRequire(import.meta.url).cache).some(
+  ([file, module]) =>
+    module?.loaded && /[\\/]react(-dom)?[\\/]cjs[\\/].*\.development\.js$/.test(file),
+)
+  ? "development"
+  : "production";
+if (reactBuild === "development" && env.NODE_ENV === "production") {
+  console.error("React's development build was loaded in production: start with app/server.ts");
+  process.exit(1);
+}
 
 /** What a loader or action may know about the connection: the client's address, for limits. */
 function getLoadContext(req: express.Request, res: express.Response) {
@@ -98,7 +126,8 @@ app.use(
       : ":id :method :url :status :response-time ms",
   ),
 );
-if (env.PAGE_CACHE === "on" && env.NODE_ENV !== "development") app.use(pageCache());
+if (env.PAGE_CACHE === "on" && env.NODE_ENV !== "development")
+  app.use(pageCache({ shared: cluster.isWorker }));
 // `use`, not `all("*")`: Express would decode the path as a parameter and answer a malformed
 // one (`/vendors/%FF`) with its own untranslated 400; Remix reads the raw URL and answers 404.
 app.use(
@@ -108,7 +137,7 @@ app.use(
 );
 
 const server = app.listen(env.PORT, () => {
-  console.log(`Jishi is listening on http://localhost:${env.PORT}`);
+  console.log(`Jishi is listening on http://localhost:${env.PORT} (React ${reactBuild} build)`);
   if (env.NODE_ENV === "development") void broadcastDevReady(initialBuild);
 });
 

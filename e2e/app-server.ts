@@ -2,13 +2,13 @@
 // own (bench, crash test, two instances): started in its own process group, waited for, stopped.
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** Starts `app/entry.express.ts` on `port` with production settings and rate limits off. */
+/** Starts the compiled server (`npm run build` first) on `port`, production settings, rate limits off. */
 export function startApp(
   port: number,
   env: Record<string, string>,
   { nodeArgs = [] as string[], stderr = "inherit" as "inherit" | "ignore" } = {},
 ): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/entry.express.ts"], {
+  return spawn(process.execPath, [...nodeArgs, "--enable-source-maps", "build/server/server.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -36,7 +36,7 @@ interface Combo {
 
 async function main() {
   const now = new Date();
-  if (!process.argv.includes("--no-build")) execSync("npx remix build", { stdio: "inherit" });
+  if (!process.argv.includes("--no-build")) execSync("npm run build", { stdio: "inherit" });
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
   process.env.UPLOAD_DIR = path.join(DIR, "uploads");

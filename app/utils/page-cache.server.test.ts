@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cacheKey, pageCache, sharedMaxAge } from "./page-cache.server";
+import { cacheKey, CLEAR_MESSAGE, pageCache, sharedMaxAge } from "./page-cache.server";
 
 let renders = 0;
 let base = "";
@@ -132,5 +132,38 @@ describe("the public page cache", () => {
     expect(cacheKey(request("POST"))).toBeNull();
     expect(cacheKey(request("GET", "jishi_flash=1"))).toBeNull();
     expect(cacheKey(request("GET"))).toBe("/markets/x\n");
+  });
+});
+
+describe("the page cache of one of several server processes", () => {
+  it("tells the others of a change, and empties itself when told of theirs", async () => {
+    const sent: unknown[] = [];
+    const original = process.send;
+    process.send = ((message: unknown) => sent.push(message) > 0) as typeof process.send;
+    let pages = 0;
+    const app = express()
+      .use(pageCache({ shared: true }))
+      .get("/page", (_req, res) => {
+        res.setHeader("Cache-Control", "public, s-maxage=10");
+        res.end(`page ${(pages += 1)}`);
+      })
+      .post("/change", (_req, res) => res.end("changed"));
+    const other = app.listen(0);
+    await new Promise((resolve) => other.once("listening", resolve));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const page = async () => (await fetch(`${url}/page`)).text();
+    try {
+      expect([await page(), await page()]).toEqual(["page 1", "page 1"]);
+      // A change made on another process, passed on by the cluster's primary.
+      process.emit("message", CLEAR_MESSAGE, undefined);
+      expect(await page()).toBe("page 2");
+      // A change made here is passed on to the others.
+      await fetch(`${url}/change`, { method: "POST" });
+      expect(sent).toEqual([CLEAR_MESSAGE]);
+      expect(await page()).toBe("page 3");
+    } finally {
+      process.send = original;
+      other.close();
+    }
   });
 });

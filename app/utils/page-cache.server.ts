@@ -63,10 +63,19 @@ export function cacheKey(req: {
   return `${req.originalUrl}\n${language}`;
 }
 
+/** What a server process tells the others, through the cluster's primary, after a change. */
+export const CLEAR_MESSAGE = { type: "page-cache:clear" } as const;
+
 export function pageCache({
   maxEntries = 1000,
   maxBytes = 64 * 1024 * 1024,
-}: { maxEntries?: number; maxBytes?: number } = {}) {
+  shared = false,
+}: {
+  maxEntries?: number;
+  maxBytes?: number;
+  /** One of several server processes (app/cluster.ts): a change empties every one's cache. */
+  shared?: boolean;
+} = {}) {
   // Insertion order is recency: a hit is moved to the end, the oldest goes first.
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -83,6 +92,14 @@ export function pageCache({
     entries.clear();
     bytes = 0;
   };
+  const clearEverywhere = () => {
+    clear();
+    if (shared) process.send?.(CLEAR_MESSAGE);
+  };
+  if (shared)
+    process.on("message", (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === CLEAR_MESSAGE.type) clear();
+    });
 
   const serve = (res: Response, entry: Entry, now: number) => {
     res.status(entry.status);
@@ -100,7 +117,7 @@ export function pageCache({
   const middleware: RequestHandler = (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
       // Whatever it changed may show on any public page: start afresh once it is done.
-      res.on("finish", clear);
+      res.on("finish", clearEverywhere);
       next();
       return;
     }
