@@ -110,7 +110,16 @@ app.use(
   "/build",
   express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }),
 );
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// The other files of public/, looked up only for their own names: a static handler in front of
+// every page would ask the disk for /markets/…, /book/… and every other page first.
+const publicDir = path.join(root, "public");
+const publicFiles = new Set(fs.readdirSync(publicDir).map((name) => `/${name}`));
+const publicStatic = express.static(publicDir, { maxAge: "1h", index: false });
+app.use((req, res, next) => {
+  const top = /^\/[^/?]*/.exec(req.path)?.[0] ?? "";
+  if (publicFiles.has(top)) publicStatic(req, res, next);
+  else next();
+});
 // Every request gets an id, in the log line and the response, so a report of a problem can be
 // matched to what the server saw.
 app.use((req, res, next) => {

@@ -19,12 +19,43 @@ export interface MapStall {
   ring: Position[];
 }
 
+/** A millionth of a degree: about 10 cm on the ground, finer than any stall is drawn. */
+const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+
+/** A stall as it travels in the page: [id, code, tone, colour or 0, label, x0, y0, x1, y1, …]. */
+type PackedStall = [number, string, StallTone, string | 0, string, ...number[]];
+
 /**
  * The stalls as one JSON string for a page's data: serialising thousands of small objects one by
- * one costs tens of milliseconds a request, one string almost nothing.
+ * one costs tens of milliseconds a request, one string almost nothing. Each stall is a flat
+ * array (no key names), its corners rounded to a millionth of a degree and the closing corner
+ * left out: a market of 2,000 stalls sent 660 KB of map data as objects, this is about a third.
  */
 export function packStalls(stalls: MapStall[]): string {
-  return JSON.stringify(stalls);
+  return JSON.stringify(
+    stalls.map((stall): PackedStall => {
+      const [first, ...rest] = stall.ring;
+      const last = rest.at(-1);
+      const closed = last && first && last[0] === first[0] && last[1] === first[1];
+      const corners = closed ? stall.ring.slice(0, -1) : stall.ring;
+      return [
+        stall.id,
+        stall.code,
+        stall.tone,
+        stall.color ?? 0,
+        stall.label,
+        ...corners.flatMap(([x, y]) => [round(x), round(y)]),
+      ];
+    }),
+  );
+}
+
+export function unpackStalls(packed: string): MapStall[] {
+  return (JSON.parse(packed) as PackedStall[]).map(([id, code, tone, color, label, ...xy]) => {
+    const ring: Position[] = [];
+    for (let i = 0; i + 1 < xy.length; i += 2) ring.push([xy[i]!, xy[i + 1]!]);
+    return { id, code, tone, ...(color ? { color } : {}), label, ring };
+  });
 }
 
 export function StallMap({
@@ -43,7 +74,7 @@ export function StallMap({
   loading: string;
   onSelect?: (stallId: number) => void;
 }) {
-  const unpacked = useMemo(() => JSON.parse(stalls) as MapStall[], [stalls]);
+  const unpacked = useMemo(() => unpackStalls(stalls), [stalls]);
   return (
     <div className="map-box map-box-short" role="region" aria-label={label}>
       <ClientOnly fallback={<div className="map-fallback">{loading}</div>}>

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
 import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
@@ -186,7 +187,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(BookSchema, form);
   if (!parsed.ok) return refusedOutright({ code: "badRequest" }, { status: 400 });
-  const { stallId, localDate, sessionKey, key, weeks } = parsed.data;
+  const { stallId, localDate, sessionKey, weeks } = parsed.data;
+  // The page's key names the page and session; a press of a stall's button is that key and the
+  // stall, the same however often the form is sent again.
+  const key = `${parsed.data.key}:${stallId}`;
   // Weekly sessions can be booked for several weeks at once; each week is its own booking.
   if (weeks > 1 && sessionKey.startsWith("t")) {
     const series = await bookSeries(
@@ -292,21 +296,27 @@ export default function BookStall() {
   const bookingStall = navigation.state !== "idle" ? navigation.formData?.get("stallId") : null;
   const free = stalls.filter((s) => s.state === "free" && s.fits).length;
 
-  const bookButton = (stallId: number, code: string, localDate: string, sessionKey: string) => (
+  // One form around a list of stalls, its session written once; each Book button sends its
+  // stall. A market of 2,000 stalls would otherwise carry 10,000 hidden fields.
+  const bookForm = (localDate: string, sessionKey: string, list: ReactNode) => (
     <Form method="post" replace>
-      <input type="hidden" name="stallId" value={stallId} />
       <input type="hidden" name="localDate" value={localDate} />
       <input type="hidden" name="sessionKey" value={sessionKey} />
-      <input type="hidden" name="key" value={`${pageKey}:${stallId}:${localDate}:${sessionKey}`} />
+      <input type="hidden" name="key" value={`${pageKey}:${localDate}:${sessionKey}`} />
       <input type="hidden" name="weeks" value={weeks} />
-      <button
-        type="submit"
-        className="button button-primary"
-        disabled={bookingStall === String(stallId)}
-      >
-        {bookingStall === String(stallId) ? t("book.booking") : t("book.button", { code })}
-      </button>
+      {list}
     </Form>
+  );
+  const bookButton = (stallId: number, code: string) => (
+    <button
+      type="submit"
+      name="stallId"
+      value={stallId}
+      className="button button-primary"
+      disabled={bookingStall === String(stallId)}
+    >
+      {bookingStall === String(stallId) ? t("book.booking") : t("book.button", { code })}
+    </button>
   );
 
   return (
@@ -384,14 +394,18 @@ export default function BookStall() {
           {actionData.alternatives.length > 0 ? (
             <>
               <p>{t("book.alternatives")}</p>
-              <ul className="alternatives">
-                {actionData.alternatives.map((a) => (
-                  <li key={a.id}>
-                    {t("book.distance", { code: a.code, metres: a.distanceM })}
-                    {bookButton(a.id, a.code, actionData.localDate, actionData.sessionKey)}
-                  </li>
-                ))}
-              </ul>
+              {bookForm(
+                actionData.localDate,
+                actionData.sessionKey,
+                <ul className="alternatives">
+                  {actionData.alternatives.map((a) => (
+                    <li key={a.id}>
+                      {t("book.distance", { code: a.code, metres: a.distanceM })}
+                      {bookButton(a.id, a.code)}
+                    </li>
+                  ))}
+                </ul>,
+              )}
             </>
           ) : null}
         </div>
@@ -427,30 +441,32 @@ export default function BookStall() {
               <p>{t("book.noStallsFit")}</p>
             </div>
           ) : (
-            <ul className="stall-list">
-              {stalls.map((s) => (
-                <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
-                  <div>
-                    <strong className="stall-code">{s.code}</strong>{" "}
-                    <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
-                      {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
-                    </span>
-                    <br />
-                    <StallFacts t={t} stall={s} categoryNames={categoryNames} />
-                  </div>
-                  <div className="stall-action">
-                    <span className="fee">
-                      {s.fee_fen === 0 || s.public_welfare
-                        ? t("book.free")
-                        : formatMoney(locale, s.fee_fen)}
-                    </span>
-                    {s.state === "free" && s.fits
-                      ? bookButton(s.id, s.code, chosen.localDate, chosen.key)
-                      : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
+            bookForm(
+              chosen.localDate,
+              chosen.key,
+              <ul className="stall-list">
+                {stalls.map((s) => (
+                  <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
+                    <div>
+                      <strong className="stall-code">{s.code}</strong>{" "}
+                      <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
+                        {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
+                      </span>
+                      <br />
+                      <StallFacts t={t} stall={s} categoryNames={categoryNames} />
+                    </div>
+                    <div className="stall-action">
+                      <span className="fee">
+                        {s.fee_fen === 0 || s.public_welfare
+                          ? t("book.free")
+                          : formatMoney(locale, s.fee_fen)}
+                      </span>
+                      {s.state === "free" && s.fits ? bookButton(s.id, s.code) : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>,
+            )
           )}
         </section>
       ) : null}
