@@ -74,19 +74,27 @@ export function StallMap({
   loading: string;
   onSelect?: (stallId: number) => void;
 }) {
-  const unpacked = useMemo(() => unpackStalls(stalls), [stalls]);
   return (
     <div className="map-box map-box-short" role="region" aria-label={label}>
       <ClientOnly fallback={<div className="map-fallback">{loading}</div>}>
         {() => (
-          <StallMapLeaflet
-            boundary={boundary}
-            stalls={unpacked}
-            tiles={tiles}
-            onSelect={onSelect}
-          />
+          <UnpackedMap boundary={boundary} stalls={stalls} tiles={tiles} onSelect={onSelect} />
         )}
       </ClientOnly>
     </div>
   );
+}
+
+/** The map itself, in the browser only: the server never unpacks what only the map reads. */
+function UnpackedMap({
+  stalls,
+  ...props
+}: {
+  boundary: Position[];
+  stalls: string;
+  tiles: TileSettings;
+  onSelect?: (stallId: number) => void;
+}) {
+  const unpacked = useMemo(() => unpackStalls(stalls), [stalls]);
+  return <StallMapLeaflet {...props} stalls={unpacked} />;
 }
