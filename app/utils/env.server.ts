@@ -27,6 +27,10 @@ const schema = z.object({
   /** …everyone's together in 24 hours, and the free disk below which uploads are refused. */
   UPLOAD_TOTAL_MB_PER_DAY: z.coerce.number().int().min(1).default(2000),
   UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(500),
+  /** Server processes (app/server.ts): one per core unless told. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** The JavaScript heap of each server process under the cluster, MB; 0 leaves Node's own. */
+  SERVER_HEAP_MB: z.coerce.number().int().min(0).default(192),
 });
 
 export type Env = z.infer<typeof schema>;
