@@ -1,7 +1,10 @@
 // Each journey books as vendors of its own (fixtures: loginNewVendor, newVendorPage) at a market
 // of its own (newZone), so that journeys running in parallel, in any order, never share a
 // vendor's bookings, weekly quota or waiting list, nor a stall.
+import { createDb } from "../db/connect";
+import { createBigZone } from "../db/testing/big-zone";
 import { expect, test } from "./fixtures";
+import { E2E_DATABASE_URL } from "./settings";
 
 test.describe("booking a stall", () => {
   test("a vendor books a free stall on the map, sees it in My bookings, and cancels it", async ({
@@ -200,6 +203,31 @@ test.describe("booking a stall", () => {
         .filter({ hasText: `${zone.name} · C-01` })
         .getByText("已确认"),
     ).toBeVisible();
+  });
+
+  test("in a market of hundreds of stalls, a stall chosen on the map opens its page of the list", async ({
+    page,
+    loginNewVendor,
+  }) => {
+    // 300 stalls in six rows; the three of fresh produce (A, C, E) fit this vendor: two pages.
+    const db = createDb(E2E_DATABASE_URL);
+    const slug = `big-${process.pid}-${Date.now()}`;
+    await createBigZone(db, { slug, rows: 6, perRow: 50, east: 4700, north: 1000 });
+    await db.destroy();
+    await loginNewVendor({ name: "贾家山货" });
+    await page.goto(`/book/${slug}`);
+    const pager = page.getByRole("navigation", { name: "摊位列表分页" });
+    await expect(pager).toContainText("第 1–100 个，共 150 个摊位");
+    await expect(page.getByRole("button", { name: "预约 E-40" })).toHaveCount(0);
+
+    await page
+      .getByRole("region", { name: "摊位图" })
+      .getByRole("button", { name: "E-40 · 空闲，适合你" })
+      .click();
+    await expect(pager).toContainText("第 101–150 个，共 150 个摊位");
+    await expect(page.getByRole("button", { name: "预约 E-40" })).toBeFocused();
+    await pager.getByRole("link", { name: "上一页" }).click();
+    await expect(pager).toContainText("第 1–100 个");
   });
 
   test("a vendor waiting for review is told they cannot book yet", async ({ page, login }) => {

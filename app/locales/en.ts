@@ -372,6 +372,11 @@ export const en: Record<MessageKey, string> = {
   "book.noSessions":
     "No session of this market can be booked soon. Booking opens 14 days before a session and closes 2 hours before it starts.",
   "book.noStallsFit": "This market has no stalls for your category. Try another market.",
+  "book.pager.label": "Pages of the stall list",
+  "book.pager.range": "Stalls {from}–{to} of {count}",
+  "book.pager.hint": "Tap a stall on the map to go straight to it.",
+  "book.pager.previous": "Previous page",
+  "book.pager.next": "Next page",
   "book.freeCount": "{count} free stalls that fit you",
   "book.state.free": "Free",
   "book.state.taken": "Taken",

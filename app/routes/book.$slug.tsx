@@ -7,8 +7,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import leafletStyles from "leaflet/dist/leaflet.css";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
 import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
@@ -111,6 +119,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vendorName: vendorId === vendor.id ? vendorName : null,
   }));
   const pageKey = newIdempotencyKey();
+  // A market of hundreds of stalls lists them a page at a time (the map shows them all): a list
+  // of 2,000 Book buttons took a second to send and nobody scrolls it. A stall chosen on the map
+  // (`stall=`) opens the page that holds it.
+  const shown = listed.filter((s) => showAll || s.fits || s.mine);
+  const pages = Math.max(1, Math.ceil(shown.length / LIST_PAGE));
+  const askedStall = Number(url.searchParams.get("stall"));
+  const stallAt = shown.findIndex((s) => s.id === askedStall);
+  const askedPage =
+    stallAt >= 0 ? Math.floor(stallAt / LIST_PAGE) + 1 : Number(url.searchParams.get("page") ?? 1);
+  const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= pages ? askedPage : 1;
   return {
     locale,
     zone: { slug: zone.slug, name: localized(zone, "name", locale), timeZone: zone.time_zone },
@@ -123,7 +141,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     askedUnknown: !!asked && chosen !== undefined && sessionValue(chosen) !== asked,
     showAll,
     // The list needs no outlines: the map has them.
-    stalls: listed.filter((s) => showAll || s.fits || s.mine).map(({ ring: _ring, ...s }) => s),
+    stalls: shown.slice((page - 1) * LIST_PAGE, page * LIST_PAGE).map(({ ring: _ring, ...s }) => s),
+    list: { page, pages, from: (page - 1) * LIST_PAGE + 1, count: shown.length },
+    focusStall: stallAt >= 0 ? askedStall : null,
+    freeCount: listed.filter((s) => s.state === "free" && s.fits).length,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     mapStalls: packStalls(
       listed.map((s) => ({
@@ -139,6 +160,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageKey,
   };
 }
+
+/** Stalls listed on one page of a large market. */
+export const LIST_PAGE = 100;
 
 /** A refusal before any booking was tried: the form could not be read, or too many tries. */
 function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
@@ -288,13 +312,67 @@ export default function BookStall() {
     mapStalls,
     tiles,
     weeks,
+    list,
+    focusStall,
+    freeCount: free,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
   const bookingStall = navigation.state !== "idle" ? navigation.formData?.get("stallId") : null;
-  const free = stalls.filter((s) => s.state === "free" && s.fits).length;
+
+  // The list item of a stall chosen on the map: shown, its Book button in focus.
+  const showStall = (id: number) => {
+    const item = document.getElementById(`stall-${id}`);
+    item?.scrollIntoView({ behavior: "smooth", block: "center" });
+    item?.querySelector("button")?.focus({ preventScroll: true });
+    return !!item;
+  };
+  useEffect(() => {
+    if (focusStall !== null) showStall(focusStall);
+  }, [focusStall]);
+  /** This page's address with `changes`: the session, category choice and weeks kept. */
+  const withParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [name, value] of Object.entries(changes))
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+    return `?${next}`;
+  };
+  const pager =
+    list.pages > 1 ? (
+      <nav className="pager" aria-label={t("book.pager.label")}>
+        <p>
+          {t("book.pager.range", {
+            from: list.from,
+            to: list.from + stalls.length - 1,
+            count: list.count,
+          })}{" "}
+          <span className="hint">{t("book.pager.hint")}</span>
+        </p>
+        <p className="actions">
+          {list.page > 1 ? (
+            <Link
+              className="button button-quiet"
+              to={withParams({ page: String(list.page - 1), stall: null })}
+            >
+              {t("book.pager.previous")}
+            </Link>
+          ) : null}
+          {list.page < list.pages ? (
+            <Link
+              className="button button-quiet"
+              to={withParams({ page: String(list.page + 1), stall: null })}
+            >
+              {t("book.pager.next")}
+            </Link>
+          ) : null}
+        </p>
+      </nav>
+    ) : null;
 
   // One form around a list of stalls, its session written once; each Book button sends its
   // stall. A market of 2,000 stalls would otherwise carry 10,000 hidden fields.
@@ -423,9 +501,11 @@ export default function BookStall() {
             label={t("book.mapLabel")}
             loading={t("map.loading")}
             onSelect={(id) => {
-              const item = document.getElementById(`stall-${id}`);
-              item?.scrollIntoView({ behavior: "smooth", block: "center" });
-              item?.querySelector("button")?.focus({ preventScroll: true });
+              // On another page of the list: open that page, which shows it.
+              if (!showStall(id))
+                navigate(withParams({ stall: String(id), page: null }), {
+                  preventScrollReset: true,
+                });
             }}
           />
           <ul className="legend" aria-label={t("book.legend")}>
@@ -436,6 +516,7 @@ export default function BookStall() {
               </li>
             ))}
           </ul>
+          {pager}
           {stalls.length === 0 ? (
             <div className="card empty-state">
               <p>{t("book.noStallsFit")}</p>
