@@ -4,8 +4,7 @@
 // claims); the primary passes on the one thing that is per process, "a change was made, empty
 // your page cache", so that a change shows at once on every process (decision 016).
 import cluster, { type Worker } from "node:cluster";
-import { createDb } from "#db/connect";
-import { migrateToLatest } from "#db/migrate";
+import { migrateDatabase } from "#db/migrate";
 import { getEnv } from "./utils/env.server";
 import { CLEAR_MESSAGE } from "./utils/page-cache.server";
 
@@ -21,13 +20,7 @@ export async function runPrimary(processes: number): Promise<void> {
     cluster.setupPrimary({
       execArgv: [...process.execArgv, `--max-old-space-size=${env.SERVER_HEAP_MB}`],
     });
-  const db = createDb(env.DATABASE_URL);
-  try {
-    const applied = await migrateToLatest(db);
-    if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
-  } finally {
-    await db.destroy();
-  }
+  await migrateDatabase(env.DATABASE_URL);
 
   let stopping = false;
   const started = new Map<number, number>();

@@ -12,8 +12,7 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { createDb } from "#db/connect";
-import { migrateToLatest } from "#db/migrate";
+import { migrateDatabase } from "#db/migrate";
 import { withDatabaseFaults } from "./utils/database-faults.server";
 import { getEnv } from "./utils/env.server";
 import { pageCache } from "./utils/page-cache.server";
@@ -39,15 +38,7 @@ const VERSION_PATH = path.join(root, "build", "version.txt");
 
 // Migrate with a short-lived connection; the app opens its own (app/utils/db.server.ts). Under
 // the cluster's primary (app/cluster.ts) that has been done once, before the processes started.
-if (process.env.JISHI_MIGRATED !== "1") {
-  const migrationDb = createDb(env.DATABASE_URL);
-  try {
-    const applied = await migrateToLatest(migrationDb);
-    if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
-  } finally {
-    await migrationDb.destroy();
-  }
-}
+if (process.env.JISHI_MIGRATED !== "1") await migrateDatabase(env.DATABASE_URL);
 
 /** The built app, every loader and action answering 503 when the database is away. */
 async function importBuild(): Promise<ServerBuild> {

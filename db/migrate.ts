@@ -22,6 +22,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return (results ?? []).map((r) => r.migrationName);
 }
 
+/** Migrates the database at `url` on a connection of its own, closed after; logs what ran. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
+  } finally {
+    await db.destroy();
+  }
+}
+
 export function isMainModule(meta: ImportMeta): boolean {
   return !!process.argv[1] && meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 }

@@ -41,3 +41,29 @@ export async function stopApp(app: ChildProcess): Promise<void> {
   process.kill(-app.pid, "SIGTERM");
   await exited;
 }
+
+export interface BookingForm {
+  stallId: number;
+  localDate: string;
+  sessionKey: string;
+  key: string;
+}
+
+/** A vendor's Book button pressed, as a browser without JavaScript sends it; no redirect followed. */
+export function postBooking(base: string, slug: string, cookie: string, form: BookingForm) {
+  return fetch(`${base}/book/${slug}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Cookie: cookie,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: base,
+    },
+    body: new URLSearchParams({
+      stallId: String(form.stallId),
+      localDate: form.localDate,
+      sessionKey: form.sessionKey,
+      key: form.key,
+    }),
+  });
+}

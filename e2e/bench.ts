@@ -20,7 +20,7 @@ import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
 import { loadLayoutDocument, runChecks } from "../app/models/layout.server";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
 import { firstLoadJs } from "./page-weight";
-import { startApp, stopApp, waitForApp } from "./app-server";
+import { postBooking, startApp, stopApp, waitForApp } from "./app-server";
 import { launchOptions } from "./settings";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -388,16 +388,9 @@ async function main() {
       let confirmed = 0;
       const bookingLoop = await closedLoop(combos.length, async (i) => {
         const c = combos[i]!;
-        const response = await fetch(`${BASE}/book/${c.slug}`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: c.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            stallId: String(c.stallId),
-            localDate: c.localDate,
-            sessionKey: c.sessionKey,
-            key: `bench-booking-${i}`,
-          }),
+        const response = await postBooking(BASE, c.slug, c.cookie, {
+          ...c,
+          key: `bench-booking-${i}`,
         });
         const body = await response.text();
         if (response.status === 302) confirmed += 1;
@@ -452,16 +445,11 @@ async function main() {
     const contention = await Promise.all(
       contenders.map(async (c, i) => {
         const t0 = performance.now();
-        const response = await fetch(`${BASE}/book/longquan-park-evening`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: c, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            stallId: String(contested.id),
-            localDate: contestedSession.localDate,
-            sessionKey: contestedSession.key,
-            key: `bench-contention-${i}`,
-          }),
+        const response = await postBooking(BASE, "longquan-park-evening", c, {
+          stallId: contested.id,
+          localDate: contestedSession.localDate,
+          sessionKey: contestedSession.key,
+          key: `bench-contention-${i}`,
         });
         const text = await response.text();
         return {

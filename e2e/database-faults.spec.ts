@@ -16,7 +16,7 @@ import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
-import { startApp, stopApp, waitForApp } from "./app-server";
+import { postBooking, startApp, stopApp, waitForApp, type BookingForm } from "./app-server";
 import { E2E_SESSION_SECRET } from "./settings";
 
 const PORT = 3115;
@@ -35,22 +35,13 @@ function cluster(command: "start" | "halt" | "resume" | "restart" | "stop"): str
 
 interface Form {
   cookie: string;
-  body: URLSearchParams;
+  form: BookingForm;
 }
 
-async function book({ cookie, body }: Form) {
+async function book({ cookie, form }: Form) {
   const started = Date.now();
   try {
-    const response = await fetch(`${BASE}/book/${ZONE}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        Cookie: cookie,
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: BASE,
-      },
-      body,
-    });
+    const response = await postBooking(BASE, ZONE, cookie, form);
     await response.arrayBuffer();
     return {
       started,
@@ -87,12 +78,12 @@ test.describe("PostgreSQL stops and restarts under the app", () => {
         const { id } = await createSession(db, { userId, userAgent: "faults", now: new Date() });
         forms.push({
           cookie: (await cookie.serialize(id)).split(";")[0]!,
-          body: new URLSearchParams({
-            stallId: String(stalls[i % stalls.length]!.id),
+          form: {
+            stallId: stalls[i % stalls.length]!.id,
             localDate: addDays(today, 2 + Math.floor(i / stalls.length)),
             sessionKey: morning,
             key: `faults-${i}`,
-          }),
+          },
         });
       }
       app = startApp(

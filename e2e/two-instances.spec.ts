@@ -19,7 +19,7 @@ import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
-import { startApp, stopApp, waitForApp } from "./app-server";
+import { postBooking, startApp, stopApp, waitForApp } from "./app-server";
 import { E2E_SESSION_SECRET } from "./settings";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL;
@@ -68,20 +68,11 @@ test.describe("two app instances on one PostgreSQL", () => {
         );
         const answers = await Promise.all(
           cookies.map(async (c, i) => {
-            const response = await fetch(`http://127.0.0.1:${PORTS[i % 2]}/book/${ZONE}`, {
-              method: "POST",
-              redirect: "manual",
-              headers: {
-                Cookie: c,
-                "Content-Type": "application/x-www-form-urlencoded",
-                Origin: `http://127.0.0.1:${PORTS[i % 2]}`,
-              },
-              body: new URLSearchParams({
-                stallId: String(stall.id),
-                localDate: date,
-                sessionKey: morning,
-                key: `two-instances-${round}-${i}`,
-              }),
+            const response = await postBooking(`http://127.0.0.1:${PORTS[i % 2]}`, ZONE, c, {
+              stallId: stall.id,
+              localDate: date,
+              sessionKey: morning,
+              key: `two-instances-${round}-${i}`,
             });
             return { status: response.status, text: await response.text(), port: i % 2 };
           }),
@@ -110,20 +101,11 @@ test.describe("two app instances on one PostgreSQL", () => {
         const session = (await cookie.serialize(id)).split(";")[0]!;
         const answers = await Promise.all(
           PORTS.map(async (port) => {
-            const response = await fetch(`http://127.0.0.1:${port}/book/${ZONE}`, {
-              method: "POST",
-              redirect: "manual",
-              headers: {
-                Cookie: session,
-                "Content-Type": "application/x-www-form-urlencoded",
-                Origin: `http://127.0.0.1:${port}`,
-              },
-              body: new URLSearchParams({
-                stallId: String(stall.id),
-                localDate: date,
-                sessionKey: morning,
-                key: `twice-at-once-${round}`,
-              }),
+            const response = await postBooking(`http://127.0.0.1:${port}`, ZONE, session, {
+              stallId: stall.id,
+              localDate: date,
+              sessionKey: morning,
+              key: `twice-at-once-${round}`,
             });
             return { status: response.status, location: response.headers.get("location") };
           }),
