@@ -47,6 +47,7 @@ import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import {
   formatLocalDate,
+  formatCount,
   formatMoney,
   localized,
   translator,
@@ -347,9 +348,9 @@ export default function BookStall() {
       <nav className="pager" aria-label={t("book.pager.label")}>
         <p>
           {t("book.pager.range", {
-            from: list.from,
-            to: list.from + stalls.length - 1,
-            count: list.count,
+            from: formatCount(locale, list.from),
+            to: formatCount(locale, list.from + stalls.length - 1),
+            count: formatCount(locale, list.count),
           })}{" "}
           <span className="hint">{t("book.pager.hint")}</span>
         </p>
@@ -492,7 +493,8 @@ export default function BookStall() {
       {chosen ? (
         <section aria-labelledby="stalls-heading" className="stack">
           <h2 id="stalls-heading">
-            {sessionLabel(t, locale, chosen)} · {t("book.freeCount", { count: free })}
+            {sessionLabel(t, locale, chosen)} ·{" "}
+            {t("book.freeCount", { count: formatCount(locale, free) })}
           </h2>
           <StallMap
             boundary={boundary}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "~/locales/en";
 import { zhCN, type MessageKey } from "~/locales/zh-CN";
-import { formatLocalDate, formatMoney, localized, translate } from "./i18n";
+import { formatCount, formatLocalDate, formatMoney, localized, translate } from "./i18n";
 import { localeFromAcceptLanguage } from "./i18n.server";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -60,5 +60,13 @@ describe("localeFromAcceptLanguage", () => {
     ["", null],
   ])("%s → %s", (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands in both languages", () => {
+    expect(formatCount("zh-CN", 2000)).toBe("2,000");
+    expect(formatCount("en", 1234567)).toBe("1,234,567");
+    expect(formatCount("en", 42)).toBe("42");
   });
 });

@@ -79,6 +79,11 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+/** A count with its thousands grouped, as the reader's language writes it (2,000). */
+export function formatCount(locale: Locale, n: number): string {
+  return cached(`count:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
 /** Money is integer fen; shown as yuan in the reader's language. */
 export function formatMoney(locale: Locale, fen: number): string {
   const cents = fen % 100 !== 0;
