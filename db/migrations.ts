@@ -13,6 +13,7 @@ import * as m20261128190000 from "./migrations/20261128190000_layout_editor";
 import * as m20261128200000 from "./migrations/20261128200000_regulated_operation";
 import * as m20261128210000 from "./migrations/20261128210000_vendor_search_postgres";
 import * as m20261129120000 from "./migrations/20261129120000_upload_ledger";
+import * as m20261129200000 from "./migrations/20261129200000_bookings_week_cover";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "20261128200000_regulated_operation": m20261128200000,
   "20261128210000_vendor_search_postgres": m20261128210000,
   "20261129120000_upload_ledger": m20261129120000,
+  "20261129200000_bookings_week_cover": m20261129200000,
 };
