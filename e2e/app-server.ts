@@ -1,6 +1,7 @@
 // The built app as a child process, for the scripts and tests that need a real server of their
 // own (bench, crash test, two instances): started in its own process group, waited for, stopped.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 
 /** Starts the compiled server (`npm run build` first) on `port`, production settings, rate limits off. */
 export function startApp(
@@ -66,4 +67,16 @@ export function postBooking(base: string, slug: string, cookie: string, form: Bo
       key: form.key,
     }),
   });
+}
+
+/** The server's processes: the one started and its children (the cluster's workers), read from /proc. */
+export function processTree(pid: number): number[] {
+  const children = fs
+    .readdirSync(`/proc/${pid}/task`)
+    .flatMap((task) =>
+      fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/),
+    )
+    .filter(Boolean)
+    .map(Number);
+  return [pid, ...children.flatMap(processTree)];
 }

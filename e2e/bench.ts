@@ -20,7 +20,7 @@ import { DEFAULT_LAYOUT_RULES } from "../app/domain/layout-checks";
 import { loadLayoutDocument, runChecks } from "../app/models/layout.server";
 import { createApprovedVendor, stallsTaking } from "../db/testing/factories";
 import { firstLoadJs } from "./page-weight";
-import { postBooking, startApp, stopApp, waitForApp } from "./app-server";
+import { postBooking, processTree, startApp, stopApp, waitForApp } from "./app-server";
 import { launchOptions } from "./settings";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
@@ -152,18 +152,6 @@ function startServer(processes?: number) {
     },
     { nodeArgs: profile },
   );
-}
-
-/** The server's processes: the one started and its children (the cluster's workers). */
-function processTree(pid: number): number[] {
-  const children = fs
-    .readdirSync(`/proc/${pid}/task`)
-    .flatMap((task) =>
-      fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/),
-    )
-    .filter(Boolean)
-    .map(Number);
-  return [pid, ...children.flatMap(processTree)];
 }
 
 /** Resident memory of a process in MB, 0 once it is gone. */

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { processTree } from "./app-server";
 import { E2E_SESSION_SECRET } from "./settings";
 
 const PORT = 3116;
@@ -41,13 +42,8 @@ test("npm run serve runs compiled code on React's production build, with NODE_EN
     expect(health.status).toBe(200);
     // Its child processes are its own server processes (one per core, app/cluster.ts), never a
     // TypeScript loader's esbuild service.
-    const pid = server.child.pid!;
-    const children = fs
-      .readdirSync(`/proc/${pid}/task`)
-      .flatMap((task) =>
-        fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/),
-      )
-      .filter(Boolean)
+    const children = processTree(server.child.pid!)
+      .slice(1)
       .map((child) => fs.readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0").join(" "));
     for (const command of children) expect(command).toContain("build/server/server.js");
     expect(server.output()).not.toContain("esbuild");

@@ -420,6 +420,30 @@ export async function cancelBooking(
   );
 }
 
+/**
+ * Cancels bookings for a reason of the market's own (a closure, a session dropped, a new
+ * layout): free of charge, never counted as a late cancellation.
+ */
+export async function cancelByMarket(
+  trx: Kysely<Database>,
+  bookingIds: number[],
+  reason: string,
+  now: Date,
+): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await trx
+    .updateTable("bookings")
+    .set({
+      status: "cancelled",
+      cancelled_at: now.toISOString(),
+      cancelled_late: 0,
+      cancel_reason: reason,
+      updated_at: now.toISOString(),
+    })
+    .where("id", "in", bookingIds)
+    .execute();
+}
+
 export function newIdempotencyKey(): string {
   return randomUUID();
 }

@@ -6,6 +6,7 @@ import type { Database } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
 import { planCarryOver } from "~/domain/stall-placement";
 import { writeAudit } from "./audit.server";
+import { cancelByMarket } from "./booking.server";
 import { notify } from "./notification.server";
 
 export async function carryBookingsOver(
@@ -113,19 +114,14 @@ export async function carryBookingsOver(
       now,
     });
   }
+  await cancelByMarket(
+    trx,
+    plan.cancelled.map((c) => c.bookingId),
+    "layout",
+    now,
+  );
   for (const c of plan.cancelled) {
     const b = byId.get(c.bookingId)!;
-    await trx
-      .updateTable("bookings")
-      .set({
-        status: "cancelled",
-        cancelled_at: now.toISOString(),
-        cancelled_late: 0,
-        cancel_reason: "layout",
-        updated_at: now.toISOString(),
-      })
-      .where("id", "=", b.id)
-      .execute();
     await notify(trx, {
       userId: b.user_id,
       kind: "booking",

@@ -6,7 +6,7 @@ import type { Database, SessionKind } from "#db/schema";
 import type { BookingSettings } from "~/domain/booking-rules";
 import type { MessageKey } from "~/locales/zh-CN";
 import { writeAudit } from "./audit.server";
-import { ACTIVE } from "./booking.server";
+import { ACTIVE, cancelByMarket } from "./booking.server";
 import { notify } from "./notification.server";
 import { getBookingSettings } from "./zone-calendar.server";
 import { inTransaction } from "#db/transaction";
@@ -41,17 +41,7 @@ async function cancelForSchedule(
     ])
     .where("bookings.id", "in", bookingIds)
     .execute();
-  await trx
-    .updateTable("bookings")
-    .set({
-      status: "cancelled",
-      cancelled_at: now.toISOString(),
-      cancelled_late: 0,
-      cancel_reason: reason,
-      updated_at: now.toISOString(),
-    })
-    .where("id", "in", bookingIds)
-    .execute();
+  await cancelByMarket(trx, bookingIds, reason, now);
   for (const b of bookings) {
     await notify(trx, {
       userId: b.user_id,

@@ -123,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           errors: { form: stored.error } as Errors,
           errorParams: { form: stored.params },
         },
-        { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+        { status: stored.status },
       );
     photos.push(stored.name);
   }

@@ -122,7 +122,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!stored.ok)
       return data(
         { errors: { form: stored.error } as Errors, errorParams: stored.params },
-        { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+        { status: stored.status },
       );
     photo = { name: stored.name, type: upload.file.type.contentType };
   }

@@ -84,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!stored.ok)
     return data(
       { errors: { file: stored.error }, errorParams: stored.params, values: kept },
-      { status: stored.error === "upload.refusal.disk" ? 507 : 429 },
+      { status: stored.status },
     );
   const storedName = stored.name;
   try {

@@ -43,7 +43,14 @@ export const UPLOAD_REFUSAL_MESSAGE: Record<UploadRefusal["code"], MessageKey> =
 };
 
 export type StoredUpload =
-  { ok: true; name: string } | { ok: false; error: MessageKey; params?: Record<string, number> };
+  | { ok: true; name: string }
+  | {
+      ok: false;
+      error: MessageKey;
+      params?: Record<string, number>;
+      /** 507 when the disk is too full to take it, 429 when a quota is reached. */
+      status: 429 | 507;
+    };
 
 /** Saves the file when the quotas allow it, and records it; else says why, storing nothing. */
 export async function storeUpload(
@@ -60,6 +67,7 @@ export async function storeUpload(
       ok: false,
       error: UPLOAD_REFUSAL_MESSAGE[refusal.code],
       ...("params" in refusal ? { params: refusal.params } : {}),
+      status: refusal.code === "disk" ? 507 : 429,
     };
   const name = await saveUpload(input.bytes, input.ext);
   try {
