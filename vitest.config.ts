@@ -18,7 +18,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "patches/*.test.ts"],
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-file.ts"],
     pool: "forks",

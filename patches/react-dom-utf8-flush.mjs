@@ -28,7 +28,9 @@ const fixes = [
 ];
 
 if (!version.startsWith("18.")) {
-  console.log(`react-dom ${version}: the React 18 stream patch does not apply (React 19 has the fix).`);
+  console.log(
+    `react-dom ${version}: the React 18 stream patch does not apply (React 19 has the fix).`,
+  );
 } else {
   for (const { file, from, to } of fixes) {
     const path = join(root, file);

@@ -36,6 +36,16 @@ describe("localMoment", () => {
   it("writes midnight as 0 minutes", () => {
     expect(localMoment(new Date("2026-11-28T16:00:00Z"), "Asia/Shanghai").minutes).toBe(0);
   });
+
+  it("answers the same within a minute, a new minute anew, and each caller gets its own copy", () => {
+    const first = localMoment(new Date("2026-11-28T23:59:01Z"), "Asia/Shanghai");
+    first.minutes = -1;
+    expect(localMoment(new Date("2026-11-28T23:59:59Z"), "Asia/Shanghai").minutes).toBe(
+      7 * 60 + 59,
+    );
+    expect(localMoment(new Date("2026-11-29T00:00:00Z"), "Asia/Shanghai").minutes).toBe(8 * 60);
+    expect(localMoment(new Date("2026-11-28T23:59:30Z"), "Europe/Berlin").minutes).toBe(59);
+  });
 });
 
 describe("sessionsOnWeekday", () => {

@@ -86,14 +86,25 @@ function computeOffset(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
+// A page asks for "now" in each zone's time zone many times; Intl's formatToParts is the slow
+// part, and its answer is the same for every instant in one minute.
+const moments = new Map<string, Readonly<LocalMoment>>();
+
 /** The wall-clock date, weekday and minute of `instant` in `timeZone`. */
 export function localMoment(instant: Date, timeZone: string): LocalMoment {
-  const parts = wallClock(instant, timeZone);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAY_NUMBER[parts.weekday ?? ""] ?? 0,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  let moment = moments.get(key);
+  if (moment === undefined) {
+    if (moments.size >= 10_000) moments.clear();
+    const parts = wallClock(instant, timeZone);
+    moment = Object.freeze({
+      date: `${parts.year}-${parts.month}-${parts.day}`,
+      weekday: WEEKDAY_NUMBER[parts.weekday ?? ""] ?? 0,
+      minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    });
+    moments.set(key, moment);
+  }
+  return { ...moment };
 }
 
 export function minutesOf(time: string): number {

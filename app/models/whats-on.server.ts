@@ -2,7 +2,7 @@
 // which categories, for the home page and its map.
 import type { Kysely } from "kysely";
 import type { Database, ZoneKind } from "#db/schema";
-import { addDays, type MarketSession } from "~/domain/calendar";
+import { addDays, compareIso, type MarketSession } from "~/domain/calendar";
 import { parsePolygon, ringCenter, type Position } from "~/domain/geo";
 import { localMoment, type DayState } from "~/domain/market-hours";
 import { loadZoneCalendars, upcomingSessions } from "./zone-calendar.server";
@@ -128,7 +128,7 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
       next: own.find((s) => s.state !== "ended") ?? null,
     };
   });
-  sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.zoneId - b.zoneId);
+  sessions.sort((a, b) => compareIso(a.startsAt, b.startsAt) || a.zoneId - b.zoneId);
   return { zones: out, sessions };
 }
 

@@ -12,7 +12,7 @@ import { SearchForm } from "~/components/search-form";
 import { sessionLabel, sessionTimes, sessionValue } from "~/components/session-label";
 import { KindBadge, StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
-import { addDays } from "~/domain/calendar";
+import { addDays, compareIso } from "~/domain/calendar";
 import { distanceMetres, type Position } from "~/domain/geo";
 import { DEFAULT_TIME_ZONE, localMoment, type DayState } from "~/domain/market-hours";
 import {
@@ -73,8 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rank: Record<DayState, number> = { open: 0, later: 1, ended: 2, none: 3 };
   const ordered = [...whatsOn.zones].sort(
     (a, b) =>
-      rank[a.state] - rank[b.state] ||
-      (a.next?.startsAt ?? "9").localeCompare(b.next?.startsAt ?? "9"),
+      rank[a.state] - rank[b.state] || compareIso(a.next?.startsAt ?? "9", b.next?.startsAt ?? "9"),
   );
   const number = new Map(ordered.map((z, i) => [z.id, i + 1]));
 
@@ -116,8 +115,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       date,
       sessions: list
         .sort(
-          (a, b) =>
-            STATE_RANK[a.state] - STATE_RANK[b.state] || a.startsAt.localeCompare(b.startsAt),
+          (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state] || compareIso(a.startsAt, b.startsAt),
         )
         .map((s) => {
           const zone = zoneById.get(s.zoneId)!;

@@ -10,7 +10,7 @@ import { categoryColor, swatchClass } from "~/components/category-colors";
 import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
-import { addDays } from "~/domain/calendar";
+import { addDays, compareIso } from "~/domain/calendar";
 import { parsePolygon, ringCenter } from "~/domain/geo";
 import { MARKET_RULES } from "~/domain/market-rules";
 import { listCategories } from "~/models/category.server";
@@ -122,10 +122,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .map((slug) => ({ slug, name: categoryNames.get(slug) ?? slug }));
   const upcomingClosures = calendar!.closures
     .filter((c) => c.ends_on >= today)
-    .sort((a, b) => a.starts_on.localeCompare(b.starts_on));
+    .sort((a, b) => compareIso(a.starts_on, b.starts_on));
   const upcomingEvents = calendar!.events
     .filter((e) => e.local_date >= today)
-    .sort((a, b) => a.local_date.localeCompare(b.local_date));
+    .sort((a, b) => compareIso(a.local_date, b.local_date));
   const [lng, lat] = ringCenter(parsePolygon(zone.boundary)?.coordinates[0] ?? [[0, 0]]);
   return {
     locale,
