@@ -14,6 +14,7 @@ import * as m20261128200000 from "./migrations/20261128200000_regulated_operatio
 import * as m20261128210000 from "./migrations/20261128210000_vendor_search_postgres";
 import * as m20261129120000 from "./migrations/20261129120000_upload_ledger";
 import * as m20261129200000 from "./migrations/20261129200000_bookings_week_cover";
+import * as m20261129230000 from "./migrations/20261129230000_sms_delivery";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "20261128210000_vendor_search_postgres": m20261128210000,
   "20261129120000_upload_ledger": m20261129120000,
   "20261129200000_bookings_week_cover": m20261129200000,
+  "20261129230000_sms_delivery": m20261129230000,
 };

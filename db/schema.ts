@@ -17,6 +17,8 @@ export interface UsersTable {
   password_hash: string;
   display_name: string;
   role: Role;
+  /** The language last chosen on the site: messages sent away (SMS) are written in it. */
+  locale: "zh-CN" | "en" | null;
   created_at: string;
   updated_at: string;
 }
@@ -223,7 +225,26 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+  status: Generated<OutboxStatus>;
+  /** An SMS template kind (app/domain/sms-templates.ts) and its parameters as JSON. */
+  kind: string | null;
+  params: string | null;
+  locale: string | null;
+  user_id: number | null;
+  /** What the message was about, e.g. `closure:12`: who was told of it, and who not. */
+  topic: string | null;
+  /** One message per key, ever: a reminder or notice a second run must not send again. */
+  dedupe_key: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  /** A sending instance's hold; past it, another instance may try the message again. */
+  claimed_until: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  provider_status: string | null;
 }
+
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
 
 export interface PasswordResetsTable {
   id: Generated<number>;

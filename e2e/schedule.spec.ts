@@ -1,8 +1,27 @@
+import { createDb } from "../db/connect";
 import { expect, test } from "./fixtures";
+import { E2E_DATABASE_URL } from "./settings";
 
-test("a manager closes the market for a day; the booked vendor is told and the booking is cancelled", async ({
+/** The SMS sent to a phone, newest first: what the vendor's phone shows. */
+async function smsTo(phone: string) {
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    return await db
+      .selectFrom("outbox")
+      .select(["body", "status", "kind"])
+      .where("recipient", "=", phone)
+      .where("channel", "=", "sms")
+      .orderBy("id", "desc")
+      .execute();
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("a manager closes the market for a day; the booked vendors are told, by SMS too, and the bookings are cancelled", async ({
   page,
   loginNewVendor,
+  newVendorPage,
   pageAs,
   newZone,
 }) => {
@@ -16,6 +35,10 @@ test("a manager closes the market for a day; the booked vendor is told and the b
   const [date] = (await page.getByLabel("场次").inputValue()).split("|");
   await page.getByRole("button", { name: "预约 B-01" }).click();
   await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+  const second = await newVendorPage({ name: "申记豆腐" });
+  await second.page.goto(`/book/${zone.slug}`);
+  await second.page.getByRole("button", { name: "预约 B-02" }).click();
+  await expect(second.page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
   const manager = await pageAs("managerLongquan");
   await manager.goto("/manage");
@@ -27,6 +50,19 @@ test("a manager closes the market for a day; the booked vendor is told and the b
   await closures.getByRole("button", { name: "安排休市" }).click();
   await expect(manager.getByRole("status")).toContainText(/\d+ 个受影响的预约已取消/);
   await expect(manager.getByRole("region", { name: "休市" })).toContainText("暴雨预警");
+  // Every booked vendor gets an SMS at once (the log provider: the outbox is the phone), and the
+  // manager sees them go out.
+  await expect(async () => {
+    await manager.reload();
+    await expect(manager.getByRole("region", { name: "休市" })).toContainText(
+      "短信通知 2 人：已发出 2，等待发送 0，失败 0",
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 60_000 });
+  const [sms] = await smsTo(second.phone);
+  expect(sms).toMatchObject({ kind: "session_closed", status: "sent" });
+  expect(sms!.body).toContain(`${zone.name}`);
+  expect(sms!.body).toContain("休市（暴雨预警），您在 B-02 号摊位的预约已取消");
 
   await page.goto("/vendor");
   await expect(page.getByRole("region", { name: /消息/ })).toContainText(zone.name);

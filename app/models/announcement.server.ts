@@ -35,7 +35,7 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
       .executeTakeFirstOrThrow();
     const zone = await trx
       .selectFrom("zones")
-      .select(["slug", "name_zh", "name_en"])
+      .select(["slug", "name_zh", "name_en", "time_zone"])
       .where("id", "=", input.zoneId)
       .executeTakeFirstOrThrow();
     const vendors = await trx
@@ -55,6 +55,12 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
         messageKey: "inbox.announcement",
         params: { market: zone.name_zh, marketEn: zone.name_en, title: input.title },
         link: `/markets/${zone.slug}`,
+        // Not urgent: held through the market's quiet hours.
+        sms: {
+          kind: "announcement",
+          timeZone: zone.time_zone,
+          topic: `announcement:${announcement.id}`,
+        },
         now,
       });
     await writeAudit(trx, {

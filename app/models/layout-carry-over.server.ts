@@ -16,6 +16,7 @@ export async function carryBookingsOver(
     fromLayoutId,
     toLayoutId,
     market,
+    timeZone,
     userId,
     now,
   }: {
@@ -23,6 +24,7 @@ export async function carryBookingsOver(
     fromLayoutId: number;
     toLayoutId: number;
     market: { zh: string; en: string };
+    timeZone: string;
     userId: number;
     now: Date;
   },
@@ -101,6 +103,7 @@ export async function carryBookingsOver(
       messageKey: "inbox.bookingMovedByLayout",
       params: { ...params(b), to: m.to },
       link: `/vendor/bookings/${b.id}`,
+      sms: { kind: "stall_moved", timeZone, topic: `layout:${toLayoutId}` },
       now,
     });
     await writeAudit(trx, {
@@ -128,6 +131,12 @@ export async function carryBookingsOver(
       messageKey: "inbox.bookingCancelledByLayout",
       params: params(b),
       link: "/vendor/bookings",
+      sms: {
+        kind: "booking_cancelled",
+        timeZone,
+        topic: `layout:${toLayoutId}`,
+        extra: () => ({ stall: b.code }),
+      },
       now,
     });
     await writeAudit(trx, {

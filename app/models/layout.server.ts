@@ -410,6 +410,7 @@ export async function approveLayout(
         "zones.slug",
         "zones.name_zh",
         "zones.name_en",
+        "zones.time_zone",
       ])
       .where("layouts.id", "=", layoutId)
       .where("layouts.status", "=", "submitted")
@@ -458,6 +459,7 @@ export async function approveLayout(
           fromLayoutId: old.id,
           toLayoutId: layoutId,
           market: { zh: layout.name_zh, en: layout.name_en },
+          timeZone: layout.time_zone,
           userId,
           now,
         })

@@ -1,7 +1,22 @@
 // A user's inbox. Messages are stored as keys and parameters, and read in the reader's language.
+// What must reach a phone is also queued as an SMS, in the same transaction, in the language the
+// person reads the site in (docs/decisions/018-sms.md).
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import type { SmsKind } from "~/domain/sms-templates";
 import type { MessageKey } from "~/locales/zh-CN";
+import { formatLocalDate, localizedParams } from "~/utils/i18n";
+import { enqueueSms } from "./outbox.server";
+
+export interface SmsNotice {
+  kind: SmsKind;
+  /** The market's time zone: instants are written on its clock; quiet hours are its nights. */
+  timeZone: string;
+  /** What it is about, for the manager's list of who was told (`closure:12`). */
+  topic?: string;
+  /** Parameters the SMS template has and the inbox message has not, per language. */
+  extra?: (locale: "zh-CN" | "en") => Record<string, string>;
+}
 
 export interface NotificationInput {
   userId: number;
@@ -9,6 +24,8 @@ export interface NotificationInput {
   messageKey: MessageKey;
   params?: Record<string, string | number>;
   link?: string | null;
+  /** Also sent by SMS to the user's phone, when they have one. */
+  sms?: SmsNotice;
   now: Date;
 }
 
@@ -24,6 +41,39 @@ export async function notify(trx: Kysely<Database>, input: NotificationInput): P
       created_at: input.now.toISOString(),
     })
     .execute();
+  if (input.sms) await textUser(trx, input.userId, input.sms, input.params ?? {}, input.now);
+}
+
+async function textUser(
+  trx: Kysely<Database>,
+  userId: number,
+  sms: SmsNotice,
+  params: Record<string, string | number>,
+  now: Date,
+) {
+  const user = await trx
+    .selectFrom("users")
+    .select(["phone", "locale"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user?.phone) return;
+  const locale = user.locale ?? "zh-CN";
+  const written = localizedParams(params, locale, sms.timeZone);
+  if (typeof written.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(written.date))
+    written.date = formatLocalDate(locale, written.date);
+  await enqueueSms(
+    trx,
+    {
+      userId,
+      phone: user.phone,
+      kind: sms.kind,
+      params: { ...written, ...sms.extra?.(locale) },
+      locale,
+      topic: sms.topic ?? null,
+      timeZone: sms.timeZone,
+    },
+    now,
+  );
 }
 
 export async function listNotifications(db: Kysely<Database>, userId: number, limit = 20) {

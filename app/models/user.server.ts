@@ -61,3 +61,12 @@ export async function findContactForReset(db: Kysely<Database>, identifier: stri
     "email" in key ? query.where("email", "=", key.email) : query.where("phone", "=", key.phone);
   return query.executeTakeFirst();
 }
+
+/** The language a user reads the site in: what their SMS are written in. */
+export async function setUserLocale(
+  db: Kysely<Database>,
+  userId: number,
+  locale: "zh-CN" | "en",
+): Promise<void> {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+}

@@ -3,7 +3,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { canDecide, statusAfter, type ReviewDecision } from "~/domain/vendor-review";
+import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
+import { translate } from "~/utils/i18n";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { inTransaction } from "#db/transaction";
@@ -80,6 +82,11 @@ export async function decideVendor(
       messageKey: INBOX_MESSAGE[input.decision],
       params: { reason: input.reason ?? "", until: input.until ?? "" },
       link: "/vendor",
+      sms: {
+        kind: "papers_decision",
+        timeZone: DEFAULT_TIME_ZONE,
+        extra: (locale) => ({ decision: translate(locale, `sms.decision.${input.decision}`) }),
+      },
       now,
     });
     return { ok: true };

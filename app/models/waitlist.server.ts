@@ -157,7 +157,7 @@ export async function offerFreedStall(
       .selectFrom("stalls")
       .innerJoin("layouts", "layouts.id", "stalls.layout_id")
       .innerJoin("zones", "zones.id", "layouts.zone_id")
-      .select(["stalls.code", "zones.name_zh", "zones.name_en"])
+      .select(["stalls.code", "zones.name_zh", "zones.name_en", "zones.time_zone"])
       .where("stalls.id", "=", session.stallId)
       .executeTakeFirstOrThrow();
     await notify(trx, {
@@ -172,6 +172,8 @@ export async function offerFreedStall(
         until: until.toISOString(),
       },
       link: "/vendor/bookings#waitlist",
+      // An offer held for two hours is worth nothing read the next morning: sent at once.
+      sms: { kind: "waitlist_offer", timeZone: place.time_zone, topic: `offer:${entry.id}` },
       now,
     });
     await writeAudit(trx, {

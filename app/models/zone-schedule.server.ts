@@ -17,12 +17,16 @@ interface Actor {
   now: Date;
 }
 
-/** Cancels the active bookings a query selects, free of charge, and tells each vendor why. */
+/**
+ * Cancels the active bookings a query selects, free of charge, and tells each vendor why, in
+ * the inbox and by SMS at once; `topic` names the change for the manager's list of who was told.
+ */
 async function cancelForSchedule(
   trx: Transaction<Database>,
   bookingIds: number[],
   reason: string,
   messageKey: MessageKey,
+  topic: string,
   now: Date,
 ) {
   if (bookingIds.length === 0) return 0;
@@ -37,6 +41,7 @@ async function cancelForSchedule(
       "vendors.user_id",
       "zones.name_zh",
       "zones.name_en",
+      "zones.time_zone",
       "stalls.code",
     ])
     .where("bookings.id", "in", bookingIds)
@@ -49,6 +54,11 @@ async function cancelForSchedule(
       messageKey,
       params: { market: b.name_zh, marketEn: b.name_en, date: b.local_date, stall: b.code, reason },
       link: "/vendor/bookings",
+      sms: {
+        kind: messageKey === "inbox.closureCancelled" ? "session_closed" : "booking_cancelled",
+        timeZone: b.time_zone,
+        topic,
+      },
       now,
     });
   }
@@ -88,6 +98,7 @@ export async function addClosure(
       affected.map((b) => b.id),
       closure.reason,
       "inbox.closureCancelled",
+      `closure:${id}`,
       now,
     );
     await writeAudit(trx, {
@@ -195,6 +206,7 @@ export async function removeEvent(
       affected.map((b) => b.id),
       event.title_zh,
       "inbox.eventCancelled",
+      `event:${eventId}`,
       now,
     );
     await trx.deleteFrom("market_events").where("id", "=", eventId).execute();
@@ -271,6 +283,7 @@ export async function removeTemplate(
       affected.map((b) => b.id),
       "",
       "inbox.sessionRemoved",
+      `template:${templateId}`,
       now,
     );
     await trx.deleteFrom("session_templates").where("id", "=", templateId).execute();

@@ -1,5 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { safeRedirect } from "~/utils/auth.server";
+import { setUserLocale } from "~/models/user.server";
+import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
 import { LanguageSchema } from "~/forms/small-actions.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import { localeCookie } from "~/utils/i18n.server";
@@ -10,6 +12,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // An unknown language leaves the choice as it was: back to the page, nothing to explain.
   const parsed = parseForm(LanguageSchema, form);
   if (!parsed.ok) return redirect(to);
+  // Messages sent to a phone are written in the language the person reads the site in.
+  const user = await getOptionalUser(request);
+  if (user) await setUserLocale(db, user.id, parsed.data.locale);
   return redirect(to, {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
   });

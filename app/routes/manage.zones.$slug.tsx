@@ -18,7 +18,9 @@ import type { ReactNode } from "react";
 import { Field, FormError } from "~/components/form-field";
 import { sessionLine, weekdaysLine } from "~/components/zone-format";
 import { localMoment } from "~/domain/market-hours";
+import { MessageDeliveries } from "~/components/message-deliveries";
 import { listCategories } from "~/models/category.server";
+import { deliveriesByTopic, resendFailed } from "~/models/outbox.server";
 import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
 import {
   addClosure,
@@ -45,6 +47,7 @@ import {
   ClosureSchema,
   EventSchema,
   RemoveSchema,
+  ResendSchema,
   SettingsSchema,
   TemplateSchema,
 } from "~/utils/schedule-schemas.server";
@@ -63,6 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCategories(db),
     listClosuresAndEvents(db, zone.id, today),
   ]);
+  const deliveries = await deliveriesByTopic(
+    db,
+    upcoming.closures.map((c) => `closure:${c.id}`),
+  );
   return {
     locale,
     today,
@@ -74,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: locale === "en" ? c.name_en : c.name_zh,
     })),
     ...upcoming,
+    deliveries: Object.fromEntries(deliveries),
   };
 }
 
@@ -140,6 +148,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return done("settings");
   }
+  if (intent === "resendMessage") {
+    const parsed = parseForm(ResendSchema, form);
+    if (!parsed.ok) return fail({ form: "schedule.error.unknown" });
+    const { closures } = await listClosuresAndEvents(db, zone.id, today);
+    const resent = await resendFailed(
+      db,
+      parsed.data.id,
+      closures.map((c) => `closure:${c.id}`),
+      now,
+    );
+    if (!resent) return fail({ form: "sms.error.notFailed" });
+    return done("closures", "&resent=1");
+  }
   const removal = parseForm(RemoveSchema, form);
   if (!removal.ok) return fail({ form: "schedule.error.unknown" });
   const { intent: what, id } = removal.data;
@@ -185,7 +206,7 @@ function Section({
 }
 
 export default function ManageZone() {
-  const { zone, templates, closures, events, settings, categories, today } =
+  const { zone, templates, closures, events, settings, categories, today, deliveries } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -233,7 +254,7 @@ export default function ManageZone() {
       </ManageHeader>
       {saved && !actionData ? (
         <p className="notice notice-info" role="status">
-          {t("schedule.saved")}
+          {params.get("resent") ? t("sms.resent") : t("schedule.saved")}
           {cancelled > 0 ? ` ${t("schedule.cancelledBookings", { count: cancelled })}` : ""}
         </p>
       ) : null}
@@ -314,6 +335,11 @@ export default function ManageZone() {
                 {c.reason}
               </span>
               {removeButton("removeClosure", c.id, t("schedule.removeNamed", { name: c.reason }))}
+              <MessageDeliveries
+                t={t}
+                deliveries={deliveries[`closure:${c.id}`] ?? []}
+                busy={busy}
+              />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 // The environment, parsed once at start: a wrong value stops the server with a clear message.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "#db/connect";
+import { parseTemplateCodes, SMS_KINDS } from "~/domain/sms-templates";
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
@@ -31,15 +32,63 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   /** The JavaScript heap of each server process under the cluster, MB; 0 leaves Node's own. */
   SERVER_HEAP_MB: z.coerce.number().int().min(0).default(192),
+  /** Where SMS go (docs/decisions/018-sms.md): "log" keeps them in the outbox and the log. */
+  SMS_PROVIDER: z.enum(["log", "aliyun", "tencent"]).default("log"),
+  /** The approved sign name (签名) the provider puts before each message. */
+  SMS_SIGN_NAME: z.string().min(1).default("集市"),
+  /** Approved templates: `verify_code=SMS_123,verify_code.en=SMS_124,…` (docs/sms-templates.md). */
+  SMS_TEMPLATE_CODES: z.string().default(""),
+  /** The provider's address, for a proxy or a local stand-in; each provider's own by default. */
+  SMS_ENDPOINT: z.string().url().optional(),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  TENCENT_SECRET_ID: z.string().min(1).optional(),
+  TENCENT_SECRET_KEY: z.string().min(1).optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().min(1).optional(),
+  TENCENT_SMS_REGION: z.string().min(1).default("ap-guangzhou"),
 });
 
 export type Env = z.infer<typeof schema>;
+
+const REQUIRED_SMS_SETTINGS = {
+  log: [],
+  aliyun: ["ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET"],
+  tencent: ["TENCENT_SECRET_ID", "TENCENT_SECRET_KEY", "TENCENT_SMS_SDK_APP_ID"],
+} as const;
+
+/** A real provider needs its keys and an approved template for every kind of message. */
+function checkSmsSettings(env: Env, ctx: z.RefinementCtx) {
+  if (env.SMS_PROVIDER === "log") return;
+  for (const name of REQUIRED_SMS_SETTINGS[env.SMS_PROVIDER]) {
+    if (!env[name])
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `needed for SMS_PROVIDER=${env.SMS_PROVIDER}`,
+      });
+  }
+  const { codes, problems } = parseTemplateCodes(env.SMS_TEMPLATE_CODES);
+  for (const pair of problems)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMS_TEMPLATE_CODES"],
+      message: `not kind=code: ${pair}`,
+    });
+  const missing = SMS_KINDS.filter((kind) => !codes[kind]);
+  if (missing.length > 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMS_TEMPLATE_CODES"],
+      message: `no template code for ${missing.join(", ")} (docs/sms-templates.md)`,
+    });
+}
 
 let parsed: Env | undefined;
 
 export function getEnv(): Env {
   if (!parsed) {
-    const result = schema.safeParse(process.env);
+    const result = schema.superRefine(checkSmsSettings).safeParse(process.env);
     if (!result.success) {
       const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment variables:\n  ${problems.join("\n  ")}`);

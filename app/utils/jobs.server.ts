@@ -1,13 +1,18 @@
-// Work the server does on its own, once a minute: waiting-list offers that have run out move on.
+// Work the server does on its own: once a minute, waiting-list offers that have run out move on;
+// every two seconds, messages due in the outbox are sent (app/utils/notifier.server.ts).
 // Every instance runs the timer, but each offer is claimed in the database before it is moved
 // (FOR UPDATE SKIP LOCKED on PostgreSQL, the single write lock on SQLite): with several
 // instances on one PostgreSQL, an offer moves on once, whichever instance gets to it.
 import { expireOffers } from "~/models/waitlist.server";
 import { db } from "./db.server";
+import { deliverMessages } from "./notifier.server";
 
 declare global {
   var __jishiJobs: NodeJS.Timeout | undefined;
+  var __jishiDelivery: NodeJS.Timeout | undefined;
 }
+
+export const DELIVERY_INTERVAL_MS = 2_000;
 
 export function startBackgroundJobs(intervalMs = 60_000) {
   if (globalThis.__jishiJobs) return;
@@ -19,4 +24,6 @@ export function startBackgroundJobs(intervalMs = 60_000) {
   }, intervalMs);
   // The timer never keeps the process alive on its own.
   globalThis.__jishiJobs.unref();
+  globalThis.__jishiDelivery = setInterval(() => void deliverMessages(db), DELIVERY_INTERVAL_MS);
+  globalThis.__jishiDelivery.unref();
 }

@@ -26,11 +26,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("the notifier", () => {
-  it("writes every message to the outbox, and sends e-mail through SMTP when SMTP_URL is set", async () => {
+  it("queues every message in the outbox, and sends e-mail through SMTP when SMTP_URL is set", async () => {
     const { port } = server.server.address() as AddressInfo;
     vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${port}`);
     vi.resetModules();
-    const { notifier } = await import("./notifier.server");
+    const { deliverMessages, notifier } = await import("./notifier.server");
     const { resetEnvForTests } = await import("./env.server");
     resetEnvForTests();
 
@@ -47,15 +47,16 @@ describe("the notifier", () => {
       body: "短信",
     });
 
+    await deliverMessages(db);
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(["wang@jishi.example"]);
     const rows = await db.selectFrom("outbox").selectAll().orderBy("id", "desc").limit(2).execute();
     const email = rows.find((r) => r.channel === "email")!;
     const sms = rows.find((r) => r.channel === "sms")!;
+    expect(email).toMatchObject({ status: "sent", provider: "smtp", last_error: null });
     expect(email.sent_at).not.toBeNull();
-    expect(email.last_error).toBeNull();
-    // SMS has no provider: it stays in the outbox for one to pick up.
-    expect(sms.sent_at).toBeNull();
+    // SMS_PROVIDER=log: the outbox row and the log are the message.
+    expect(sms).toMatchObject({ status: "sent", provider: "log" });
     vi.unstubAllEnvs();
     resetEnvForTests();
   });

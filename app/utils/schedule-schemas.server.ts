@@ -67,3 +67,8 @@ export const RemoveSchema = z.object({
   intent: z.enum(["removeClosure", "removeEvent", "removeTemplate"]),
   id: z.coerce.number().int().positive(),
 });
+
+export const ResendSchema = z.object({
+  intent: z.literal("resendMessage"),
+  id: z.coerce.number().int().positive(),
+});

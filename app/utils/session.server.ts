@@ -5,8 +5,10 @@ import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { isPostgresUrl, sqlitePathFromUrl } from "#db/connect";
 import { createSession, deleteSession } from "~/models/session.server";
+import { setUserLocale } from "~/models/user.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import { getLocale } from "./i18n.server";
 import { makeSessionCookie } from "./session-cookie.server";
 
 /**
@@ -55,6 +57,8 @@ export async function startSession(request: Request, userId: number, redirectTo:
     userAgent: request.headers.get("User-Agent"),
     now,
   });
+  // The language the person signs in with is the one their SMS are written in.
+  await setUserLocale(db, userId, await getLocale(request));
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await sessionCookie.serialize(id) },
   });

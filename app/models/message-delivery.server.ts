@@ -1,0 +1,89 @@
+// Sends what the outbox holds: claims due messages a batch at a time and hands each to its
+// channel (an SMS provider, the mailer), a few at once, then writes down what came back.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { SMS_KINDS, type SmsKind, type SmsLocale, SMS_TEMPLATES } from "~/domain/sms-templates";
+import type { SmsProvider, SmsResult } from "~/utils/sms-providers.server";
+import { claimDueMessages, markNotSent, markSent, type OutboxRow } from "./outbox.server";
+
+export interface Channels {
+  sms: SmsProvider;
+  /** The template code of a kind in a language; null when none is configured. */
+  templateCode: (kind: SmsKind, locale: SmsLocale) => string | null;
+  /** Sends an e-mail; null when e-mail is only logged (no SMTP_URL). */
+  mail: ((row: OutboxRow) => Promise<void>) | null;
+}
+
+export interface DeliveryCount {
+  sent: number;
+  retry: number;
+  failed: number;
+}
+
+async function sendOne(
+  row: OutboxRow,
+  channels: Channels,
+): Promise<SmsResult & { provider: string }> {
+  if (row.channel === "email") {
+    if (!channels.mail) return { ok: true, messageId: "", status: "logged", provider: "log" };
+    try {
+      await channels.mail(row);
+      return { ok: true, messageId: "", status: "accepted", provider: "smtp" };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, retry: true, code: "SMTP", message, provider: "smtp" };
+    }
+  }
+  const provider = channels.sms.name;
+  const kind = SMS_KINDS.find((k) => k === row.kind);
+  // A message written before templates (a link to set a password) can only be logged.
+  if (!kind) {
+    if (provider === "log") return { ok: true, messageId: "", status: "logged", provider };
+    return { ok: false, retry: false, code: "NoTemplate", message: "free text", provider };
+  }
+  const locale: SmsLocale = row.locale === "en" ? "en" : "zh-CN";
+  const templateCode = channels.templateCode(kind, locale) ?? (provider === "log" ? kind : null);
+  if (!templateCode)
+    return { ok: false, retry: false, code: "NoTemplate", message: kind, provider };
+  const params = JSON.parse(row.params ?? "{}") as Record<string, string>;
+  const result = await channels.sms.send({
+    phone: row.recipient,
+    templateCode,
+    params: SMS_TEMPLATES[kind].params.map((name) => [name, params[name] ?? ""]),
+    locale,
+    reference: String(row.id),
+  });
+  return { ...result, provider };
+}
+
+/**
+ * Sends every message due at `now()`: `batch` claimed at a time, `concurrency` in flight at
+ * once, until none is left. What each try came to, counted.
+ */
+export async function deliverDueMessages(
+  db: Kysely<Database>,
+  channels: Channels,
+  now: () => Date,
+  { batch = 100, concurrency = 16 }: { batch?: number; concurrency?: number } = {},
+): Promise<DeliveryCount> {
+  const count: DeliveryCount = { sent: 0, retry: 0, failed: 0 };
+  for (;;) {
+    const rows = await claimDueMessages(db, now(), batch);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          const result = await sendOne(row, channels);
+          if (result.ok) {
+            await markSent(db, row, { ...result }, now());
+            count.sent += 1;
+          } else {
+            count[await markNotSent(db, row, result, now())] += 1;
+          }
+        }
+      }),
+    );
+    if (rows.length < batch) return count;
+  }
+}
