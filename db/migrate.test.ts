@@ -62,6 +62,7 @@ describe("migrations", () => {
           "notifications",
           "outbox",
           "password_resets",
+          "phone_codes",
           "rate_limit_hits",
           "categories",
           "layouts",

@@ -1,22 +1,5 @@
-import { createDb } from "../db/connect";
 import { expect, test } from "./fixtures";
-import { E2E_DATABASE_URL } from "./settings";
-
-/** The SMS sent to a phone, newest first: what the vendor's phone shows. */
-async function smsTo(phone: string) {
-  const db = createDb(E2E_DATABASE_URL);
-  try {
-    return await db
-      .selectFrom("outbox")
-      .select(["body", "status", "kind"])
-      .where("recipient", "=", phone)
-      .where("channel", "=", "sms")
-      .orderBy("id", "desc")
-      .execute();
-  } finally {
-    await db.destroy();
-  }
-}
+import { smsTo } from "./outbox";
 
 test("a manager closes the market for a day; the booked vendors are told, by SMS too, and the bookings are cancelled", async ({
   page,

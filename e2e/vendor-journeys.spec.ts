@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { codeSentTo } from "./outbox";
 
 /** A phone number no other test uses. */
 function freshPhone() {
@@ -24,8 +25,9 @@ async function certificatePhoto(page: Page, title: string) {
 }
 
 async function signUp(page: Page, { name, category }: { name: string; category: string }) {
+  const phone = freshPhone();
   await page.goto("/join");
-  await page.getByLabel("手机号").fill(freshPhone());
+  await page.getByLabel("手机号").fill(phone);
   await page.getByLabel("设置密码").fill("Taihang-Market-7");
   await page.getByLabel("摊位名称").fill(name);
   await page.getByLabel("真实姓名或单位名称").fill("李明");
@@ -34,7 +36,15 @@ async function signUp(page: Page, { name, category }: { name: string; category: 
   await page.getByLabel("卖什么").fill("香菇、平菇，自家大棚种的");
   await page.getByLabel("我已阅读并遵守集市规则").check();
   await page.getByRole("button", { name: "注册" }).click();
+  // The number is proved with the code sent to it before the account opens.
+  await expect(page.getByRole("heading", { level: 1, name: "验证手机号" })).toBeVisible();
+  await expect(
+    page.getByText(`验证码短信已发到 ${phone.slice(0, 3)}****${phone.slice(-4)}`),
+  ).toBeVisible();
+  await page.getByLabel("验证码").fill(await codeSentTo(phone));
+  await page.getByRole("button", { name: "确认" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "我的摊位" })).toBeVisible();
+  return { phone };
 }
 
 async function uploadPaper(
@@ -120,6 +130,47 @@ test.describe("a vendor's verification", () => {
     await expect(
       page.getByText("你的摊主申请没有通过：经营地址不在本县，请到所在县市登记"),
     ).toBeVisible();
+  });
+
+  test("a phone number is the vendor's only with the code: the account waits until then", async ({
+    page,
+  }) => {
+    const phone = freshPhone();
+    await page.goto("/join");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("设置密码").fill("Millet-And-Beans-7");
+    await page.getByLabel("摊位名称").fill("韩家小米");
+    await page.getByLabel("真实姓名或单位名称").fill("韩志刚");
+    await page.getByLabel("所在社区或村").fill("店上村");
+    await page.getByLabel("经营品类").selectOption({ label: "生鲜果蔬" });
+    await page.getByLabel("卖什么").fill("自家种的小米、绿豆");
+    await page.getByLabel("我已阅读并遵守集市规则").check();
+    await page.getByRole("button", { name: "注册" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "验证手机号" })).toBeVisible();
+    const first = await codeSentTo(phone);
+
+    // Until the code is in, the account's pages wait here.
+    await page.goto("/vendor/bookings");
+    await expect(page.getByRole("heading", { level: 1, name: "验证手机号" })).toBeVisible();
+    await page.getByLabel("验证码").fill("12345");
+    await page.getByRole("button", { name: "确认" }).click();
+    await expect(page.getByText("验证码是 6 位数字")).toBeVisible();
+    await page.getByLabel("验证码").fill(first === "000000" ? "000001" : "000000");
+    await page.getByRole("button", { name: "确认" }).click();
+    await expect(page.getByText("验证码不对，还可以再试 4 次")).toBeVisible();
+
+    // A new code: the first no longer works, the new one does, and the page asked for opens.
+    await page.getByRole("button", { name: "重新发送验证码" }).click();
+    await expect(page.getByRole("status")).toContainText("新的验证码已发到");
+    const second = await codeSentTo(phone);
+    if (second !== first) {
+      await page.getByLabel("验证码").fill(first);
+      await page.getByRole("button", { name: "确认" }).click();
+      await expect(page.getByText(/验证码不对|验证码已过期/)).toBeVisible();
+    }
+    await page.getByLabel("验证码").fill(second);
+    await page.getByRole("button", { name: "确认" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "我的预约" })).toBeVisible();
   });
 
   test("a paper that expires within 30 days shows a warning", async ({ page }) => {

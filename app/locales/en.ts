@@ -258,6 +258,42 @@ export const en: Record<MessageKey, string> = {
   "inbox.markRead": "Mark all as read",
   "inbox.welcome":
     "Welcome to the market! Upload your papers; once a manager approves you, you can book stalls.",
+  "code.verifyTitle": "Confirm your phone number",
+  "code.verifyIntro":
+    "We sent a code by SMS to {phone}. Enter the 6 digits to show the number is yours, and your account is ready.",
+  "code.label": "Code",
+  "code.hint": "The 6 digits in the SMS, valid for 5 minutes",
+  "code.confirm": "Confirm",
+  "code.confirming": "Confirming…",
+  "code.noCode": "No SMS? You can ask for another after a minute.",
+  "code.resend": "Send a new code",
+  "code.sending": "Sending…",
+  "code.resent": "A new code is on its way to {phone}; the earlier one no longer works.",
+  "code.resetIntro":
+    "Enter your phone number, the code from the SMS and a new password. Every device signed in to your account will be signed out.",
+  "code.askAgain": "No code? Ask for a new one",
+  "code.error.format": "The code is 6 digits",
+  "code.error.wrong": "That code is not right. {tries} tries left.",
+  "code.error.none": "The code has expired or was tried too many times. Ask for a new one.",
+  "code.error.phoneRequired": "Enter your phone number",
+  "code.error.tooSoon": "Too many codes asked for. Try again in {minutes} minutes.",
+  "code.error.dailyCap":
+    "Today's verification messages have run out. Try again tomorrow, or ask your market's manager.",
+  "phone.codeSent": "We sent a code by SMS to {phone}. Enter it to make this your number.",
+  "phone.title": "Change your phone number",
+  "phone.current": "Your phone number is {phone}.",
+  "phone.none": "Your account has no phone number yet.",
+  "phone.intro":
+    "The new number is taken once you enter the code sent to it; SMS about bookings and closures then go to it.",
+  "phone.new": "New phone number",
+  "phone.send": "Send the code",
+  "phone.changed": "Your phone number is changed: messages now go to the new one.",
+  "phone.error.same": "That is already your phone number",
+  "phone.link": "Change phone number",
+  "manage.smsCapNear":
+    "{sent} code messages sent in the last 24 hours, close to the daily cap of {cap}. If this is not a sign-up rush, someone may be pumping SMS; at the cap new people get no code until tomorrow. The cap is SMS_CODES_PER_DAY.",
+  "manage.smsCapReached":
+    "The daily cap of {cap} code messages is reached: sign-ups and password resets get no code for now. Check for SMS pumping, and raise SMS_CODES_PER_DAY if needed.",
   "sms.summary": "SMS to {total}: {sent} sent, {waiting} waiting, {failed} failed",
   "sms.status.queued": "waiting",
   "sms.status.sending": "sending",
@@ -327,8 +363,8 @@ export const en: Record<MessageKey, string> = {
 
   "reset.title": "Forgot your password",
   "reset.intro":
-    "Enter the phone number or e-mail you registered with, and we will send you a link to set a new password.",
-  "reset.send": "Send the link",
+    "Enter the phone number or e-mail you registered with: a phone gets a code by SMS, an e-mail a link to set a new password.",
+  "reset.send": "Continue",
   "reset.sending": "Sending…",
   "reset.sent":
     "If that account exists, a link to set a new password has been sent to its e-mail or phone; it works for 1 hour. If nothing arrives, try again in a few minutes or contact the market manager.",

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { inTransaction } from "#db/transaction";
+import { checkPhoneCode, type CheckCodeResult } from "./phone-code.server";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;
@@ -70,5 +71,32 @@ export async function resetPasswordWithToken(
       .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
     return reset.user_id;
+  });
+}
+
+/**
+ * Sets a new password with a code sent by SMS to the account's phone, in one transaction with
+ * the code's check; every session of the user ends. The check's answer when the code is not
+ * right (one try fewer) or there is none.
+ */
+export async function resetPasswordWithCode(
+  db: Kysely<Database>,
+  input: { phone: string; code: string; passwordHash: string },
+  now: Date,
+): Promise<CheckCodeResult> {
+  return inTransaction(db, async (trx) => {
+    const checked = await checkPhoneCode(
+      trx,
+      { phone: input.phone, purpose: "reset", code: input.code },
+      now,
+    );
+    if (!checked.ok) return checked;
+    await trx
+      .updateTable("users")
+      .set({ password_hash: input.passwordHash, updated_at: now.toISOString() })
+      .where("id", "=", checked.userId)
+      .execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", checked.userId).execute();
+    return checked;
   });
 }

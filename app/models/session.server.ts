@@ -34,7 +34,14 @@ export async function getSessionUser(
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.display_name", "users.role", "users.phone", "users.email"])
+    .select([
+      "users.id",
+      "users.display_name",
+      "users.role",
+      "users.phone",
+      "users.email",
+      "users.phone_verified_at",
+    ])
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now.toISOString())
     .executeTakeFirst();

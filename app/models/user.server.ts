@@ -1,7 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database, NewUser, User } from "#db/schema";
 
-export type PublicUser = Pick<User, "id" | "display_name" | "role" | "phone" | "email">;
+export type PublicUser = Pick<
+  User,
+  "id" | "display_name" | "role" | "phone" | "email" | "phone_verified_at"
+>;
 
 /** Phone numbers are compared without spaces or dashes; e-mail addresses without case. */
 export function normalizeIdentifier(identifier: string): { email: string } | { phone: string } {

@@ -105,10 +105,24 @@ export async function registerVendor(
       if (!value) continue;
       const existing = await trx
         .selectFrom("users")
-        .select("id")
+        .select(["id", "phone_verified_at", "email"])
         .where(field, "=", value)
         .executeTakeFirst();
-      if (existing) return { ok: false, code: `${field}Taken` };
+      if (!existing) continue;
+      // A number someone typed but never proved theirs is not held against its owner: the
+      // unproven account lets go of it, or, with no other way in, goes (it could not yet do
+      // anything: every page waited for the code).
+      if (field === "phone" && !existing.phone_verified_at) {
+        if (existing.email)
+          await trx
+            .updateTable("users")
+            .set({ phone: null, updated_at: at })
+            .where("id", "=", existing.id)
+            .execute();
+        else await trx.deleteFrom("users").where("id", "=", existing.id).execute();
+        continue;
+      }
+      return { ok: false, code: `${field}Taken` };
     }
     const user = await trx
       .insertInto("users")

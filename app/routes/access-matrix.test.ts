@@ -72,6 +72,12 @@ const TABLE: Record<string, Entry> = {
     loader: "signedIn",
     action: "signedIn",
   },
+  "account.phone.tsx": {
+    url: () => "/account/phone",
+    params: p({}),
+    loader: "signedIn",
+    action: "signedIn",
+  },
   "book.$slug.tsx": {
     url: () => `/book/${FUXIN}`,
     params: p({ slug: FUXIN }),
@@ -226,7 +232,21 @@ const TABLE: Record<string, Entry> = {
     loader: "public",
     action: "public",
   },
+  "reset-password.phone.tsx": {
+    url: () => "/reset-password/phone",
+    params: p({}),
+    // Anyone may try a code; a wrong one changes nothing but the code's tries.
+    loader: "public",
+    action: "public",
+  },
   "search.tsx": { url: () => "/search?q=西红柿", params: p({}), loader: "public" },
+  "verify-phone.tsx": {
+    url: () => "/verify-phone",
+    params: p({}),
+    // Signed-in people whose number is proved are sent on to their page.
+    loader: "signedIn",
+    action: "signedIn",
+  },
   "vendor._index.tsx": { url: () => "/vendor", params: p({}), loader: "vendor", action: "vendor" },
   "vendor.bookings.tsx": {
     url: () => "/vendor/bookings",

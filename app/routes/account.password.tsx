@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { deleteOtherSessions } from "~/models/session.server";
 import { getPasswordHash, setPassword } from "~/models/user.server";
@@ -78,6 +78,9 @@ export default function AccountPassword() {
           pendingLabel={t("profile.saving")}
         />
       </Form>
+      <p className="hint">
+        <Link to="/account/phone">{t("phone.link")}</Link>
+      </p>
     </div>
   );
 }

@@ -93,22 +93,44 @@ describe("forgotten password", () => {
 
   it("answers the same for an unknown account, and sends nothing", async () => {
     const before = (await db.selectFrom("outbox").select("id").execute()).length;
-    const answer = (await forgot({
-      request: new Request("http://localhost/forgot-password", post({ identifier: "13311112222" })),
+    const byEmail = (await forgot({
+      request: new Request(
+        "http://localhost/forgot-password",
+        post({ identifier: "nobody@jishi.example" }),
+      ),
       params: {},
       context: testContext,
     })) as { sent: boolean };
-    expect(answer.sent).toBe(true);
+    expect(byEmail.sent).toBe(true);
+    // A phone is sent on to the code page, account or not.
+    const byPhone = (await forgot({
+      request: new Request("http://localhost/forgot-password", post({ identifier: "13311112222" })),
+      params: {},
+      context: testContext,
+    })) as Response;
+    expect(byPhone.status).toBe(302);
+    expect(byPhone.headers.get("Location")).toBe("/reset-password/phone?phone=13311112222");
     expect((await db.selectFrom("outbox").select("id").execute()).length).toBe(before);
   });
 
-  it("sends the link by SMS to a vendor who has only a phone", async () => {
-    await forgot({
-      request: new Request("http://localhost/forgot-password", post({ identifier: "13800000002" })),
+  it("sends a code by SMS to a vendor who signs in by phone, and the same code page", async () => {
+    const answer = (await forgot({
+      request: new Request(
+        "http://localhost/forgot-password",
+        post({ identifier: "138 0000 0002" }),
+      ),
       params: {},
       context: testContext,
-    });
-    expect((await lastLinkTo("13800000002")).channel).toBe("sms");
+    })) as Response;
+    expect(answer.headers.get("Location")).toBe("/reset-password/phone?phone=13800000002");
+    const sms = await db
+      .selectFrom("outbox")
+      .select(["kind", "channel", "body"])
+      .where("recipient", "=", "13800000002")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(sms).toMatchObject({ kind: "reset_code", channel: "sms" });
+    expect(sms.body).toMatch(/验证码 \d{6}/);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   data,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,6 +15,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { sendPasswordLink } from "~/utils/password-links.server";
+import { codeRefused, sendCode } from "~/utils/phone-codes.server";
 import {
   countAttempt,
   LIMITS,
@@ -45,6 +47,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) return tooManyAttempts(wait);
   await countAttempt(keys);
   const user = await findContactForReset(db, parsed.data.identifier);
+  if ("phone" in key) {
+    // A phone gets a code by SMS, typed on the next page with the new password. The same next
+    // page whether or not the number has an account, so nobody can probe for accounts.
+    if (user?.phone) {
+      const sent = await sendCode({
+        userId: user.id,
+        phone: user.phone,
+        purpose: "reset",
+        locale: await getLocale(request),
+        clientIp: context.clientIp,
+      });
+      if (!sent.ok) return codeRefused(sent);
+    }
+    return redirect(`/reset-password/phone?${new URLSearchParams({ phone: key.phone })}`);
+  }
   if (user) await sendPasswordLink(user, "reset", RESET_LIFETIME_MS);
   // The same answer whether or not the account exists, so nobody can probe for accounts.
   return { errors: {}, sent: true };
@@ -65,7 +82,12 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p className="lead">{t("reset.intro")}</p>
-          <FormError error={errors.form} />
+          <FormError
+            error={errors.form}
+            params={
+              actionData && "errorParams" in actionData ? actionData.errorParams.form : undefined
+            }
+          />
           <Form method="post" className="card" noValidate>
             <Field name="identifier" label={t("login.identifier")} error={errors.identifier}>
               {(p) => <input {...p} type="text" autoComplete="username" required />}

@@ -27,6 +27,7 @@ import {
 } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { JoinSchema } from "~/forms/join.server";
+import { sendCode } from "~/utils/phone-codes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("join.title")]);
@@ -97,6 +98,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors, values }, { status: 400 });
   }
   await countAttempt(keys);
+  // A phone number is proved by a code before the account is used (/verify-phone); a refusal
+  // to send one now (a limit) is said there, where a new code can be asked for.
+  if (parsed.data.phone) {
+    await sendCode({
+      userId: result.userId,
+      phone: parsed.data.phone,
+      purpose: "verify",
+      locale: await getLocale(request),
+      clientIp: context.clientIp,
+    });
+    return startSession(
+      request,
+      result.userId,
+      `/verify-phone?${new URLSearchParams({ redirectTo: "/vendor?welcome=1" })}`,
+    );
+  }
   return startSession(request, result.userId, "/vendor?welcome=1");
 }
 

@@ -9,6 +9,8 @@ import { inspectionStanding } from "~/models/inspection.server";
 import { localMoment, DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import { listZonesWithSchedule, managedZoneIds, managersByZone } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
+import { codesSentToday } from "~/models/phone-code.server";
+import { getEnv } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -33,6 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listZoneReports(db, zoneIds, { open: true }),
   ]);
   const now = new Date();
+  // The county's brake on SMS pumping: the office sees when sign-up codes near the day's cap.
+  const cap = getEnv().SMS_CODES_PER_DAY;
+  const codes = user.role === "office" ? await codesSentToday(db, now) : 0;
   const standing = await inspectionStanding(
     db,
     zones.map((z) => z.id),
@@ -41,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     role: user.role,
+    smsCodes: codes >= cap * 0.8 ? { sent: codes, cap } : null,
     vendorCounts,
     layoutsWaiting: submitted.length,
     reports: {
@@ -60,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Manage() {
-  const { role, zones, vendorCounts, layoutsWaiting, reports } = useLoaderData<typeof loader>();
+  const { role, zones, vendorCounts, layoutsWaiting, reports, smsCodes } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -71,6 +78,14 @@ export default function Manage() {
           {role === "office" ? t("manage.intro.office") : t("manage.intro.manager")}
         </p>
       </div>
+      {smsCodes ? (
+        <p className="notice notice-warning" role="note">
+          {t(
+            smsCodes.sent >= smsCodes.cap ? "manage.smsCapReached" : "manage.smsCapNear",
+            smsCodes,
+          )}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="vendors-heading">
         <h2 id="vendors-heading">{t("manage.vendorsTitle")}</h2>
         <p>

@@ -41,6 +41,8 @@ const schema = z.object({
   /** The provider's address, for a proxy or a local stand-in; each provider's own by default. */
   SMS_ENDPOINT: z.string().url().optional(),
   SMS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Codes (sign-up, reset) everyone together may be sent in 24 hours: a brake on SMS pumping. */
+  SMS_CODES_PER_DAY: z.coerce.number().int().min(1).default(1000),
   ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
   ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
   TENCENT_SECRET_ID: z.string().min(1).optional(),

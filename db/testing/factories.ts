@@ -22,6 +22,7 @@ export async function createApprovedVendor(
     .insertInto("users")
     .values({
       phone,
+      phone_verified_at: at,
       email: null,
       password_hash: "x",
       display_name: name ?? `测试摊主${counter}`,

@@ -1,0 +1,155 @@
+// A new phone number for an account: a code goes to the new number, and the number becomes the
+// account's only when the code is typed back. SMS about bookings then go to it.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { ChangePhoneSchema, ConfirmPhoneSchema } from "~/forms/phone-code.server";
+import { checkPhoneCode, phoneHeldByOther } from "~/models/phone-code.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm, readFormData } from "~/utils/form.server";
+import { useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageTitle } from "~/utils/meta";
+import { codeRefused, sendCode } from "~/utils/phone-codes.server";
+import { retryAfterHeaders } from "~/utils/rate-limit.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data?.locale, (t) => [t("phone.title")]);
+
+export const headers = retryAfterHeaders;
+
+const masked = (phone: string | null) =>
+  phone ? phone.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2") : null;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    locale: await getLocale(request),
+    phone: masked(user.phone),
+    changed: new URL(request.url).searchParams.has("changed"),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readFormData(request);
+  if (form.get("intent") === "confirm") {
+    const parsed = parseForm(ConfirmPhoneSchema, form);
+    if (!parsed.ok)
+      return data(
+        {
+          errors: parsed.errors,
+          errorParams: parsed.errorParams,
+          sentTo: String(form.get("phone") ?? ""),
+        },
+        { status: 400 },
+      );
+    const checked = await checkPhoneCode(
+      db,
+      { phone: parsed.data.phone, purpose: "change", code: parsed.data.code, userId: user.id },
+      new Date(),
+    );
+    if (checked.ok) return redirect("/account/phone?changed=1");
+    const errors =
+      checked.code === "wrongCode"
+        ? { code: "code.error.wrong" as const }
+        : checked.code === "phoneTaken"
+          ? { code: "join.error.phoneTaken" as const }
+          : { code: "code.error.none" as const };
+    return data(
+      {
+        errors,
+        errorParams: checked.code === "wrongCode" ? { code: { tries: checked.triesLeft } } : {},
+        sentTo: parsed.data.phone,
+      },
+      { status: 400 },
+    );
+  }
+  const parsed = parseForm(ChangePhoneSchema, form);
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, errorParams: parsed.errorParams }, { status: 400 });
+  const phone = parsed.data.phone;
+  if (phone === user.phone)
+    return data({ errors: { phone: "phone.error.same" as const } }, { status: 400 });
+  if (await phoneHeldByOther(db, phone, user.id))
+    return data({ errors: { phone: "join.error.phoneTaken" as const } }, { status: 400 });
+  const sent = await sendCode({
+    userId: user.id,
+    phone,
+    purpose: "change",
+    locale: await getLocale(request),
+    clientIp: context.clientIp,
+  });
+  if (!sent.ok) return codeRefused(sent);
+  return { errors: {}, sentTo: phone };
+}
+
+export default function AccountPhone() {
+  const { phone, changed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
+  const formParams =
+    actionData && "errorParams" in actionData
+      ? (actionData.errorParams as Record<string, Record<string, number>> | undefined)?.form
+      : undefined;
+  const sentTo = actionData && "sentTo" in actionData ? actionData.sentTo : "";
+  return (
+    <div className="page narrow">
+      <h1>{t("phone.title")}</h1>
+      <p className="lead">
+        {phone ? t("phone.current", { phone }) : t("phone.none")} {t("phone.intro")}
+      </p>
+      {changed ? (
+        <p className="notice notice-info" role="status">
+          {t("phone.changed")}
+        </p>
+      ) : null}
+      <FormError error={errors.form} params={formParams} />
+      {sentTo ? (
+        <Form method="post" className="card" noValidate>
+          <p>{t("phone.codeSent", { phone: masked(sentTo) ?? sentTo })}</p>
+          <input type="hidden" name="intent" value="confirm" />
+          <input type="hidden" name="phone" value={sentTo} />
+          <Field name="code" label={t("code.label")} error={errors.code} hint={t("code.hint")}>
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                required
+              />
+            )}
+          </Field>
+          <SubmitButton
+            pending={busy}
+            label={t("code.confirm")}
+            pendingLabel={t("code.confirming")}
+          />
+        </Form>
+      ) : (
+        <Form method="post" className="card" noValidate>
+          <input type="hidden" name="intent" value="send" />
+          <Field name="phone" label={t("phone.new")} error={errors.phone}>
+            {(p) => <input {...p} type="tel" inputMode="tel" autoComplete="tel" required />}
+          </Field>
+          <SubmitButton pending={busy} label={t("phone.send")} pendingLabel={t("code.sending")} />
+        </Form>
+      )}
+      <p className="hint">
+        <Link to="/account/password">{t("account.title")}</Link>
+      </p>
+    </div>
+  );
+}
