@@ -21,6 +21,8 @@ export interface UsersTable {
   locale: "zh-CN" | "en" | null;
   /** When the person entered a code sent to `phone`; null: not theirs yet (issue 15). */
   phone_verified_at: string | null;
+  /** 1: an SMS the day before each booked session (the profile can switch it off). */
+  sms_reminders: Generated<Flag>;
   created_at: string;
   updated_at: string;
 }

@@ -81,3 +81,29 @@ test("a vendor who forgot the password gets a code by SMS and sets a new one", a
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "我的摊位" })).toBeVisible();
 });
+
+test("a vendor moves to a new phone number, proved by the code sent to it, and switches reminders off", async ({
+  newVendorPage,
+}) => {
+  const { page, phone } = await newVendorPage({ name: "常记烧饼" });
+  const next = `135${phone.slice(3)}`;
+  await page.goto("/vendor");
+  await page.getByRole("link", { name: "手机号与短信提醒" }).click();
+  await expect(
+    page.getByText(`现在的手机号是 ${phone.slice(0, 3)}****${phone.slice(-4)}`),
+  ).toBeVisible();
+  await page.getByLabel("新手机号").fill(next);
+  await page.getByRole("button", { name: "发送验证码" }).click();
+  await expect(page.getByLabel("验证码")).toBeVisible();
+  await page.getByLabel("验证码").fill(await codeSentTo(next));
+  await page.getByRole("button", { name: "确认" }).click();
+  await expect(page.getByRole("status")).toHaveText("手机号已换好，以后的短信会发到新号码。");
+  await expect(
+    page.getByText(`现在的手机号是 ${next.slice(0, 3)}****${next.slice(-4)}`),
+  ).toBeVisible();
+
+  await page.getByLabel(/开市前一天短信提醒我/).uncheck();
+  await page.getByRole("button", { name: "保存提醒设置" }).click();
+  await expect(page.getByRole("status")).toHaveText("提醒设置已保存。");
+  await expect(page.getByLabel(/开市前一天短信提醒我/)).not.toBeChecked();
+});

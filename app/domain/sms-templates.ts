@@ -13,6 +13,8 @@ export const SMS_KINDS = [
   "stall_moved",
   "papers_decision",
   "announcement",
+  "day_before",
+  "paper_expiring",
 ] as const;
 
 export type SmsKind = (typeof SMS_KINDS)[number];
@@ -85,6 +87,20 @@ export const SMS_TEMPLATES: Record<SmsKind, SmsTemplate> = {
     en: "${market} notice: ${title}. Sign in to Jishi for details.",
     urgent: false,
     purpose: "市场管理员发布的公告 / a market's announcement to its vendors",
+  },
+  day_before: {
+    params: ["market", "date", "time", "stall"],
+    zh: "提醒：您预约了 ${market} ${date} ${time} 的 ${stall} 号摊位，到场后找管理员签到。去不了请提前取消。",
+    en: "Reminder: stall ${stall} at ${market}, ${date} ${time}. Check in with the manager when you arrive; cancel in time if you cannot come.",
+    urgent: false,
+    purpose: "开市前一天提醒已预约的摊主（摊主可关闭） / the day-before reminder of a booking",
+  },
+  paper_expiring: {
+    params: ["paper", "date", "days"],
+    zh: "您在集市登记的${paper}将于 ${date} 到期（还有 ${days} 天），请及时更新，以免影响预约。",
+    en: "Your ${paper} registered with Jishi expires on ${date} (in ${days} days). Please upload the new one so your bookings are not affected.",
+    urgent: false,
+    purpose: "摊主证件到期前 30 天和 7 天提醒 / a vendor's paper about to expire",
   },
 };
 

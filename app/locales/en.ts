@@ -280,7 +280,13 @@ export const en: Record<MessageKey, string> = {
   "code.error.dailyCap":
     "Today's verification messages have run out. Try again tomorrow, or ask your market's manager.",
   "phone.codeSent": "We sent a code by SMS to {phone}. Enter it to make this your number.",
-  "phone.title": "Change your phone number",
+  "phone.remindersTitle": "SMS reminders",
+  "phone.reminders": "Remind me by SMS the day before each market (sent after 5 pm)",
+  "phone.remindersHint":
+    "Closures, cancelled bookings, waiting-list offers and expiring papers are always sent.",
+  "phone.remindersSave": "Save reminder setting",
+  "phone.remindersSaved": "Reminder setting saved.",
+  "phone.title": "Phone and SMS",
   "phone.current": "Your phone number is {phone}.",
   "phone.none": "Your account has no phone number yet.",
   "phone.intro":
@@ -289,7 +295,7 @@ export const en: Record<MessageKey, string> = {
   "phone.send": "Send the code",
   "phone.changed": "Your phone number is changed: messages now go to the new one.",
   "phone.error.same": "That is already your phone number",
-  "phone.link": "Change phone number",
+  "phone.link": "Phone number and SMS reminders",
   "manage.smsCapNear":
     "{sent} code messages sent in the last 24 hours, close to the daily cap of {cap}. If this is not a sign-up rush, someone may be pumping SMS; at the cap new people get no code until tomorrow. The cap is SMS_CODES_PER_DAY.",
   "manage.smsCapReached":

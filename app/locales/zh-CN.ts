@@ -260,7 +260,12 @@ export const zhCN = {
   "code.error.tooSoon": "发送太频繁了，请 {minutes} 分钟后再试。",
   "code.error.dailyCap": "今天的验证短信已经发完了，请明天再试，或联系市场管理员。",
   "phone.codeSent": "验证码短信已发到 {phone}，输入后这个号码就换上了。",
-  "phone.title": "更换手机号",
+  "phone.remindersTitle": "短信提醒",
+  "phone.reminders": "开市前一天短信提醒我（下午 5 点后发）",
+  "phone.remindersHint": "休市、预约被取消、候补空位和证件到期的短信总会发送，不能关闭。",
+  "phone.remindersSave": "保存提醒设置",
+  "phone.remindersSaved": "提醒设置已保存。",
+  "phone.title": "手机号与短信",
   "phone.current": "现在的手机号是 {phone}。",
   "phone.none": "账号还没有手机号。",
   "phone.intro": "新号码收到验证码并输入后才会换上；之后预约、休市等短信都发到新号码。",
@@ -268,7 +273,7 @@ export const zhCN = {
   "phone.send": "发送验证码",
   "phone.changed": "手机号已换好，以后的短信会发到新号码。",
   "phone.error.same": "这就是现在的手机号",
-  "phone.link": "更换手机号",
+  "phone.link": "手机号与短信提醒",
   "manage.smsCapNear":
     "24 小时内已发出验证码短信 {sent} 条，接近每日上限 {cap} 条。如果不是注册高峰，可能有人在刷短信；到上限后新用户当天收不到验证码。上限可在 SMS_CODES_PER_DAY 调整。",
   "manage.smsCapReached":

@@ -73,3 +73,21 @@ export async function setUserLocale(
 ): Promise<void> {
   await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }
+
+/** Whether the user gets an SMS the evening before each booked session. */
+export async function getSmsReminders(db: Kysely<Database>, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("sms_reminders")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return row.sms_reminders === 1;
+}
+
+export async function setSmsReminders(db: Kysely<Database>, userId: number, on: boolean) {
+  await db
+    .updateTable("users")
+    .set({ sms_reminders: on ? 1 : 0 })
+    .where("id", "=", userId)
+    .execute();
+}

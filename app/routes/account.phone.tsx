@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { ChangePhoneSchema, ConfirmPhoneSchema } from "~/forms/phone-code.server";
 import { checkPhoneCode, phoneHeldByOther } from "~/models/phone-code.server";
+import { getSmsReminders, setSmsReminders } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -30,16 +31,23 @@ const masked = (phone: string | null) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const search = new URL(request.url).searchParams;
   return {
     locale: await getLocale(request),
     phone: masked(user.phone),
-    changed: new URL(request.url).searchParams.has("changed"),
+    reminders: await getSmsReminders(db, user.id),
+    changed: search.has("changed"),
+    remindersSaved: search.has("reminders"),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readFormData(request);
+  if (form.get("intent") === "reminders") {
+    await setSmsReminders(db, user.id, form.get("reminders") === "on");
+    return redirect("/account/phone?reminders=1");
+  }
   if (form.get("intent") === "confirm") {
     const parsed = parseForm(ConfirmPhoneSchema, form);
     if (!parsed.ok)
@@ -92,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPhone() {
-  const { phone, changed } = useLoaderData<typeof loader>();
+  const { phone, changed, reminders, remindersSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -147,6 +155,23 @@ export default function AccountPhone() {
           <SubmitButton pending={busy} label={t("phone.send")} pendingLabel={t("code.sending")} />
         </Form>
       )}
+      <h2>{t("phone.remindersTitle")}</h2>
+      {remindersSaved ? (
+        <p className="notice notice-info" role="status">
+          {t("phone.remindersSaved")}
+        </p>
+      ) : null}
+      <Form method="post" className="card stack">
+        <input type="hidden" name="intent" value="reminders" />
+        <label className="check">
+          <input type="checkbox" name="reminders" defaultChecked={reminders} />
+          <span>{t("phone.reminders")}</span>
+        </label>
+        <p className="hint">{t("phone.remindersHint")}</p>
+        <button type="submit" className="button button-quiet" disabled={busy}>
+          {t("phone.remindersSave")}
+        </button>
+      </Form>
       <p className="hint">
         <Link to="/account/password">{t("account.title")}</Link>
       </p>

@@ -195,9 +195,14 @@ export default function VendorHome() {
           <dt>{t("join.products")}</dt>
           <dd>{en ? vendor.products_en || vendor.products : vendor.products}</dd>
         </dl>
-        <Link to="/vendor/profile" className="button button-quiet">
-          {t("profile.edit")}
-        </Link>
+        <p className="actions">
+          <Link to="/vendor/profile" className="button button-quiet">
+            {t("profile.edit")}
+          </Link>
+          <Link to="/account/phone" className="button button-quiet">
+            {t("phone.link")}
+          </Link>
+        </p>
       </section>
 
       <section className="card" aria-labelledby="inbox-heading">

@@ -46,7 +46,9 @@ export async function requireUser(request: Request): Promise<PublicUser> {
   // A number is the person's once they enter the code sent to it; until then the account waits.
   if (user.phone && !user.phone_verified_at) {
     const url = new URL(request.url);
-    throw redirect(`/verify-phone?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+    throw redirect(
+      `/verify-phone?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`,
+    );
   }
   return user;
 }

@@ -1,8 +1,10 @@
-// Work the server does on its own: once a minute, waiting-list offers that have run out move on;
+// Work the server does on its own: once a minute, waiting-list offers that have run out move on
+// and the day's reminders and paper notices are queued;
 // every two seconds, messages due in the outbox are sent (app/utils/notifier.server.ts).
 // Every instance runs the timer, but each offer is claimed in the database before it is moved
 // (FOR UPDATE SKIP LOCKED on PostgreSQL, the single write lock on SQLite): with several
 // instances on one PostgreSQL, an offer moves on once, whichever instance gets to it.
+import { queueReminders } from "~/models/reminders.server";
 import { expireOffers } from "~/models/waitlist.server";
 import { db } from "./db.server";
 import { deliverMessages } from "./notifier.server";
@@ -21,6 +23,8 @@ export function startBackgroundJobs(intervalMs = 60_000) {
     expireOffers(db, new Date()).catch((error: unknown) =>
       console.error("waitlist offers:", error),
     );
+    // Reminders and paper notices are keyed in the outbox: asking every minute queues each once.
+    queueReminders(db, new Date()).catch((error: unknown) => console.error("reminders:", error));
   }, intervalMs);
   // The timer never keeps the process alive on its own.
   globalThis.__jishiJobs.unref();
