@@ -27,6 +27,9 @@ import { localMoment } from "../app/domain/market-hours";
 import { createSession } from "../app/models/session.server";
 import { makeSessionCookie } from "../app/utils/session-cookie.server";
 import { upcomingSessions, loadZoneCalendar } from "../app/models/zone-calendar.server";
+import { addClosure } from "../app/models/zone-schedule.server";
+import { SMS_KINDS } from "../app/domain/sms-templates";
+import { LOCAL_KEYS, startSmsProvider } from "./sms-provider";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -214,6 +217,84 @@ function profileSummary(dir: string, top = 12): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([key, ms]) => `  ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+/**
+ * 1,000 vendors booked on one session of the 2,000-stall market; the office closes that day; how
+ * long until the provider has accepted every SMS, how many it had at once, any twice.
+ */
+async function closeForThousand(provider: Awaited<ReturnType<typeof startSmsProvider>>) {
+  const db = createDb(DATABASE_URL);
+  try {
+    const zone = await db
+      .selectFrom("zones")
+      .select(["id", "slug"])
+      .where("slug", "=", "bench-2000")
+      .executeTakeFirstOrThrow();
+    const calendar = (await loadZoneCalendar(db, zone.id))!;
+    const today = localMoment(new Date(), "Asia/Shanghai").date;
+    const session = upcomingSessions(calendar, addDays(today, 5), addDays(today, 12)).find((s) =>
+      s.key.startsWith("t"),
+    )!;
+    const stalls = await db
+      .selectFrom("stalls")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select("stalls.id")
+      .where("layouts.zone_id", "=", zone.id)
+      .where("layouts.status", "=", "approved")
+      .orderBy("stalls.id")
+      .limit(1000)
+      .execute();
+    const at = new Date().toISOString();
+    for (const stall of stalls) {
+      const { vendorId } = await createApprovedVendor(db);
+      await db
+        .insertInto("bookings")
+        .values({
+          zone_id: zone.id,
+          stall_id: stall.id,
+          vendor_id: vendorId,
+          local_date: session.localDate,
+          session_key: session.key,
+          starts_at: session.startsAt,
+          ends_at: session.endsAt,
+          status: "confirmed",
+          fee_fen: 0,
+          idempotency_key: `bench-closure-${stall.id}`,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    const office = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "office@jishi.example")
+      .executeTakeFirstOrThrow();
+    const before = provider.received.length;
+    const t0 = performance.now();
+    const { cancelled } = await addClosure(
+      db,
+      { zoneId: zone.id, actorUserId: office.id, now: new Date() },
+      { startsOn: session.localDate, endsOn: session.localDate, reason: "bench" },
+    );
+    while (
+      new Set(provider.received.slice(before).map((r) => r.reference)).size < cancelled &&
+      performance.now() - t0 < 180_000
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    const ms = performance.now() - t0;
+    const references = provider.received.slice(before).map((r) => r.reference);
+    return {
+      vendors: cancelled,
+      ms,
+      mostInFlight: provider.state.mostInFlight,
+      duplicates: references.length - new Set(references).size,
+      refused: provider.refusedSignatures.length,
+    };
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function main() {
@@ -514,6 +595,27 @@ async function main() {
       );
     }
     console.log(memoryLine("\none process under that load, largest", singlePeak, server.pid!));
+
+    // A closure that must reach 1,000 booked vendors by SMS, through the local stand-in for
+    // Alibaba Cloud answering each send in 100 ms.
+    await stopApp(server);
+    const provider = await startSmsProvider({ delayMs: 100 });
+    server = startApp(PORT, {
+      DATABASE_URL,
+      SESSION_SECRET: SECRET,
+      UPLOAD_DIR: path.join(DIR, "uploads"),
+      SMS_PROVIDER: "aliyun",
+      SMS_ENDPOINT: `${provider.url}/aliyun`,
+      ALIYUN_ACCESS_KEY_ID: LOCAL_KEYS.aliyun.accessKeyId,
+      ALIYUN_ACCESS_KEY_SECRET: LOCAL_KEYS.aliyun.accessKeySecret,
+      SMS_TEMPLATE_CODES: SMS_KINDS.map((k, i) => `${k}=SMS_${100 + i}`).join(","),
+    });
+    await waitForApp(PORT);
+    const closure = await closeForThousand(provider);
+    await provider.close();
+    console.log(
+      `\nA closure told to ${closure.vendors.toLocaleString("en")} booked vendors by SMS (local provider answering in 100 ms, ${processes} server processes): all accepted ${(closure.ms / 1000).toFixed(1)} s after the closure was saved (${Math.round(closure.vendors / (closure.ms / 1000))} a second), at most ${closure.mostInFlight} sends at once, ${closure.duplicates} sent twice, signatures refused ${closure.refused}.`,
+    );
 
     // The scale run: the same pages on a generated year of a whole county, against the demo.
     await stopApp(server);

@@ -4,6 +4,7 @@
 import { createDb } from "../db/connect";
 import { createBigZone } from "../db/testing/big-zone";
 import { expect, test } from "./fixtures";
+import { smsTo } from "./outbox";
 import { E2E_DATABASE_URL } from "./settings";
 
 test.describe("booking a stall", () => {
@@ -168,7 +169,7 @@ test.describe("booking a stall", () => {
       name: "龙泉公园北门晚市",
       managers: ["managerParks"],
     });
-    await loginNewVendor({ name: "牛家鲜果" });
+    const { phone } = await loginNewVendor({ name: "牛家鲜果" });
     await page.goto(`/book/${zone.slug}`);
     const wanted = page
       .getByRole("listitem")
@@ -192,7 +193,12 @@ test.describe("booking a stall", () => {
       .click();
     await expect(other.getByRole("status")).toContainText("已取消预约");
 
-    await page.reload();
+    // The offer reaches the phone at once, with a link that opens it.
+    const [offer] = await smsTo(phone);
+    expect(offer).toMatchObject({ kind: "waitlist_offer" });
+    expect(offer!.body).toContain(`${zone.name}`);
+    expect(offer!.body).toMatch(/的 C-01 号摊位空出来了，为您保留到 .+，点 http\S+\/o\/\d+ 确认。/);
+    await page.goto(new URL(/http\S+\/o\/\d+/.exec(offer!.body)![0]).pathname);
     const waitlist = page.getByRole("region", { name: "候补排队" });
     await expect(waitlist).toContainText("C-01 空出来了，为你保留到");
     await waitlist.getByRole("button", { name: "要 C-01" }).click();

@@ -37,7 +37,7 @@ type Fixtures = {
    * running in parallel never share a vendor's bookings, quota or waiting list), logged in in
    * the test's own browser context.
    */
-  loginNewVendor: (vendor: NewVendor) => Promise<{ vendorId: number }>;
+  loginNewVendor: (vendor: NewVendor) => Promise<{ vendorId: number; phone: string }>;
   /** The same, in a browser of their own. */
   newVendorPage: (vendor: NewVendor) => Promise<{ page: Page; vendorId: number; phone: string }>;
   /**
@@ -60,7 +60,7 @@ export const test = base.extend<Fixtures>({
     await use(async ({ name, category = "fresh_produce" }) => {
       const vendor = await createApprovedVendor(db, category, { name });
       await signInUser(db, cookie, context, vendor.userId);
-      return { vendorId: vendor.vendorId };
+      return { vendorId: vendor.vendorId, phone: vendor.phone };
     });
     await db.destroy();
   },

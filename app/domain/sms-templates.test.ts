@@ -25,7 +25,8 @@ function templatesDocument(): string {
     "A kind without an English code is sent with the Chinese template.",
     "",
     "Alibaba Cloud names parameters (`${code}`); Tencent Cloud numbers them (`{1}`), in the order",
-    "listed. Each parameter is at most 35 characters (longer values are cut with …).",
+    "listed. Each parameter is at most 35 characters (longer values are cut with …): `link` is",
+    "APP_URL followed by `/o/<number>`, so keep APP_URL to about 25 characters.",
     "",
   ];
   for (const kind of SMS_KINDS) {
@@ -80,9 +81,10 @@ describe("SMS templates", () => {
         date: "Wed 2 Dec",
         stall: "A-03",
         until: "20:30",
+        link: "https://jishi.example/o/7",
       }),
     ).toBe(
-      "Stall A-03 at Longquan on Wed 2 Dec is free and held for you until 20:30. Sign in to Jishi to take it.",
+      "Stall A-03 at Longquan on Wed 2 Dec is free and held for you until 20:30. Take it: https://jishi.example/o/7",
     );
   });
 

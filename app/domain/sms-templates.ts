@@ -47,9 +47,9 @@ export const SMS_TEMPLATES: Record<SmsKind, SmsTemplate> = {
     purpose: "忘记密码时凭手机验证码重设 / resetting a forgotten password",
   },
   waitlist_offer: {
-    params: ["market", "date", "stall", "until"],
-    zh: "${market} ${date} 的 ${stall} 号摊位空出来了，为您保留到 ${until}，请登录集市确认。",
-    en: "Stall ${stall} at ${market} on ${date} is free and held for you until ${until}. Sign in to Jishi to take it.",
+    params: ["market", "date", "stall", "until", "link"],
+    zh: "${market} ${date} 的 ${stall} 号摊位空出来了，为您保留到 ${until}，点 ${link} 确认。",
+    en: "Stall ${stall} at ${market} on ${date} is free and held for you until ${until}. Take it: ${link}",
     urgent: true,
     purpose: "候补摊位空出时通知摊主 / a waiting-list stall offered to a vendor",
   },

@@ -63,8 +63,7 @@ const rowOf = (id: number) =>
   db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 /** Sends what is due, leaving rows other tests queued at other times alone. */
-const deliver = (sms: SmsProvider, now: Date) =>
-  deliverDueMessages(db, channels(sms), () => now, { batch: 50 });
+const deliver = (sms: SmsProvider, now: Date) => deliverDueMessages(db, channels(sms), () => now);
 
 describe("sending through Alibaba Cloud and Tencent Cloud", () => {
   it("sends a template with its parameters, signed as each provider checks it", async () => {
@@ -192,7 +191,7 @@ describe("the queue", () => {
     for (let i = 0; i < 40; i++) ids.push((await queue("session_closed", at(-1000))).id);
     const counts = await Promise.all(
       Array.from({ length: 4 }, () =>
-        deliverDueMessages(db, channels(aliyun()), () => T0, { batch: 7, concurrency: 3 }),
+        deliverDueMessages(db, channels(aliyun()), () => T0, { concurrency: 3 }),
       ),
     );
     expect(counts.reduce((n, c) => n + c.sent, 0)).toBe(40);

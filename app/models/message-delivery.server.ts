@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { SMS_KINDS, type SmsKind, type SmsLocale, SMS_TEMPLATES } from "~/domain/sms-templates";
 import type { SmsProvider, SmsResult } from "~/utils/sms-providers.server";
-import { claimDueMessages, markNotSent, markSent, type OutboxRow } from "./outbox.server";
+import { CLAIM_MS, claimDueMessages, markNotSent, markSent, type OutboxRow } from "./outbox.server";
 
 export interface Channels {
   sms: SmsProvider;
@@ -57,33 +57,30 @@ async function sendOne(
 }
 
 /**
- * Sends every message due at `now()`: `batch` claimed at a time, `concurrency` in flight at
- * once, until none is left. What each try came to, counted.
+ * Sends every message due at `now()`, `concurrency` at once, until none is left. Only as many
+ * are claimed as are sent at once, so a claim's hold (`holdMs`) need only outlast one send: the
+ * provider's timeout, and a little. What each try came to, counted.
  */
 export async function deliverDueMessages(
   db: Kysely<Database>,
   channels: Channels,
   now: () => Date,
-  { batch = 100, concurrency = 16 }: { batch?: number; concurrency?: number } = {},
+  { concurrency = 16, holdMs = CLAIM_MS }: { concurrency?: number; holdMs?: number } = {},
 ): Promise<DeliveryCount> {
   const count: DeliveryCount = { sent: 0, retry: 0, failed: 0 };
   for (;;) {
-    const rows = await claimDueMessages(db, now(), batch);
-    let next = 0;
+    const rows = await claimDueMessages(db, now(), concurrency, holdMs);
     await Promise.all(
-      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-        while (next < rows.length) {
-          const row = rows[next++]!;
-          const result = await sendOne(row, channels);
-          if (result.ok) {
-            await markSent(db, row, { ...result }, now());
-            count.sent += 1;
-          } else {
-            count[await markNotSent(db, row, result, now())] += 1;
-          }
+      rows.map(async (row) => {
+        const result = await sendOne(row, channels);
+        if (result.ok) {
+          await markSent(db, row, { ...result }, now());
+          count.sent += 1;
+        } else {
+          count[await markNotSent(db, row, result, now())] += 1;
         }
       }),
     );
-    if (rows.length < batch) return count;
+    if (rows.length < concurrency) return count;
   }
 }

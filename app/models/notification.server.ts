@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import type { SmsKind } from "~/domain/sms-templates";
 import type { MessageKey } from "~/locales/zh-CN";
+import { appUrl } from "~/utils/env.server";
 import { formatLocalDate, localizedParams } from "~/utils/i18n";
 import { enqueueSms } from "./outbox.server";
 
@@ -16,6 +17,8 @@ export interface SmsNotice {
   topic?: string;
   /** Parameters the SMS template has and the inbox message has not, per language. */
   extra?: (locale: "zh-CN" | "en") => Record<string, string>;
+  /** A path on the site the SMS links to (`link`), written out with APP_URL. */
+  link?: string;
 }
 
 export interface NotificationInput {
@@ -53,10 +56,10 @@ async function textUser(
 ) {
   const user = await trx
     .selectFrom("users")
-    .select(["phone", "locale"])
+    .select(["phone", "phone_verified_at", "locale", "email"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user?.phone) return;
+  if (!user || (!user.phone && !user.email)) return;
   const locale = user.locale ?? "zh-CN";
   const written = localizedParams(params, locale, sms.timeZone);
   if (typeof written.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(written.date))
@@ -65,9 +68,14 @@ async function textUser(
     trx,
     {
       userId,
-      phone: user.phone,
+      phone: user.phone_verified_at ? user.phone : null,
+      email: user.email,
       kind: sms.kind,
-      params: { ...written, ...sms.extra?.(locale) },
+      params: {
+        ...written,
+        ...sms.extra?.(locale),
+        ...(sms.link ? { link: `${appUrl()}${sms.link}` } : {}),
+      },
       locale,
       topic: sms.topic ?? null,
       timeZone: sms.timeZone,

@@ -14,6 +14,7 @@ import {
   type SmsLocale,
 } from "~/domain/sms-templates";
 import { quietHoursEnd } from "~/domain/quiet-hours";
+import { translate } from "~/utils/i18n";
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -25,7 +26,10 @@ export interface OutgoingMessage {
 }
 
 export const MAX_ATTEMPTS = 6;
-/** How long a sender holds the messages it claimed before another may take them up. */
+/**
+ * How long a sender holds the messages it claimed before another may take them up: longer than
+ * one send may take (the server passes its timeout and a margin).
+ */
 export const CLAIM_MS = 60_000;
 /** Codes are worth nothing after their five minutes: not tried again past that. */
 const CODE_KINDS: readonly string[] = ["verify_code", "reset_code"];
@@ -57,7 +61,8 @@ export async function addToOutbox(
 
 export interface SmsMessage {
   userId?: number | null;
-  phone: string;
+  /** The proved phone number; none: the message goes by e-mail only, if there is an address. */
+  phone: string | null;
   kind: SmsKind;
   params: Record<string, string | number>;
   locale: SmsLocale;
@@ -67,9 +72,15 @@ export interface SmsMessage {
   dedupeKey?: string | null;
   /** The market's time zone: a message that can wait is held through its quiet hours. */
   timeZone?: string;
+  /** The person's e-mail address: the same words go there too (codes only by SMS). */
+  email?: string | null;
 }
 
-/** Queues an SMS; its id, or null when one with the same dedupe key was queued before. */
+/**
+ * Queues a message of a template kind: an SMS to the phone, the same words by e-mail to the
+ * address. The SMS's id (or the e-mail's when there is no phone); null when there was nothing to
+ * send or the dedupe key was queued before.
+ */
 export async function enqueueSms(
   db: Kysely<Database>,
   message: SmsMessage,
@@ -79,27 +90,47 @@ export async function enqueueSms(
   const params = smsParams(message.kind, message.params);
   const notBefore =
     template.urgent || !message.timeZone ? now : quietHoursEnd(now, message.timeZone);
-  const row = await db
-    .insertInto("outbox")
-    .values({
-      channel: "sms",
-      recipient: message.phone,
-      subject: `sms:${message.kind}`,
-      body: renderSms(message.kind, message.locale, params),
-      created_at: now.toISOString(),
-      status: "queued",
-      kind: message.kind,
-      params: JSON.stringify(params),
-      locale: message.locale,
-      user_id: message.userId ?? null,
-      topic: message.topic ?? null,
-      dedupe_key: message.dedupeKey ?? null,
-      next_attempt_at: notBefore.toISOString(),
-    })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
+  const common = {
+    body: renderSms(message.kind, message.locale, params),
+    created_at: now.toISOString(),
+    status: "queued" as const,
+    kind: message.kind,
+    params: JSON.stringify(params),
+    locale: message.locale,
+    user_id: message.userId ?? null,
+    topic: message.topic ?? null,
+    next_attempt_at: notBefore.toISOString(),
+  };
+  const insert = (values: {
+    channel: "sms" | "email";
+    recipient: string;
+    subject: string;
+    dedupe_key: string | null;
+  }) =>
+    db
+      .insertInto("outbox")
+      .values({ ...common, ...values })
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+  const sms = message.phone
+    ? await insert({
+        channel: "sms",
+        recipient: message.phone,
+        subject: `sms:${message.kind}`,
+        dedupe_key: message.dedupeKey ?? null,
+      })
+    : undefined;
+  const email =
+    message.email && !CODE_KINDS.includes(message.kind)
+      ? await insert({
+          channel: "email",
+          recipient: message.email,
+          subject: translate(message.locale, `mail.subject.${message.kind}`),
+          dedupe_key: message.dedupeKey ? `${message.dedupeKey}:email` : null,
+        })
+      : undefined;
+  return sms?.id ?? (message.phone ? null : (email?.id ?? null));
 }
 
 /**
@@ -110,6 +141,7 @@ export async function claimDueMessages(
   db: Kysely<Database>,
   now: Date,
   limit: number,
+  holdMs = CLAIM_MS,
 ): Promise<OutboxRow[]> {
   const at = now.toISOString();
   const due = db
@@ -130,7 +162,7 @@ export async function claimDueMessages(
     .updateTable("outbox")
     .set({
       status: "sending",
-      claimed_until: new Date(now.getTime() + CLAIM_MS).toISOString(),
+      claimed_until: new Date(now.getTime() + holdMs).toISOString(),
       attempts: sql`attempts + 1`,
     })
     .where("id", "in", isPostgres(db) ? due.forUpdate().skipLocked() : due)
@@ -264,4 +296,18 @@ export async function resendFailed(
     .where("topic", "in", topics)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Which of `keys` were queued before: a job that asks every minute skips them unwritten. */
+export async function queuedKeys(db: Kysely<Database>, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom("outbox")
+      .select("dedupe_key")
+      .where("dedupe_key", "in", keys.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.dedupe_key!);
+  }
+  return found;
 }

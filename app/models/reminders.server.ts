@@ -8,7 +8,7 @@ import { addDays, compareIso } from "~/domain/calendar";
 import { DEFAULT_TIME_ZONE, localMoment, minutesOf } from "~/domain/market-hours";
 import { quietHoursEnd } from "~/domain/quiet-hours";
 import { formatLocalDate, formatLocalTime, translate } from "~/utils/i18n";
-import { enqueueSms } from "./outbox.server";
+import { enqueueSms, queuedKeys } from "./outbox.server";
 
 /** Reminders for tomorrow's sessions go out from this hour, the market's time. */
 export const REMINDER_FROM = "17:00";
@@ -44,6 +44,7 @@ async function queueDayBefore(db: Kysely<Database>, now: Date): Promise<number> 
         "bookings.starts_at",
         "users.id as user_id",
         "users.phone",
+        "users.email",
         "users.locale",
         "stalls.code",
         "zones.name_zh",
@@ -58,14 +59,19 @@ async function queueDayBefore(db: Kysely<Database>, now: Date): Promise<number> 
       .execute();
     // Held through the night, a reminder must still come before its market opens.
     const goesAt = quietHoursEnd(now, zone.time_zone).toISOString();
+    const done = await queuedKeys(
+      db,
+      bookings.map((b) => `day_before:${b.id}`),
+    );
     for (const b of bookings) {
-      if (compareIso(goesAt, b.starts_at) >= 0) continue;
+      if (compareIso(goesAt, b.starts_at) >= 0 || done.has(`day_before:${b.id}`)) continue;
       const locale = b.locale ?? "zh-CN";
       const id = await enqueueSms(
         db,
         {
           userId: b.user_id,
           phone: b.phone!,
+          email: b.email,
           kind: "day_before",
           params: {
             market: locale === "en" ? b.name_en || b.name_zh : b.name_zh,
@@ -97,6 +103,7 @@ async function queuePaperNotices(db: Kysely<Database>, now: Date): Promise<numbe
       "documents.expires_on",
       "users.id as user_id",
       "users.phone",
+      "users.email",
       "users.locale",
     ])
     .where("documents.replaced_at", "is", null)
@@ -106,19 +113,28 @@ async function queuePaperNotices(db: Kysely<Database>, now: Date): Promise<numbe
     .where("users.phone", "is not", null)
     .where("users.phone_verified_at", "is not", null)
     .execute();
-  let queued = 0;
-  for (const p of papers) {
+  const due = papers.map((p) => {
     const days = Math.round(
       (Date.parse(`${p.expires_on}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
     );
     // The nearest notice the paper has reached: a paper found 20 days out gets the 30-day one.
     const notice = [...PAPER_NOTICE_DAYS].reverse().find((d) => days <= d)!;
+    return { ...p, days, key: `paper:${p.id}:${notice}` };
+  });
+  const done = await queuedKeys(
+    db,
+    due.map((p) => p.key),
+  );
+  let queued = 0;
+  for (const { days, key, ...p } of due) {
+    if (done.has(key)) continue;
     const locale = p.locale ?? "zh-CN";
     const id = await enqueueSms(
       db,
       {
         userId: p.user_id,
         phone: p.phone!,
+        email: p.email,
         kind: "paper_expiring",
         params: {
           paper: translate(locale, `documentKind.${p.kind}`),
@@ -126,7 +142,7 @@ async function queuePaperNotices(db: Kysely<Database>, now: Date): Promise<numbe
           days,
         },
         locale,
-        dedupeKey: `paper:${p.id}:${notice}`,
+        dedupeKey: key,
         timeZone: DEFAULT_TIME_ZONE,
       },
       now,

@@ -173,7 +173,12 @@ export async function offerFreedStall(
       },
       link: "/vendor/bookings#waitlist",
       // An offer held for two hours is worth nothing read the next morning: sent at once.
-      sms: { kind: "waitlist_offer", timeZone: place.time_zone, topic: `offer:${entry.id}` },
+      sms: {
+        kind: "waitlist_offer",
+        timeZone: place.time_zone,
+        topic: `offer:${entry.id}`,
+        link: `/o/${entry.id}`,
+      },
       now,
     });
     await writeAudit(trx, {

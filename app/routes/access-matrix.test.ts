@@ -219,6 +219,12 @@ const TABLE: Record<string, Entry> = {
   },
   "markets._index.tsx": { url: () => "/markets", params: p({}), loader: "public" },
   "markets[.]geojson.ts": { url: () => "/markets.geojson", params: p({}), loader: "public" },
+  "o.$id.tsx": {
+    url: () => "/o/1",
+    params: p({ id: "1" }),
+    // Only a redirect to the bookings page, which asks for the vendor.
+    loader: "public",
+  },
   "reports.$code.tsx": {
     url: (f) => `/reports/${f.reportCode}`,
     params: (f) => ({ code: f.reportCode }),

@@ -55,7 +55,16 @@ let transporter: Transporter | null | undefined;
 function smtp(): Transporter | null {
   if (transporter === undefined) {
     const url = getEnv().SMTP_URL;
-    transporter = url ? nodemailer.createTransport(url) : null;
+    // The same bound on a send as for SMS: a claim's hold must outlast it.
+    const timeout = getEnv().SMS_TIMEOUT_MS;
+    transporter = url
+      ? nodemailer.createTransport({
+          url,
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+        })
+      : null;
   }
   return transporter;
 }
@@ -100,7 +109,9 @@ export function deliverMessages(db: Kysely<Database>): Promise<void> {
     try {
       do {
         again = false;
-        const count = await deliverDueMessages(db, configuredChannels(), () => new Date());
+        const count = await deliverDueMessages(db, configuredChannels(), () => new Date(), {
+          holdMs: getEnv().SMS_TIMEOUT_MS + 5_000,
+        });
         if (count.retry + count.failed > 0)
           console.warn(
             `outbox: ${count.sent} sent, ${count.retry} to try again, ${count.failed} failed`,
