@@ -132,7 +132,7 @@ export const en: Record<MessageKey, string> = {
   "form.error.legalNameRequired": "Enter your legal name or organisation",
   "form.error.categoryRequired": "Choose a category",
   "form.error.productsRequired": "Say what you sell",
-  "form.error.phoneInvalid": "A mobile number has 11 digits and starts with 1",
+  "form.error.phoneInvalid": "Enter a mainland China mobile number: 11 digits starting 13 to 19",
   "form.error.emailInvalid": "That e-mail address does not look right, e.g. name@example.com",
   "error.field.missing": "Please fill this in.",
   "error.field.invalid": "This doesn't look right. Please check it and try again.",

@@ -125,7 +125,7 @@ export const zhCN = {
   "form.error.legalNameRequired": "请填写真实姓名或单位名称",
   "form.error.categoryRequired": "请选择经营品类",
   "form.error.productsRequired": "请写上你卖什么",
-  "form.error.phoneInvalid": "手机号应为 11 位数字，以 1 开头",
+  "form.error.phoneInvalid": "请填写中国大陆手机号：11 位数字，以 13 到 19 开头",
   "form.error.emailInvalid": "邮箱格式不对，例如 name@example.com",
   "error.field.missing": "这一项还没有填。",
   "error.field.invalid": "这一项的内容不对，请检查后再试。",

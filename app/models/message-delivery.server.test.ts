@@ -8,7 +8,13 @@ import { parseTemplateCodes, templateCode } from "~/domain/sms-templates";
 import { db } from "~/utils/db.server";
 import { aliyunProvider, tencentProvider, type SmsProvider } from "~/utils/sms-providers.server";
 import { deliverDueMessages, type Channels } from "./message-delivery.server";
-import { CLAIM_MS, MAX_ATTEMPTS, enqueueSms } from "./outbox.server";
+import {
+  CLAIM_MS,
+  MAX_ATTEMPTS,
+  deliveriesByTopic,
+  enqueueSms,
+  resendFailed,
+} from "./outbox.server";
 
 let provider: Awaited<ReturnType<typeof startSmsProvider>>;
 beforeAll(async () => {
@@ -234,5 +240,54 @@ describe("the queue", () => {
       night,
     ))!;
     expect((await rowOf(id)).next_attempt_at).toBe("2026-11-29T23:00:00.000Z");
+  });
+});
+
+describe("who was told, for the manager", () => {
+  it("lists a topic's SMS by person, and sends a failed one again only for its own topics", async () => {
+    const { userId } = await createApprovedVendor(db);
+    const ok = (await enqueueSms(
+      db,
+      {
+        userId,
+        phone: phone(),
+        kind: "session_closed",
+        params: { market: "m", date: "d", stall: "s", reason: "r" },
+        locale: "zh-CN",
+        topic: "announcement:77",
+      },
+      at(-2000),
+    ))!;
+    const bad = (await enqueueSms(
+      db,
+      {
+        userId,
+        phone: phone(),
+        kind: "session_closed",
+        params: { market: "m", date: "d", stall: "s", reason: "r" },
+        locale: "zh-CN",
+        topic: "announcement:77",
+      },
+      at(-2000),
+    ))!;
+    provider.state.answer = "ok";
+    await deliverDueMessages(db, channels(aliyun()), () => at(-1000), { concurrency: 1 });
+    await db
+      .updateTable("outbox")
+      .set({ status: "failed", provider_status: "isv.MOBILE_NUMBER_ILLEGAL" })
+      .where("id", "=", bad)
+      .execute();
+
+    const list = (await deliveriesByTopic(db, ["announcement:77"])).get("announcement:77")!;
+    expect(list.map((d) => [d.id, d.status, d.error])).toEqual([
+      [ok, "sent", null],
+      [bad, "failed", "isv.MOBILE_NUMBER_ILLEGAL"],
+    ]);
+    expect(list[0]!.phone).toMatch(/^139\*{4}\d{4}$/);
+
+    expect(await resendFailed(db, bad, ["announcement:78"], T0)).toBe(false);
+    expect(await resendFailed(db, ok, ["announcement:77"], T0)).toBe(false);
+    expect(await resendFailed(db, bad, ["announcement:77"], T0)).toBe(true);
+    expect(await rowOf(bad)).toMatchObject({ status: "queued", attempts: 0 });
   });
 });

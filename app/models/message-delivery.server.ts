@@ -25,7 +25,10 @@ async function sendOne(
   channels: Channels,
 ): Promise<SmsResult & { provider: string }> {
   if (row.channel === "email") {
-    if (!channels.mail) return { ok: true, messageId: "", status: "logged", provider: "log" };
+    if (!channels.mail) {
+      console.log(`[outbox ${row.id}] e-mail to ${row.recipient}: ${row.subject}\n${row.body}`);
+      return { ok: true, messageId: "", status: "logged", provider: "log" };
+    }
     try {
       await channels.mail(row);
       return { ok: true, messageId: "", status: "accepted", provider: "smtp" };
@@ -35,6 +38,8 @@ async function sendOne(
     }
   }
   const provider = channels.sms.name;
+  // The log provider's message is this line (and the outbox row): what the phone would show.
+  if (provider === "log") console.log(`[outbox ${row.id}] SMS to ${row.recipient}: ${row.body}`);
   const kind = SMS_KINDS.find((k) => k === row.kind);
   // A message written before templates (a link to set a password) can only be logged.
   if (!kind) {

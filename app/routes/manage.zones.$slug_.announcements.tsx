@@ -8,7 +8,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
+import { MessageDeliveries } from "~/components/message-deliveries";
 import { currentAnnouncements, postAnnouncement } from "~/models/announcement.server";
+import { deliveriesByTopic, resendFailed } from "~/models/outbox.server";
+import { ResendSchema } from "~/utils/schedule-schemas.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -25,11 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone } = await requireZoneManager(request, params.slug);
   const locale = await getLocale(request);
   const today = localMoment(new Date(), zone.time_zone).date;
+  const announcements = await currentAnnouncements(db, zone.id, today);
+  const deliveries = await deliveriesByTopic(
+    db,
+    announcements.map((a) => `announcement:${a.id}`),
+  );
   return {
     locale,
     today,
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
-    announcements: await currentAnnouncements(db, zone.id, today),
+    announcements,
+    deliveries: Object.fromEntries(deliveries),
   };
 }
 
@@ -37,7 +46,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const { user, zone } = await requireZoneManager(request, params.slug);
   const today = localMoment(now, zone.time_zone).date;
-  const parsed = parseForm(AnnouncementSchema, await readFormData(request));
+  const form = await readFormData(request);
+  if (form.get("intent") === "resendMessage") {
+    const resend = parseForm(ResendSchema, form);
+    const current = await currentAnnouncements(db, zone.id, today);
+    const resent =
+      resend.ok &&
+      (await resendFailed(
+        db,
+        resend.data.id,
+        current.map((a) => `announcement:${a.id}`),
+        now,
+      ));
+    if (!resent)
+      return data(
+        { ok: false as const, errors: { form: "sms.error.notFailed" as MessageKey } },
+        { status: 400 },
+      );
+    return data({ ok: true as const, told: 0, resent: true });
+  }
+  const parsed = parseForm(AnnouncementSchema, form);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
   const { kind, title, body, from, to } = parsed.data;
   if (from > to || to < today || to > addDays(today, 366))
@@ -58,11 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     now,
   );
-  return data({ ok: true as const, told });
+  return data({ ok: true as const, told, resent: false });
 }
 
 export default function Announcements() {
-  const { zone, today, announcements } = useLoaderData<typeof loader>();
+  const { zone, today, announcements, deliveries } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -82,7 +110,12 @@ export default function Announcements() {
       </div>
       {result?.ok ? (
         <p className="notice notice-info" role="status">
-          {t("announce.posted", { count: result.told })}
+          {result.resent ? t("sms.resent") : t("announce.posted", { count: result.told })}
+        </p>
+      ) : null}
+      {errors.form ? (
+        <p className="notice notice-error" role="alert">
+          {t(errors.form)}
         </p>
       ) : null}
       <Form method="post" className="card stack-tight" aria-labelledby="new-heading">
@@ -145,6 +178,11 @@ export default function Announcements() {
                   })}
                 </span>
                 <p>{a.body}</p>
+                <MessageDeliveries
+                  t={t}
+                  deliveries={deliveries[`announcement:${a.id}`] ?? []}
+                  busy={navigation.state !== "idle"}
+                />
               </li>
             ))}
           </ul>

@@ -36,7 +36,9 @@ export const phoneField = z
   .string()
   .trim()
   .transform((v) => v.replace(/[\s-]/g, "").replace(/^\+86/, ""))
-  .refine((v) => v === "" || /^1\d{10}$/.test(v), "form.error.phoneInvalid");
+  // Mainland mobile numbers: 11 digits, 13x–19x (landlines and other countries cannot take SMS
+  // through the mainland templates).
+  .refine((v) => v === "" || /^1[3-9]\d{9}$/.test(v), "form.error.phoneInvalid");
 
 export const emailField = z
   .string()
