@@ -261,6 +261,8 @@ export const en: Record<MessageKey, string> = {
   "code.verifyTitle": "Confirm your phone number",
   "code.verifyIntro":
     "We sent a code by SMS to {phone}. Enter the 6 digits to show the number is yours, and your account is ready.",
+  "code.verifyAskNew":
+    "Confirm that {phone} is your number: press “Send a new code” below, then enter the 6 digits from the SMS.",
   "code.label": "Code",
   "code.hint": "The 6 digits in the SMS, valid for 5 minutes",
   "code.confirm": "Confirm",

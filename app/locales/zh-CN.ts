@@ -243,6 +243,8 @@ export const zhCN = {
   "code.verifyTitle": "验证手机号",
   "code.verifyIntro":
     "验证码短信已发到 {phone}。输入 6 位验证码，确认这个号码是你的，账号就可以用了。",
+  "code.verifyAskNew":
+    "请确认手机号 {phone} 是你的：点下面的“重新发送验证码”，再输入短信里的 6 位验证码。",
   "code.label": "验证码",
   "code.hint": "短信里的 6 位数字，5 分钟内有效",
   "code.confirm": "确认",

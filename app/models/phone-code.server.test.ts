@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { createApprovedVendor } from "#db/testing/factories";
 import { db } from "~/utils/db.server";
 import { resetPasswordWithCode } from "./password-reset.server";
-import { CODE_TRIES, checkPhoneCode, codesSentToday, sendPhoneCode } from "./phone-code.server";
+import {
+  CODE_TRIES,
+  checkPhoneCode,
+  codesSentToday,
+  hasLiveCode,
+  sendPhoneCode,
+} from "./phone-code.server";
 import { registerVendor } from "./vendor.server";
 
 const T0 = new Date("2026-11-29T02:00:00Z");
@@ -115,9 +121,12 @@ describe("checking codes", () => {
       .set({ phone_verified_at: null })
       .where("id", "=", v.userId)
       .execute();
+    expect(await hasLiveCode(db, v.phone, "verify", T0)).toBe(false);
     await v.send();
+    expect(await hasLiveCode(db, v.phone, "verify", T0)).toBe(true);
     const code = await lastCode(v.phone);
     expect(await check(v.phone, code, at(60_000))).toEqual({ ok: true, userId: v.userId });
+    expect(await hasLiveCode(db, v.phone, "verify", at(60_000))).toBe(false);
     expect(await check(v.phone, code, at(61_000))).toEqual({ ok: false, code: "noCode" });
     const user = await db
       .selectFrom("users")

@@ -221,3 +221,22 @@ export async function codesSentToday(db: Kysely<Database>, now: Date): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Whether a code for `phone` and `purpose` can still be entered (sent, not used, not expired). */
+export async function hasLiveCode(
+  db: Kysely<Database>,
+  phone: string,
+  purpose: PhoneCodePurpose,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("phone_codes")
+    .select("id")
+    .where("phone", "=", phone)
+    .where("purpose", "=", purpose)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .where("tries", "<", CODE_TRIES)
+    .executeTakeFirst();
+  return !!row;
+}

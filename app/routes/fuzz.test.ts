@@ -17,7 +17,7 @@ const FIELDS =
     " ",
   );
 const INTENTS =
-  "acceptOffer addClosure addEvent addTemplate approve assign calendar cancelSeries close create done interval leaveWaitlist markRead record resetCalendar resolve resubmit return rules saveSettings start submit waitlist zones save requestChanges reject suspend lift".split(
+  "acceptOffer addClosure addEvent addTemplate approve assign calendar cancelSeries close create done interval leaveWaitlist markRead record resetCalendar resolve resubmit return rules saveSettings start submit waitlist zones save requestChanges reject suspend lift verify resend send confirm reminders resendMessage".split(
     " ",
   );
 const HOSTILE = [

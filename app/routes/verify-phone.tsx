@@ -11,7 +11,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { VerifyPhoneSchema } from "~/forms/phone-code.server";
-import { checkPhoneCode } from "~/models/phone-code.server";
+import { checkPhoneCode, hasLiveCode } from "~/models/phone-code.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -39,7 +39,12 @@ async function pendingUser(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await pendingUser(request);
-  return { locale: await getLocale(request), phone: masked(user.phone) };
+  return {
+    locale: await getLocale(request),
+    phone: masked(user.phone),
+    // Back later, or no code could be sent at sign-up (a limit): say so, and offer a new one.
+    live: await hasLiveCode(db, user.phone, "verify", new Date()),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -77,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function VerifyPhone() {
-  const { phone } = useLoaderData<typeof loader>();
+  const { phone, live } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -91,7 +96,9 @@ export default function VerifyPhone() {
   return (
     <div className="page narrow">
       <h1>{t("code.verifyTitle")}</h1>
-      <p className="lead">{t("code.verifyIntro", { phone })}</p>
+      <p className="lead">
+        {live || actionData ? t("code.verifyIntro", { phone }) : t("code.verifyAskNew", { phone })}
+      </p>
       {actionData && "resent" in actionData ? (
         <p className="notice notice-info" role="status">
           {t("code.resent", { phone })}
