@@ -55,6 +55,25 @@ export function Field({
   );
 }
 
+/** The six digits of a code sent by SMS: the phone's number pad, and the code offered from the SMS. */
+export function CodeField({ error }: { error?: MessageKey }) {
+  const t = useT();
+  return (
+    <Field name="code" label={t("code.label")} error={error} hint={t("code.hint")}>
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+        />
+      )}
+    </Field>
+  );
+}
+
 export function FormError({ error, params }: { error?: MessageKey; params?: Params }) {
   const t = useT();
   if (!error) return null;

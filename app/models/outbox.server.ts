@@ -13,6 +13,7 @@ import {
   type SmsKind,
   type SmsLocale,
 } from "~/domain/sms-templates";
+import { maskPhone } from "~/domain/phone";
 import { quietHoursEnd } from "~/domain/quiet-hours";
 import { translate } from "~/utils/i18n";
 
@@ -262,7 +263,7 @@ export async function deliveriesByTopic(
     out.get(r.topic!)!.push({
       id: r.id,
       name: r.display_name ?? "",
-      phone: r.recipient.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2"),
+      phone: maskPhone(r.recipient),
       status: r.status,
       attempts: r.attempts,
       error: r.status === "sent" ? null : r.provider_status,

@@ -118,6 +118,17 @@ export async function sendPhoneCode(
   return { ok: true };
 }
 
+/** The codes of a number and purpose that can still be entered: sent, unused, in time, tries left. */
+function liveCodes(db: Kysely<Database>, phone: string, purpose: PhoneCodePurpose, now: Date) {
+  return db
+    .selectFrom("phone_codes")
+    .where("phone", "=", phone)
+    .where("purpose", "=", purpose)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .where("tries", "<", CODE_TRIES);
+}
+
 export type CheckCodeResult =
   | { ok: true; userId: number }
   | { ok: false; code: "wrongCode"; triesLeft: number }
@@ -149,14 +160,8 @@ export async function checkPhoneCode(
   input: { phone: string; purpose: PhoneCodePurpose; code: string; userId?: number },
   now: Date,
 ): Promise<CheckCodeResult> {
-  let query = trx
-    .selectFrom("phone_codes")
+  let query = liveCodes(trx, input.phone, input.purpose, now)
     .select(["id", "user_id", "code_hash", "tries"])
-    .where("phone", "=", input.phone)
-    .where("purpose", "=", input.purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now.toISOString())
-    .where("tries", "<", CODE_TRIES)
     .orderBy("id", "desc");
   if (input.userId !== undefined) query = query.where("user_id", "=", input.userId);
   const live = await query.executeTakeFirst();
@@ -229,14 +234,5 @@ export async function hasLiveCode(
   purpose: PhoneCodePurpose,
   now: Date,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom("phone_codes")
-    .select("id")
-    .where("phone", "=", phone)
-    .where("purpose", "=", purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now.toISOString())
-    .where("tries", "<", CODE_TRIES)
-    .executeTakeFirst();
-  return !!row;
+  return !!(await liveCodes(db, phone, purpose, now).select("id").executeTakeFirst());
 }

@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { CodeField, Field, FormError, SubmitButton } from "~/components/form-field";
 import { ChangePhoneSchema, ConfirmPhoneSchema } from "~/forms/phone-code.server";
 import { checkPhoneCode, phoneHeldByOther } from "~/models/phone-code.server";
 import { getSmsReminders, setSmsReminders } from "~/models/user.server";
@@ -18,7 +18,8 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { codeRefused, sendCode } from "~/utils/phone-codes.server";
+import { codeNotTaken, codeRefused, sendCode } from "~/utils/phone-codes.server";
+import { maskPhone } from "~/domain/phone";
 import { retryAfterHeaders } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -26,15 +27,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export const headers = retryAfterHeaders;
 
-const masked = (phone: string | null) =>
-  phone ? phone.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2") : null;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const search = new URL(request.url).searchParams;
   return {
     locale: await getLocale(request),
-    phone: masked(user.phone),
+    phone: user.phone ? maskPhone(user.phone) : null,
     reminders: await getSmsReminders(db, user.id),
     changed: search.has("changed"),
     remindersSaved: search.has("reminders"),
@@ -65,20 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       new Date(),
     );
     if (checked.ok) return redirect("/account/phone?changed=1");
-    const errors =
-      checked.code === "wrongCode"
-        ? { code: "code.error.wrong" as const }
-        : checked.code === "phoneTaken"
-          ? { code: "join.error.phoneTaken" as const }
-          : { code: "code.error.none" as const };
-    return data(
-      {
-        errors,
-        errorParams: checked.code === "wrongCode" ? { code: { tries: checked.triesLeft } } : {},
-        sentTo: parsed.data.phone,
-      },
-      { status: 400 },
-    );
+    return codeNotTaken(checked, { sentTo: parsed.data.phone });
   }
   const parsed = parseForm(ChangePhoneSchema, form);
   if (!parsed.ok)
@@ -125,21 +110,10 @@ export default function AccountPhone() {
       <FormError error={errors.form} params={formParams} />
       {sentTo ? (
         <Form method="post" className="card" noValidate>
-          <p>{t("phone.codeSent", { phone: masked(sentTo) ?? sentTo })}</p>
+          <p>{t("phone.codeSent", { phone: maskPhone(sentTo) })}</p>
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="phone" value={sentTo} />
-          <Field name="code" label={t("code.label")} error={errors.code} hint={t("code.hint")}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                required
-              />
-            )}
-          </Field>
+          <CodeField error={errors.code} />
           <SubmitButton
             pending={busy}
             label={t("code.confirm")}

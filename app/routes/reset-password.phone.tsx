@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { CodeField, Field, FormError, SubmitButton } from "~/components/form-field";
 import { PhoneResetSchema } from "~/forms/phone-code.server";
 import { resetPasswordWithCode } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
@@ -18,6 +18,7 @@ import { useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
+import { codeNotTaken } from "~/utils/phone-codes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("reset.newTitle")]);
@@ -41,15 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     new Date(),
   );
   if (result.ok) return redirect("/login?passwordReset=1");
-  return data(
-    result.code === "wrongCode"
-      ? {
-          errors: { code: "code.error.wrong" as const },
-          errorParams: { code: { tries: result.triesLeft } },
-        }
-      : { errors: { code: "code.error.none" as const }, errorParams: {} },
-    { status: 400 },
-  );
+  return codeNotTaken(result);
 }
 
 export default function ResetByPhone() {
@@ -76,18 +69,7 @@ export default function ResetByPhone() {
             />
           )}
         </Field>
-        <Field name="code" label={t("code.label")} error={errors.code} hint={t("code.hint")}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-            />
-          )}
-        </Field>
+        <CodeField error={errors.code} />
         <Field
           name="password"
           label={t("account.newPassword")}

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { CodeField, FormError, SubmitButton } from "~/components/form-field";
 import { VerifyPhoneSchema } from "~/forms/phone-code.server";
 import { checkPhoneCode, hasLiveCode } from "~/models/phone-code.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
@@ -18,16 +18,14 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { codeRefused, sendCode } from "~/utils/phone-codes.server";
+import { codeNotTaken, codeRefused, sendCode } from "~/utils/phone-codes.server";
+import { maskPhone } from "~/domain/phone";
 import { retryAfterHeaders } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("code.verifyTitle")]);
 
 export const headers = retryAfterHeaders;
-
-/** 138****0001: enough for the person to know which phone to look at. */
-const masked = (phone: string) => phone.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2");
 
 async function pendingUser(request: Request) {
   const user = await getOptionalUser(request);
@@ -41,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await pendingUser(request);
   return {
     locale: await getLocale(request),
-    phone: masked(user.phone),
+    phone: maskPhone(user.phone),
     // Back later, or no code could be sent at sign-up (a limit): say so, and offer a new one.
     live: await hasLiveCode(db, user.phone, "verify", new Date()),
   };
@@ -70,15 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     new Date(),
   );
   if (checked.ok) return redirect(to);
-  return data(
-    checked.code === "wrongCode"
-      ? {
-          errors: { code: "code.error.wrong" as const },
-          errorParams: { code: { tries: checked.triesLeft } },
-        }
-      : { errors: { code: "code.error.none" as const } },
-    { status: 400 },
-  );
+  return codeNotTaken(checked);
 }
 
 export default function VerifyPhone() {
@@ -107,19 +97,7 @@ export default function VerifyPhone() {
       <FormError error={errors.form} params={formParams} />
       <Form method="post" className="card" noValidate>
         <input type="hidden" name="intent" value="verify" />
-        <Field name="code" label={t("code.label")} error={errors.code} hint={t("code.hint")}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              pattern="[0-9]{6}"
-              required
-            />
-          )}
-        </Field>
+        <CodeField error={errors.code} />
         <SubmitButton
           pending={busy && intent === "verify"}
           label={t("code.confirm")}

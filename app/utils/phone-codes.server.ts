@@ -2,7 +2,11 @@
 // a page shows when a limit is reached (429 with Retry-After, in words that say when to try).
 import { data } from "@remix-run/node";
 import type { PhoneCodePurpose } from "#db/schema";
-import { sendPhoneCode, type SendCodeResult } from "~/models/phone-code.server";
+import {
+  sendPhoneCode,
+  type CheckCodeResult,
+  type SendCodeResult,
+} from "~/models/phone-code.server";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import type { Locale } from "./i18n";
@@ -41,5 +45,27 @@ export function codeRefused(result: Extract<SendCodeResult, { ok: false }>) {
       retryAfter: result.retryAfter,
     },
     { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
+  );
+}
+
+/** A 400 for a code that was not taken: wrong (with the tries left), gone, or the number taken. */
+export function codeNotTaken(
+  result: Extract<CheckCodeResult, { ok: false }>,
+  extra: Record<string, string> = {},
+) {
+  return data(
+    {
+      errors: {
+        code:
+          result.code === "wrongCode"
+            ? ("code.error.wrong" as const)
+            : result.code === "phoneTaken"
+              ? ("join.error.phoneTaken" as const)
+              : ("code.error.none" as const),
+      },
+      errorParams: result.code === "wrongCode" ? { code: { tries: result.triesLeft } } : {},
+      ...extra,
+    },
+    { status: 400 },
   );
 }
