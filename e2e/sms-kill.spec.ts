@@ -26,6 +26,9 @@ test("SMS queued when the server is killed mid-send all go out after it restarts
   fs.mkdirSync(DIR, { recursive: true });
   const url = `file:${DIR}/jishi.db`;
   const db = createDb(url);
+  // The database is made before the server starts: both would migrate a fresh file at once.
+  await migrateToLatest(db);
+  await seed(db);
   // The provider takes 1.5 s to answer: long enough to kill the server between send and answer.
   const provider = await startSmsProvider({ delayMs: 1500 });
   const env = {
@@ -42,8 +45,6 @@ test("SMS queued when the server is killed mid-send all go out after it restarts
   };
   let app = startApp(PORT, env);
   try {
-    await migrateToLatest(db);
-    await seed(db);
     await waitForApp(PORT);
     const { userId } = await createApprovedVendor(db);
     const ids: number[] = [];
