@@ -211,6 +211,32 @@ test.describe("booking a stall", () => {
     ).toBeVisible();
   });
 
+  test("Enter on a stall of the map chooses it and never books it", async ({
+    page,
+    loginNewVendor,
+    newZone,
+  }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "富新社区东区集市",
+      managers: ["managerLongquan"],
+    });
+    await loginNewVendor({ name: "郝家豆芽" });
+    await page.goto(`/book/${zone.slug}`);
+    const stall = page.getByRole("region", { name: "摊位图" }).getByRole("button", {
+      name: /^A-01 · 空闲/,
+    });
+    await stall.focus();
+    await page.keyboard.press("Enter");
+    const book = page.getByRole("button", { name: "预约 A-01" });
+    await expect(book).toBeFocused();
+    // Nothing was booked: no confirmation, and the vendor has no booking.
+    await page.waitForTimeout(500);
+    await expect(page.getByText(/预约成功/)).toHaveCount(0);
+    await page.goto("/vendor/bookings");
+    await expect(page.getByText(`${zone.name} · A-01`)).toHaveCount(0);
+  });
+
   test("in a market of hundreds of stalls, a stall chosen on the map opens its page of the list", async ({
     page,
     loginNewVendor,

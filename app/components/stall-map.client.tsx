@@ -86,8 +86,12 @@ export function StallMapLeaflet({
               element.setAttribute("role", "button");
               element.setAttribute("tabindex", stall.tone === "free" ? "0" : "-1");
               element.addEventListener("keydown", (e) => {
-                if ((e as KeyboardEvent).key === "Enter" || (e as KeyboardEvent).key === " ")
-                  onSelect(stall.id);
+                const key = (e as KeyboardEvent).key;
+                if (key !== "Enter" && key !== " ") return;
+                // Choosing moves focus to the stall's Book button: the key must end here, or the
+                // same Enter presses that button and books a stall the vendor only chose.
+                e.preventDefault();
+                onSelect(stall.id);
               });
             },
           }}
