@@ -3,6 +3,8 @@
 // vendor's bookings, weekly quota or waiting list, nor a stall.
 import { createDb } from "../db/connect";
 import { createBigZone } from "../db/testing/big-zone";
+import { stallsTaking } from "../db/testing/factories";
+import { localMoment } from "../app/domain/market-hours";
 import { expect, test } from "./fixtures";
 import { smsTo } from "./outbox";
 import { E2E_DATABASE_URL } from "./settings";
@@ -49,7 +51,14 @@ test.describe("booking a stall", () => {
     ).toBeAttached();
     await page.goto("/vendor/bookings");
 
-    await booking.getByRole("button", { name: "取消预约" }).click();
+    // Cancelling asks first, and says whether it is free or late now (the session may be
+    // tomorrow morning, inside the 24-hour notice), and from when.
+    await booking.getByRole("link", { name: "取消预约" }).click();
+    await expect(booking.getByRole("alert")).toHaveText(/现在取消(不算|会记为)迟取消/);
+    await booking.getByRole("link", { name: "不取消了" }).click();
+    await expect(booking.getByRole("alert")).toHaveCount(0);
+    await booking.getByRole("link", { name: "取消预约" }).click();
+    await booking.getByRole("button", { name: "确认取消" }).click();
     await expect(page.getByRole("status")).toContainText("已取消预约");
     await expect(
       page
@@ -121,6 +130,7 @@ test.describe("booking a stall", () => {
     const series = page.getByRole("listitem").filter({ hasText: `${zone.name} · A-10` });
     await expect(series).toHaveCount(4);
     await expect(series.first().getByText("每周预约", { exact: true })).toBeVisible();
+    await series.first().getByRole("link", { name: "取消预约" }).click();
     await series.first().getByRole("button", { name: "取消这一天及以后的每周预约" }).click();
     await expect(page.getByRole("status")).toHaveText("已取消 4 个每周预约。");
   });
@@ -189,8 +199,9 @@ test.describe("booking a stall", () => {
     await other
       .getByRole("listitem")
       .filter({ hasText: `${zone.name} · C-01` })
-      .getByRole("button", { name: "取消预约" })
+      .getByRole("link", { name: "取消预约" })
       .click();
+    await other.getByRole("button", { name: "确认取消" }).click();
     await expect(other.getByRole("status")).toContainText("已取消预约");
 
     // The offer reaches the phone at once, with a link that opens it.
@@ -209,6 +220,54 @@ test.describe("booking a stall", () => {
         .filter({ hasText: `${zone.name} · C-01` })
         .getByText("已确认"),
     ).toBeVisible();
+  });
+
+  test("a cancellation that will count as late asks first and says so", async ({
+    page,
+    loginNewVendor,
+    newZone,
+  }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "富新社区南区集市",
+      managers: ["managerLongquan"],
+    });
+    const { vendorId } = await loginNewVendor({ name: "柴家馒头" });
+    // A booking that starts in two hours: inside the 24-hour notice.
+    const db = createDb(E2E_DATABASE_URL);
+    const [stall] = await stallsTaking(db, zone.slug, "fresh_produce");
+    const startsAt = new Date(Date.now() + 2 * 3_600_000);
+    await db
+      .insertInto("bookings")
+      .values({
+        zone_id: zone.zoneId,
+        stall_id: stall!.id,
+        vendor_id: vendorId,
+        local_date: localMoment(startsAt, "Asia/Shanghai").date,
+        session_key: "t999999",
+        starts_at: startsAt.toISOString(),
+        ends_at: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        status: "confirmed",
+        fee_fen: 500,
+        idempotency_key: `late-${vendorId}`,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    await db.destroy();
+
+    await page.goto("/vendor/bookings");
+    const booking = page.getByRole("listitem").filter({ hasText: `${zone.name} · ${stall!.code}` });
+    await expect(booking).toContainText("现在取消会记为迟取消。");
+    await booking.getByRole("link", { name: "取消预约" }).click();
+    await expect(booking.getByRole("alert")).toContainText(
+      "现在取消会记为迟取消：开市前 24 小时内",
+    );
+    await expect(booking.getByRole("button", { name: "确认取消" })).toBeFocused();
+    await booking.getByRole("button", { name: "确认取消" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "已取消预约。因为离开市不到规定时间，这次记为迟取消。",
+    );
   });
 
   test("Enter on a stall of the map chooses it and never books it", async ({

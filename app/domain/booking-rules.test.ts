@@ -4,6 +4,7 @@ import {
   checkBooking,
   DEFAULT_BOOKING_SETTINGS,
   isLateCancellation,
+  lateCancellationFrom,
   penaltyBanUntil,
   type BookingFacts,
 } from "./booking-rules";
@@ -153,5 +154,16 @@ describe("isLateCancellation", () => {
     expect(
       isLateCancellation(startsAt, new Date("2026-12-04T09:31:00Z"), DEFAULT_BOOKING_SETTINGS),
     ).toBe(true);
+  });
+
+  it("names the moment a cancellation becomes late, which is what the vendor is told", () => {
+    const from = lateCancellationFrom(startsAt, {
+      ...DEFAULT_BOOKING_SETTINGS,
+      cancelDeadlineHours: 6,
+    });
+    expect(from.toISOString()).toBe(new Date(Date.parse(startsAt) - 6 * 3_600_000).toISOString());
+    const settings = { ...DEFAULT_BOOKING_SETTINGS, cancelDeadlineHours: 6 };
+    expect(isLateCancellation(startsAt, from, settings)).toBe(false);
+    expect(isLateCancellation(startsAt, new Date(from.getTime() + 1), settings)).toBe(true);
   });
 });

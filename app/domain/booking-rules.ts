@@ -191,5 +191,10 @@ export function isLateCancellation(
   now: Date,
   settings: BookingSettings,
 ): boolean {
-  return now.getTime() > Date.parse(startsAt) - settings.cancelDeadlineHours * 60 * MINUTE;
+  return now.getTime() > lateCancellationFrom(startsAt, settings).getTime();
+}
+
+/** The moment from which cancelling a booking counts as late: what a vendor is told before. */
+export function lateCancellationFrom(startsAt: string, settings: BookingSettings): Date {
+  return new Date(Date.parse(startsAt) - settings.cancelDeadlineHours * 60 * MINUTE);
 }

@@ -506,6 +506,11 @@ export const en: Record<MessageKey, string> = {
   "bookings.cancelled": "Your booking is cancelled, free of charge.",
   "bookings.cancelledLate":
     "Your booking is cancelled. It was close to the start, so it counts as a late cancellation.",
+  "bookings.confirmFree": "Cancel this booking? It is free now: cancelling is free until {until}.",
+  "bookings.confirmLate":
+    "Cancel anyway? It counts as a late cancellation: within {hours} hours of the market (from {from}), and too many late cancellations pause your booking.",
+  "bookings.confirmCancel": "Yes, cancel",
+  "bookings.keep": "Keep the booking",
   "bookings.cancel": "Cancel booking",
   "bookings.cancelSeries": "Cancel this and the later weeks",
   "bookings.series": "Weekly",

@@ -467,6 +467,11 @@ export const zhCN = {
   "bookings.booked": "预约成功！到场时找管理员签到。",
   "bookings.cancelled": "已取消预约，没有影响。",
   "bookings.cancelledLate": "已取消预约。因为离开市不到规定时间，这次记为迟取消。",
+  "bookings.confirmFree": "确定取消这个预约吗？现在取消不算迟取消：{until} 之前取消都不受影响。",
+  "bookings.confirmLate":
+    "确定取消吗？现在取消会记为迟取消：开市前 {hours} 小时内（{from} 以后）取消都算迟取消，迟取消多了会暂停预约。",
+  "bookings.confirmCancel": "确认取消",
+  "bookings.keep": "不取消了",
   "bookings.cancel": "取消预约",
   "bookings.cancelSeries": "取消这一天及以后的每周预约",
   "bookings.series": "每周预约",

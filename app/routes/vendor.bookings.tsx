@@ -13,7 +13,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { isLateCancellation } from "~/domain/booking-rules";
+import { isLateCancellation, lateCancellationFrom } from "~/domain/booking-rules";
 import {
   acceptOffer,
   cancelBooking,
@@ -64,13 +64,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       upcoming &&
       (b.status === "pending" || b.status === "confirmed") &&
       Date.parse(b.starts_at) > now.getTime();
+    const zoneSettings = settings.get(b.zone_id)!;
     return {
       ...b,
       zone: locale === "en" ? b.name_en : b.name_zh,
       upcoming,
       cancellable,
-      cancelWouldBeLate:
-        cancellable && isLateCancellation(b.starts_at, now, settings.get(b.zone_id)!),
+      cancelWouldBeLate: cancellable && isLateCancellation(b.starts_at, now, zoneSettings),
+      // When a free cancellation ends, on the market's clock: said before the vendor confirms.
+      lateFrom: formatInstant(
+        locale,
+        lateCancellationFrom(b.starts_at, zoneSettings).toISOString(),
+        b.time_zone,
+        { dateStyle: "medium", timeStyle: "short" },
+      ),
+      deadlineHours: zoneSettings.cancelDeadlineHours,
       startTime: formatLocalTime(b.starts_at, b.time_zone),
       endTime: formatLocalTime(b.ends_at, b.time_zone),
     };
@@ -138,6 +146,7 @@ export default function VendorBookings() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const cancelling = navigation.state !== "idle" ? navigation.formData?.get("bookingId") : null;
+  const confirming = params.get("confirm");
   // Coming up: soonest first. Earlier ones: most recent first (as the model returns them).
   const upcoming = bookings.filter((b) => b.upcoming).reverse();
   const past = bookings.filter((b) => !b.upcoming);
@@ -159,7 +168,7 @@ export default function VendorBookings() {
               : null;
 
   const row = (b: (typeof bookings)[number]) => (
-    <li key={b.id} className="card booking">
+    <li key={b.id} id={`booking-${b.id}`} className="card booking">
       <div>
         <strong>
           {b.zone} · {b.stall_code}
@@ -178,16 +187,27 @@ export default function VendorBookings() {
         {b.fee_fen === 0 ? t("book.free") : formatMoney(locale, b.fee_fen)}
         {b.cancelled_late ? <span className="hint"> · {t("bookings.lateMark")}</span> : null}
       </div>
-      {b.cancellable ? (
-        <Form method="post" className="booking-cancel">
+      {b.cancellable && confirming === String(b.id) ? (
+        // Cancelling asks first, and says whether it is free or late, and why (issue 18).
+        <Form
+          method="post"
+          action="/vendor/bookings"
+          className="booking-cancel booking-confirm"
+          aria-labelledby={`confirm-${b.id}`}
+        >
+          <p id={`confirm-${b.id}`} role="alert">
+            {b.cancelWouldBeLate
+              ? t("bookings.confirmLate", { hours: b.deadlineHours, from: b.lateFrom })
+              : t("bookings.confirmFree", { until: b.lateFrom })}
+          </p>
           <input type="hidden" name="bookingId" value={b.id} />
-          {b.cancelWouldBeLate ? <p className="hint">{t("bookings.lateWarning")}</p> : null}
           <button
             type="submit"
-            className="button button-quiet"
+            className="button button-primary"
             disabled={cancelling === String(b.id)}
+            autoFocus
           >
-            {cancelling === String(b.id) ? t("bookings.cancelling") : t("bookings.cancel")}
+            {cancelling === String(b.id) ? t("bookings.cancelling") : t("bookings.confirmCancel")}
           </button>
           {b.series_id ? (
             <button
@@ -200,7 +220,21 @@ export default function VendorBookings() {
               {t("bookings.cancelSeries")}
             </button>
           ) : null}
+          <Link to={`/vendor/bookings#booking-${b.id}`} className="button button-quiet">
+            {t("bookings.keep")}
+          </Link>
         </Form>
+      ) : b.cancellable ? (
+        <div className="booking-cancel">
+          {b.cancelWouldBeLate ? <p className="hint">{t("bookings.lateWarning")}</p> : null}
+          <Link
+            to={`/vendor/bookings?confirm=${b.id}#booking-${b.id}`}
+            className="button button-quiet"
+            preventScrollReset
+          >
+            {t("bookings.cancel")}
+          </Link>
+        </div>
       ) : null}
     </li>
   );
