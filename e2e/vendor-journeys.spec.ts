@@ -59,6 +59,12 @@ async function uploadPaper(
   await page.getByLabel("文件", { exact: true }).setInputFiles(file);
   await page.getByRole("button", { name: "上传", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("证件已上传。");
+  // A fresh form: nothing left in it to be sent a second time.
+  await expect(page.getByLabel("有效期至")).toHaveValue("");
+  await expect(page.getByLabel("文件", { exact: true })).toHaveValue("");
+  await expect(
+    page.getByLabel("证件类型").locator("option", { hasText: /（你需要，已上传）$/ }),
+  ).not.toHaveCount(0);
 }
 
 async function openForReview(manager: Page, name: string) {
@@ -75,12 +81,12 @@ test.describe("a vendor's verification", () => {
     await expect(page.getByText("待审核", { exact: true })).toBeVisible();
     await expect(page.getByText("还缺这些证件：")).toBeVisible();
 
-    await uploadPaper(page, "健康证 (你需要)", isoDaysFromNow(300), {
+    await uploadPaper(page, "健康证（你需要）", isoDaysFromNow(300), {
       name: "健康证.png",
       mimeType: "image/png",
       buffer: await certificatePhoto(page, "健康证"),
     });
-    await uploadPaper(page, "身份证 (你需要)", isoDaysFromNow(3000), {
+    await uploadPaper(page, "身份证（你需要）", isoDaysFromNow(3000), {
       name: "身份证.png",
       mimeType: "image/png",
       buffer: await certificatePhoto(page, "居民身份证"),
@@ -175,7 +181,7 @@ test.describe("a vendor's verification", () => {
 
   test("a paper that expires within 30 days shows a warning", async ({ page }) => {
     await signUp(page, { name: `老赵山货${Date.now() % 10000}`, category: "生鲜果蔬" });
-    await uploadPaper(page, "健康证 (你需要)", isoDaysFromNow(10), {
+    await uploadPaper(page, "健康证（你需要）", isoDaysFromNow(10), {
       name: "health.png",
       mimeType: "image/png",
       buffer: await certificatePhoto(page, "健康证"),
@@ -212,7 +218,7 @@ test.describe("a vendor's verification", () => {
   test("a renamed file is refused with a message", async ({ page }) => {
     await signUp(page, { name: `测试百货${Date.now() % 10000}`, category: "日用百货" });
     await page.goto("/vendor/documents");
-    await page.getByLabel("证件类型").selectOption({ label: "身份证 (你需要)" });
+    await page.getByLabel("证件类型").selectOption({ label: "身份证（你需要）" });
     await page.getByLabel("有效期至").fill(isoDaysFromNow(400));
     await page.getByLabel("文件", { exact: true }).setInputFiles({
       name: "身份证.jpg",

@@ -159,7 +159,14 @@ export default function VendorDocuments() {
         <h2 id="upload-heading">{t("documents.upload")}</h2>
         <p className="hint">{t("documents.uploadHint")}</p>
         <FormError error={errors.form} />
-        <Form method="post" encType="multipart/form-data" noValidate>
+        {/* A new paper in the list makes a fresh form: the last type, date and file do not stay
+            to be sent twice. */}
+        <Form
+          key={documents.map((d) => d.id).join(",")}
+          method="post"
+          encType="multipart/form-data"
+          noValidate
+        >
           <Field name="kind" label={t("documents.kind")} error={errors.kind}>
             {(p) => (
               <select
@@ -175,7 +182,13 @@ export default function VendorDocuments() {
                 {DOCUMENT_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`documentKind.${kind}`)}
-                    {needed.includes(kind) ? ` (${t("documents.neededForYou")})` : ""}
+                    {needed.includes(kind)
+                      ? t(
+                          documents.some((d) => d.kind === kind)
+                            ? "documents.optionUploaded"
+                            : "documents.optionNeeded",
+                        )
+                      : ""}
                   </option>
                 ))}
               </select>
