@@ -74,6 +74,26 @@ export function CodeField({ error }: { error?: MessageKey }) {
   );
 }
 
+/** A new password and the same again: setting, resetting or changing one. */
+export function NewPasswordFields({ errors }: { errors: Partial<Record<string, MessageKey>> }) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        name="password"
+        label={t("account.newPassword")}
+        error={errors.password}
+        hint={t("password.hint")}
+      >
+        {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+      </Field>
+      <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
+        {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+      </Field>
+    </>
+  );
+}
+
 export function FormError({ error, params }: { error?: MessageKey; params?: Params }) {
   const t = useT();
   if (!error) return null;

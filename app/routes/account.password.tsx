@@ -5,7 +5,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { Field, FormError, NewPasswordFields, SubmitButton } from "~/components/form-field";
 import { deleteOtherSessions } from "~/models/session.server";
 import { getPasswordHash, setPassword } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
@@ -61,17 +61,7 @@ export default function AccountPassword() {
         <Field name="current" label={t("account.currentPassword")} error={errors.current}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
-        <Field
-          name="password"
-          label={t("account.newPassword")}
-          error={errors.password}
-          hint={t("password.hint")}
-        >
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
-        <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
+        <NewPasswordFields errors={errors} />
         <SubmitButton
           pending={pending}
           label={t("account.change")}

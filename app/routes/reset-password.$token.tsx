@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, SubmitButton } from "~/components/form-field";
+import { FormError, NewPasswordFields, SubmitButton } from "~/components/form-field";
 import { findPasswordToken, resetPasswordWithToken } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -63,17 +63,7 @@ export default function ResetPassword() {
       <p className="lead">{t("reset.newIntro", { name: name ?? "" })}</p>
       <FormError error={errors.form} />
       <Form method="post" className="card" noValidate>
-        <Field
-          name="password"
-          label={t("account.newPassword")}
-          error={errors.password}
-          hint={t("password.hint")}
-        >
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
-        <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
+        <NewPasswordFields errors={errors} />
         <SubmitButton
           pending={pending}
           label={t("reset.save")}

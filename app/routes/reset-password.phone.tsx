@@ -9,7 +9,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CodeField, Field, FormError, SubmitButton } from "~/components/form-field";
+import {
+  CodeField,
+  Field,
+  FormError,
+  NewPasswordFields,
+  SubmitButton,
+} from "~/components/form-field";
 import { PhoneResetSchema } from "~/forms/phone-code.server";
 import { resetPasswordWithCode } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
@@ -70,17 +76,7 @@ export default function ResetByPhone() {
           )}
         </Field>
         <CodeField error={errors.code} />
-        <Field
-          name="password"
-          label={t("account.newPassword")}
-          error={errors.password}
-          hint={t("password.hint")}
-        >
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
-        <Field name="confirm" label={t("account.confirmPassword")} error={errors.confirm}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
-        </Field>
+        <NewPasswordFields errors={errors} />
         <SubmitButton
           pending={pending}
           label={t("reset.save")}
