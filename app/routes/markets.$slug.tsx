@@ -341,7 +341,7 @@ export default function MarketPage() {
               </li>
             ))}
             <li>
-              <span className="swatch swatch-free" aria-hidden="true" />
+              <span className="swatch swatch-vacant" aria-hidden="true" />
               {t("market.legendFree")}
             </li>
           </ul>
