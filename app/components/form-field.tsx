@@ -96,10 +96,12 @@ export function NewPasswordFields({ errors }: { errors: Partial<Record<string, M
 
 export function FormError({ error, params }: { error?: MessageKey; params?: Params }) {
   const t = useT();
+  // As for a field: the action's `errorParams.form` fills the message's placeholders ("{minutes}").
+  const sent = useActionData() as { errorParams?: Record<string, Params> } | undefined;
   if (!error) return null;
   return (
     <p className="notice notice-error" role="alert">
-      {t(error, params)}
+      {t(error, params ?? sent?.errorParams?.form)}
     </p>
   );
 }

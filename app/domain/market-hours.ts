@@ -58,53 +58,50 @@ function wallClock(instant: Date, timeZone: string): Record<string, string> {
   return parts;
 }
 
-// Offsets by time zone and minute: a county's markets open at the same few times, so a week of
-// fifty markets asks for the same instants again and again (Intl's formatToParts is the cost).
-const offsets = new Map<string, number>();
+// A zone's wall clock by minute: a county's markets open at the same few times and a page asks
+// for "now" in each zone again and again, and Intl's formatToParts is the cost. The date, weekday,
+// minute and UTC offset of one minute all come from one reading of the clock.
+interface MinuteReading {
+  moment: Readonly<LocalMoment>;
+  offset: number;
+}
+const readings = new Map<string, MinuteReading>();
+
+function readMinute(instant: Date, timeZone: string): MinuteReading {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const key = `${timeZone}|${minute}`;
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    if (readings.size >= 10_000) readings.clear();
+    const p = wallClock(instant, timeZone);
+    const asUtc = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+    );
+    reading = {
+      moment: Object.freeze({
+        date: `${p.year}-${p.month}-${p.day}`,
+        weekday: WEEKDAY_NUMBER[p.weekday ?? ""] ?? 0,
+        minutes: Number(p.hour) * 60 + Number(p.minute),
+      }),
+      offset: Math.round((asUtc - minute * 60_000) / 60_000),
+    };
+    readings.set(key, reading);
+  }
+  return reading;
+}
 
 /** How many minutes `timeZone` is ahead of UTC at `instant` (480 for Beijing). */
 export function utcOffsetMinutes(instant: Date, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    if (offsets.size >= 10_000) offsets.clear();
-    offset = computeOffset(instant, timeZone);
-    offsets.set(key, offset);
-  }
-  return offset;
+  return readMinute(instant, timeZone).offset;
 }
-
-function computeOffset(instant: Date, timeZone: string): number {
-  const p = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-  );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-// A page asks for "now" in each zone's time zone many times; Intl's formatToParts is the slow
-// part, and its answer is the same for every instant in one minute.
-const moments = new Map<string, Readonly<LocalMoment>>();
 
 /** The wall-clock date, weekday and minute of `instant` in `timeZone`. */
 export function localMoment(instant: Date, timeZone: string): LocalMoment {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
-  let moment = moments.get(key);
-  if (moment === undefined) {
-    if (moments.size >= 10_000) moments.clear();
-    const parts = wallClock(instant, timeZone);
-    moment = Object.freeze({
-      date: `${parts.year}-${parts.month}-${parts.day}`,
-      weekday: WEEKDAY_NUMBER[parts.weekday ?? ""] ?? 0,
-      minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    });
-    moments.set(key, moment);
-  }
-  return { ...moment };
+  return { ...readMinute(instant, timeZone).moment };
 }
 
 export function minutesOf(time: string): number {

@@ -5,6 +5,7 @@ import type { AnnouncementKind, Database } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { topicOf } from "./outbox.server";
 import { inTransaction } from "#db/transaction";
 
 export interface NewAnnouncement {
@@ -59,7 +60,7 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
         sms: {
           kind: "announcement",
           timeZone: zone.time_zone,
-          topic: `announcement:${announcement.id}`,
+          topic: topicOf("announcement", announcement.id),
         },
         now,
       });

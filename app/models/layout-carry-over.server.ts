@@ -8,6 +8,7 @@ import { planCarryOver } from "~/domain/stall-placement";
 import { writeAudit } from "./audit.server";
 import { cancelByMarket } from "./booking.server";
 import { notify } from "./notification.server";
+import { topicOf } from "./outbox.server";
 
 export async function carryBookingsOver(
   trx: Kysely<Database>,
@@ -103,7 +104,7 @@ export async function carryBookingsOver(
       messageKey: "inbox.bookingMovedByLayout",
       params: { ...params(b), to: m.to },
       link: `/vendor/bookings/${b.id}`,
-      sms: { kind: "stall_moved", timeZone, topic: `layout:${toLayoutId}` },
+      sms: { kind: "stall_moved", timeZone, topic: topicOf("layout", toLayoutId) },
       now,
     });
     await writeAudit(trx, {
@@ -134,7 +135,7 @@ export async function carryBookingsOver(
       sms: {
         kind: "booking_cancelled",
         timeZone,
-        topic: `layout:${toLayoutId}`,
+        topic: topicOf("layout", toLayoutId),
         extra: () => ({ stall: b.code }),
       },
       now,

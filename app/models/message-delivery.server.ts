@@ -79,7 +79,7 @@ export async function deliverDueMessages(
       rows.map(async (row) => {
         const result = await sendOne(row, channels);
         if (result.ok) {
-          await markSent(db, row, { ...result }, now());
+          await markSent(db, row, result, now());
           count.sent += 1;
         } else {
           count[await markNotSent(db, row, result, now())] += 1;

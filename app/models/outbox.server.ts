@@ -60,6 +60,14 @@ export async function addToOutbox(
   return id;
 }
 
+/** What a message tells of: a manager lists who was told of a closure or an announcement. */
+export type MessageSubject = "closure" | "event" | "template" | "offer" | "layout" | "announcement";
+
+/** The outbox's `topic` of a message about one closure, announcement, … (`closure:12`). */
+export function topicOf(subject: MessageSubject, id: number): string {
+  return `${subject}:${id}`;
+}
+
 export interface SmsMessage {
   userId?: number | null;
   /** The proved phone number; none: the message goes by e-mail only, if there is an address. */
@@ -230,9 +238,8 @@ export interface Delivery {
   /** The number with its middle hidden (138****0001): enough to tell two people apart. */
   phone: string;
   status: OutboxRow["status"];
-  attempts: number;
+  /** The provider's code when it is not sent (yet). */
   error: string | null;
-  sentAt: string | null;
 }
 
 /** Who was sent an SMS about each topic, and how it went: the manager's list. */
@@ -250,9 +257,7 @@ export async function deliveriesByTopic(
       "outbox.topic",
       "outbox.recipient",
       "outbox.status",
-      "outbox.attempts",
       "outbox.provider_status",
-      "outbox.sent_at",
       "users.display_name",
     ])
     .where("outbox.topic", "in", topics)
@@ -265,9 +270,7 @@ export async function deliveriesByTopic(
       name: r.display_name ?? "",
       phone: maskPhone(r.recipient),
       status: r.status,
-      attempts: r.attempts,
       error: r.status === "sent" ? null : r.provider_status,
-      sentAt: r.sent_at,
     });
   return out;
 }

@@ -47,7 +47,13 @@ export async function sendPhoneCode(
   },
   now: Date,
 ): Promise<SendCodeResult> {
-  const numberKeys = (window: string) => [`sms-code-${window}:${input.phone}`];
+  // Each limit counts under a key of its own: counting clears what is older than the window.
+  const limits: [string, Limit][] = [
+    [`sms-code-minute:${input.phone}`, CODE_LIMITS.perNumberMinute],
+    [`sms-code-hour:${input.phone}`, CODE_LIMITS.perNumberHour],
+    [`sms-code-day:${input.phone}`, CODE_LIMITS.perNumberDay],
+    [`sms-code-ip:${input.clientIp}`, CODE_LIMITS.perAddressHour],
+  ];
   if (input.limits) {
     const everyone = await retryAfterSeconds(
       db,
@@ -57,21 +63,8 @@ export async function sendPhoneCode(
     );
     if (everyone > 0) return { ok: false, code: "dailyCap", retryAfter: everyone };
     let wait = 0;
-    for (const [window, limit] of [
-      ["minute", CODE_LIMITS.perNumberMinute],
-      ["hour", CODE_LIMITS.perNumberHour],
-      ["day", CODE_LIMITS.perNumberDay],
-    ] as const)
-      wait = Math.max(wait, await retryAfterSeconds(db, numberKeys(window), limit, now));
-    wait = Math.max(
-      wait,
-      await retryAfterSeconds(
-        db,
-        [`sms-code-ip:${input.clientIp}`],
-        CODE_LIMITS.perAddressHour,
-        now,
-      ),
-    );
+    for (const [key, limit] of limits)
+      wait = Math.max(wait, await retryAfterSeconds(db, [key], limit, now));
     if (wait > 0) return { ok: false, code: "tooSoon", retryAfter: wait };
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -106,13 +99,7 @@ export async function sendPhoneCode(
       },
       now,
     );
-    for (const key of [
-      ...numberKeys("minute"),
-      ...numberKeys("hour"),
-      ...numberKeys("day"),
-      `sms-code-ip:${input.clientIp}`,
-      ALL_CODES_KEY,
-    ])
+    for (const key of [...limits.map(([key]) => key), ALL_CODES_KEY])
       await recordHit(trx, key, now);
   });
   return { ok: true };

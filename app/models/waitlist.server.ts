@@ -6,6 +6,7 @@ import { bookingClosesAt, HOLDING_STATUSES } from "~/domain/booking-rules";
 import { findSession } from "~/domain/calendar";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { topicOf } from "./outbox.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { isPostgres } from "#db/portable";
 import { bookingKeys, inTransaction } from "#db/transaction";
@@ -176,7 +177,7 @@ export async function offerFreedStall(
       sms: {
         kind: "waitlist_offer",
         timeZone: place.time_zone,
-        topic: `offer:${entry.id}`,
+        topic: topicOf("offer", entry.id),
         link: `/o/${entry.id}`,
       },
       now,

@@ -8,6 +8,7 @@ import type { MessageKey } from "~/locales/zh-CN";
 import { writeAudit } from "./audit.server";
 import { ACTIVE, cancelByMarket } from "./booking.server";
 import { notify } from "./notification.server";
+import { topicOf } from "./outbox.server";
 import { getBookingSettings } from "./zone-calendar.server";
 import { inTransaction } from "#db/transaction";
 
@@ -98,7 +99,7 @@ export async function addClosure(
       affected.map((b) => b.id),
       closure.reason,
       "inbox.closureCancelled",
-      `closure:${id}`,
+      topicOf("closure", id),
       now,
     );
     await writeAudit(trx, {
@@ -206,7 +207,7 @@ export async function removeEvent(
       affected.map((b) => b.id),
       event.title_zh,
       "inbox.eventCancelled",
-      `event:${eventId}`,
+      topicOf("event", eventId),
       now,
     );
     await trx.deleteFrom("market_events").where("id", "=", eventId).execute();
@@ -283,7 +284,7 @@ export async function removeTemplate(
       affected.map((b) => b.id),
       "",
       "inbox.sessionRemoved",
-      `template:${templateId}`,
+      topicOf("template", templateId),
       now,
     );
     await trx.deleteFrom("session_templates").where("id", "=", templateId).execute();

@@ -91,10 +91,6 @@ export default function AccountPhone() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
-  const formParams =
-    actionData && "errorParams" in actionData
-      ? (actionData.errorParams as Record<string, Record<string, number>> | undefined)?.form
-      : undefined;
   const sentTo = actionData && "sentTo" in actionData ? actionData.sentTo : "";
   return (
     <div className="page narrow">
@@ -107,7 +103,7 @@ export default function AccountPhone() {
           {t("phone.changed")}
         </p>
       ) : null}
-      <FormError error={errors.form} params={formParams} />
+      <FormError error={errors.form} />
       {sentTo ? (
         <Form method="post" className="card" noValidate>
           <p>{t("phone.codeSent", { phone: maskPhone(sentTo) })}</p>

@@ -82,12 +82,7 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p className="lead">{t("reset.intro")}</p>
-          <FormError
-            error={errors.form}
-            params={
-              actionData && "errorParams" in actionData ? actionData.errorParams.form : undefined
-            }
-          />
+          <FormError error={errors.form} />
           <Form method="post" className="card" noValidate>
             <Field name="identifier" label={t("login.identifier")} error={errors.identifier}>
               {(p) => <input {...p} type="text" autoComplete="username" required />}

@@ -20,7 +20,7 @@ import { sessionLine, weekdaysLine } from "~/components/zone-format";
 import { localMoment } from "~/domain/market-hours";
 import { MessageDeliveries } from "~/components/message-deliveries";
 import { listCategories } from "~/models/category.server";
-import { deliveriesByTopic, resendFailed } from "~/models/outbox.server";
+import { deliveriesByTopic, resendFailed, topicOf } from "~/models/outbox.server";
 import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
 import {
   addClosure,
@@ -66,9 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCategories(db),
     listClosuresAndEvents(db, zone.id, today),
   ]);
-  const deliveries = await deliveriesByTopic(
+  const byTopic = await deliveriesByTopic(
     db,
-    upcoming.closures.map((c) => `closure:${c.id}`),
+    upcoming.closures.map((c) => topicOf("closure", c.id)),
   );
   return {
     locale,
@@ -81,7 +81,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: locale === "en" ? c.name_en : c.name_zh,
     })),
     ...upcoming,
-    deliveries: Object.fromEntries(deliveries),
+    // By closure id: topics are the server's business (topicOf stays out of the browser).
+    deliveries: Object.fromEntries(
+      upcoming.closures.map((c) => [c.id, byTopic.get(topicOf("closure", c.id)) ?? []]),
+    ),
   };
 }
 
@@ -155,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const resent = await resendFailed(
       db,
       parsed.data.id,
-      closures.map((c) => `closure:${c.id}`),
+      closures.map((c) => topicOf("closure", c.id)),
       now,
     );
     if (!resent) return fail({ form: "sms.error.notFailed" });
@@ -335,11 +338,7 @@ export default function ManageZone() {
                 {c.reason}
               </span>
               {removeButton("removeClosure", c.id, t("schedule.removeNamed", { name: c.reason }))}
-              <MessageDeliveries
-                t={t}
-                deliveries={deliveries[`closure:${c.id}`] ?? []}
-                busy={busy}
-              />
+              <MessageDeliveries t={t} deliveries={deliveries[c.id] ?? []} busy={busy} />
             </li>
           ))}
         </ul>

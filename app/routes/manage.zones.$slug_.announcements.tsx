@@ -10,7 +10,7 @@ import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import { MessageDeliveries } from "~/components/message-deliveries";
 import { currentAnnouncements, postAnnouncement } from "~/models/announcement.server";
-import { deliveriesByTopic, resendFailed } from "~/models/outbox.server";
+import { deliveriesByTopic, resendFailed, topicOf } from "~/models/outbox.server";
 import { ResendSchema } from "~/utils/schedule-schemas.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -29,16 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const today = localMoment(new Date(), zone.time_zone).date;
   const announcements = await currentAnnouncements(db, zone.id, today);
-  const deliveries = await deliveriesByTopic(
+  const byTopic = await deliveriesByTopic(
     db,
-    announcements.map((a) => `announcement:${a.id}`),
+    announcements.map((a) => topicOf("announcement", a.id)),
   );
   return {
     locale,
     today,
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
     announcements,
-    deliveries: Object.fromEntries(deliveries),
+    // By announcement id: topics are the server's business (topicOf stays out of the browser).
+    deliveries: Object.fromEntries(
+      announcements.map((a) => [a.id, byTopic.get(topicOf("announcement", a.id)) ?? []]),
+    ),
   };
 }
 
@@ -55,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       (await resendFailed(
         db,
         resend.data.id,
-        current.map((a) => `announcement:${a.id}`),
+        current.map((a) => topicOf("announcement", a.id)),
         now,
       ));
     if (!resent)
@@ -180,7 +183,7 @@ export default function Announcements() {
                 <p>{a.body}</p>
                 <MessageDeliveries
                   t={t}
-                  deliveries={deliveries[`announcement:${a.id}`] ?? []}
+                  deliveries={deliveries[a.id] ?? []}
                   busy={navigation.state !== "idle"}
                 />
               </li>

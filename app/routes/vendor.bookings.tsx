@@ -72,12 +72,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cancellable,
       cancelWouldBeLate: cancellable && isLateCancellation(b.starts_at, now, zoneSettings),
       // When a free cancellation ends, on the market's clock: said before the vendor confirms.
-      lateFrom: formatInstant(
-        locale,
-        lateCancellationFrom(b.starts_at, zoneSettings).toISOString(),
-        b.time_zone,
-        { dateStyle: "medium", timeStyle: "short" },
-      ),
+      lateFrom: cancellable
+        ? formatInstant(
+            locale,
+            lateCancellationFrom(b.starts_at, zoneSettings).toISOString(),
+            b.time_zone,
+            { dateStyle: "medium", timeStyle: "short" },
+          )
+        : "",
       deadlineHours: zoneSettings.cancelDeadlineHours,
       startTime: formatLocalTime(b.starts_at, b.time_zone),
       endTime: formatLocalTime(b.ends_at, b.time_zone),

@@ -79,10 +79,6 @@ export default function VerifyPhone() {
   const busy = navigation.state === "submitting";
   const intent = navigation.formData?.get("intent");
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
-  const formParams =
-    actionData && "errorParams" in actionData
-      ? (actionData.errorParams as Record<string, Record<string, number>> | undefined)?.form
-      : undefined;
   return (
     <div className="page narrow">
       <h1>{t("code.verifyTitle")}</h1>
@@ -94,7 +90,7 @@ export default function VerifyPhone() {
           {t("code.resent", { phone })}
         </p>
       ) : null}
-      <FormError error={errors.form} params={formParams} />
+      <FormError error={errors.form} />
       <Form method="post" className="card" noValidate>
         <input type="hidden" name="intent" value="verify" />
         <CodeField error={errors.code} />
