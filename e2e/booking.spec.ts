@@ -5,7 +5,7 @@ import { createDb } from "../db/connect";
 import { createBigZone } from "../db/testing/big-zone";
 import { stallsTaking } from "../db/testing/factories";
 import { localMoment } from "../app/domain/market-hours";
-import { expect, test } from "./fixtures";
+import { chooseAndBook, expect, test } from "./fixtures";
 import { smsTo } from "./outbox";
 import { E2E_DATABASE_URL } from "./settings";
 
@@ -31,10 +31,19 @@ test.describe("booking a stall", () => {
       .filter({ has: page.getByText("A-02", { exact: true }) });
     await expect(stall.getByText("空闲")).toBeVisible();
     const session = await page.getByLabel("场次", { exact: true }).inputValue();
-    // Choose the stall on the map: it takes the vendor to that stall's button in the list.
+    // Choose the stall on the map: its confirmation says what the booking will be, and only
+    // its button books.
     const map = page.getByRole("region", { name: "摊位图" });
     await map.getByRole("button", { name: "A-02 · 空闲，适合你" }).click();
-    await expect(stall.getByRole("button", { name: "预约 A-02" })).toBeFocused();
+    const confirm = page.getByRole("region", { name: "要预约 A-02 吗？" });
+    await expect(confirm).toBeFocused();
+    await expect(confirm).toContainText("¥5（到场签到时交）");
+    // The session may be tomorrow morning, inside the 24-hour notice already.
+    await expect(confirm).toContainText(
+      /(之前取消不受影响；之后（开市前 24 小时内）取消记为迟取消|离开市已不到 24 小时：订了以后再取消，都记为迟取消)/,
+    );
+    await page.keyboard.press("Tab");
+    await expect(confirm.getByRole("button", { name: "确认预约 A-02" })).toBeFocused();
     await page.keyboard.press("Enter");
 
     await expect(page.getByRole("heading", { level: 1, name: "我的预约" })).toBeVisible();
@@ -85,22 +94,30 @@ test.describe("booking a stall", () => {
       .getByRole("listitem")
       .filter({ has: page.getByText("A-05", { exact: true }) });
     await expect(wanted.getByText("空闲")).toBeVisible();
+    const heading = page.getByRole("heading", { level: 2 });
+    const freeBefore = Number(/空摊位 (\d+) 个/.exec((await heading.textContent())!)![1]);
+    await wanted.getByRole("link", { name: "选 A-05" }).click();
+    await expect(page.getByRole("region", { name: "要预约 A-05 吗？" })).toBeVisible();
 
-    // Another vendor books A-05 for the same session while the page is open.
+    // Another vendor books A-05 for the same session while the confirmation is open.
     const { page: other } = await newVendorPage({ name: "岳家菌菇" });
     await other.goto(`/book/${zone.slug}`);
-    await other.getByRole("button", { name: "预约 A-05" }).click();
+    await chooseAndBook(other, "A-05");
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
-    await wanted.getByRole("button", { name: "预约 A-05" }).click();
+    await page.getByRole("button", { name: "确认预约 A-05" }).click();
     const alert = page.getByRole("alert");
     await expect(alert).toContainText("这个摊位刚刚被别人预约了。");
     await expect(alert).toContainText("这些摊位还空着，也适合你：");
-    await expect(alert.getByRole("button", { name: /预约 A-0[46]/ }).first()).toBeVisible();
+    // The page now shows what happened: A-05 taken, one free stall fewer.
+    await expect(wanted.getByText("已被预约")).toBeVisible();
+    await expect(wanted.getByRole("link", { name: "选 A-05" })).toHaveCount(0);
+    await expect(heading).toContainText(`空摊位 ${freeBefore - 1} 个`);
     await alert
-      .getByRole("button", { name: /预约 A-0[46]/ })
+      .getByRole("link", { name: /选 A-0[46]/ })
       .first()
       .click();
+    await page.getByRole("button", { name: /确认预约 A-0[46]/ }).click();
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
     await expect(
       page.getByRole("listitem").filter({ hasText: new RegExp(`${zone.name} · A-0[46]`) }),
@@ -123,10 +140,12 @@ test.describe("booking a stall", () => {
     await page.getByRole("button", { name: "查看" }).click();
     // Wait for the page with the weekly choice before pressing a button on it.
     await expect(page).toHaveURL(/weeks=4/);
-    await page.getByRole("button", { name: "预约 A-10" }).click();
+    await page.getByRole("link", { name: "选 A-10" }).click();
+    await expect(page.getByRole("region", { name: "要预约 A-10 吗？" })).toContainText("连续 4 周");
+    await page.getByRole("button", { name: "确认预约 A-10" }).click();
     await expect(page.getByRole("status")).toContainText("每周预约：4 周中订上了 4 周。");
 
-    await page.getByRole("link", { name: "我的预约" }).click();
+    await page.getByRole("link", { name: "我的预约", exact: true }).click();
     const series = page.getByRole("listitem").filter({ hasText: `${zone.name} · A-10` });
     await expect(series).toHaveCount(4);
     await expect(series.first().getByText("每周预约", { exact: true })).toBeVisible();
@@ -148,7 +167,7 @@ test.describe("booking a stall", () => {
     });
     await loginNewVendor({ name: "郝家豆腐" });
     await page.goto(`/book/${zone.slug}`);
-    await page.getByRole("button", { name: "预约 A-20" }).click();
+    await chooseAndBook(page, "A-20");
     await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
     await page
       .getByRole("listitem")
@@ -188,10 +207,14 @@ test.describe("booking a stall", () => {
 
     const { page: other } = await newVendorPage({ name: "常家菜园" });
     await other.goto(`/book/${zone.slug}`);
-    await other.getByRole("button", { name: "预约 C-01" }).click();
+    await chooseAndBook(other, "C-01");
     await expect(other.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
-    await wanted.getByRole("button", { name: "预约 C-01" }).click();
+    // Chosen on a page drawn before: the vendor hears it is gone, and may wait for it.
+    await wanted.getByRole("link", { name: "选 C-01" }).click();
+    await expect(page.getByRole("region", { name: "C-01 现在订不了" })).toContainText(
+      "这个摊位刚刚被别人预约了。",
+    );
     await page.getByRole("button", { name: "排队等空位（有人取消时通知我）" }).click();
     await expect(page.getByRole("status")).toContainText("已排上队");
     await expect(page.getByRole("region", { name: "候补排队" })).toContainText("等 C-01");
@@ -287,13 +310,108 @@ test.describe("booking a stall", () => {
     });
     await stall.focus();
     await page.keyboard.press("Enter");
-    const book = page.getByRole("button", { name: "预约 A-01" });
-    await expect(book).toBeFocused();
-    // Nothing was booked: no confirmation, and the vendor has no booking.
+    await expect(page.getByRole("region", { name: "要预约 A-01 吗？" })).toBeFocused();
+    // Nothing was booked: no success, and the vendor has no booking.
     await page.waitForTimeout(500);
     await expect(page.getByText(/预约成功/)).toHaveCount(0);
     await page.goto("/vendor/bookings");
     await expect(page.getByText(`${zone.name} · A-01`)).toHaveCount(0);
+  });
+
+  test("booking by keyboard alone: past the map by its skip link, in 25 key presses or fewer", async ({
+    page,
+    loginNewVendor,
+    newZone,
+  }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "富新社区北区集市",
+      managers: ["managerLongquan"],
+    });
+    await loginNewVendor({ name: "冯家鸡蛋" });
+    await page.goto(`/book/${zone.slug}`);
+    let presses = 0;
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? "";
+      });
+    /** Tab until the element in focus is named `name`, as a keyboard user would. */
+    const tabTo = async (name: RegExp) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        presses += 1;
+        if (name.test(await focused())) return;
+      }
+      throw new Error(`never reached ${name}`);
+    };
+    await tabTo(/^跳过地图/);
+    await page.keyboard.press("Enter");
+    presses += 1;
+    await tabTo(/^选 /);
+    const code = (await focused()).replace("选 ", "");
+    await page.keyboard.press("Enter");
+    presses += 1;
+    await expect(page.getByRole("region", { name: `要预约 ${code} 吗？` })).toBeFocused();
+    await tabTo(/^确认预约/);
+    await page.keyboard.press("Enter");
+    presses += 1;
+    await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
+    test.info().annotations.push({ type: "key presses", description: String(presses) });
+    expect(presses).toBeLessThanOrEqual(25);
+  });
+
+  test("a vendor at the weekly limit sees why before pressing anything, and no stall to choose", async ({
+    page,
+    loginNewVendor,
+    newZone,
+  }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "富新社区西区集市",
+      managers: ["managerLongquan"],
+    });
+    const { vendorId } = await loginNewVendor({ name: "范家水果" });
+    await page.goto(`/book/${zone.slug}`);
+    const session = await page.getByLabel("场次", { exact: true }).inputValue();
+    const [date] = session.split("|");
+    // Six sessions booked elsewhere in the same week (Monday to Sunday), the weekly most.
+    const monday = new Date(`${date}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const days = Array.from({ length: 7 }, (_, i) =>
+      new Date(monday.getTime() + i * 86_400_000).toISOString().slice(0, 10),
+    ).filter((d) => d !== date);
+    const db = createDb(E2E_DATABASE_URL);
+    const stalls = await stallsTaking(db, zone.slug, "fresh_produce");
+    const at = new Date().toISOString();
+    await db
+      .insertInto("bookings")
+      .values(
+        days.map((day, i) => ({
+          zone_id: zone.zoneId,
+          stall_id: stalls[i]!.id,
+          vendor_id: vendorId,
+          local_date: day,
+          session_key: "t999999",
+          starts_at: `${day}T01:00:00.000Z`,
+          ends_at: `${day}T04:00:00.000Z`,
+          status: "confirmed" as const,
+          fee_fen: 500,
+          idempotency_key: `week-${vendorId}-${day}`,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+    await db.destroy();
+
+    await page.goto(`/book/${zone.slug}?session=${encodeURIComponent(session)}`);
+    await expect(page.getByRole("status")).toContainText("每周最多预约 6 场，这周已经约满了。");
+    await expect(page.getByRole("link", { name: /^选 / })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "看我的预约" })).toBeVisible();
+    await expect(page.getByLabel("场次", { exact: true }).locator("option:checked")).toContainText(
+      "（这周已约满）",
+    );
   });
 
   test("in a market of hundreds of stalls, a stall chosen on the map opens its page of the list", async ({
@@ -309,14 +427,15 @@ test.describe("booking a stall", () => {
     await page.goto(`/book/${slug}`);
     const pager = page.getByRole("navigation", { name: "摊位列表分页" });
     await expect(pager).toContainText("第 1–100 个，共 150 个摊位");
-    await expect(page.getByRole("button", { name: "预约 E-40" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "选 E-40" })).toHaveCount(0);
 
     await page
       .getByRole("region", { name: "摊位图" })
       .getByRole("button", { name: "E-40 · 空闲，适合你" })
       .click();
     await expect(pager).toContainText("第 101–150 个，共 150 个摊位");
-    await expect(page.getByRole("button", { name: "预约 E-40" })).toBeFocused();
+    await expect(page.getByRole("region", { name: "要预约 E-40 吗？" })).toBeFocused();
+    await expect(page.getByRole("link", { name: "选 E-40" })).toBeVisible();
     await pager.getByRole("link", { name: "上一页" }).click();
     await expect(pager).toContainText("第 1–100 个");
   });
@@ -325,12 +444,9 @@ test.describe("booking a stall", () => {
     await login("pendingVendor");
     await page.goto("/vendor");
     await expect(page.getByRole("link", { name: "预约摊位" })).toHaveCount(0);
-    // Even straight at the booking page, the rule holds.
+    // Even straight at the booking page, the rule holds, and it is said before anything is pressed.
     await page.goto("/book/fuxin-community");
-    await page
-      .getByRole("button", { name: /^预约 D-/ })
-      .first()
-      .click();
-    await expect(page.getByRole("alert")).toHaveText("审核通过后才能预约摊位。");
+    await expect(page.getByRole("status")).toContainText("审核通过后才能预约摊位。");
+    await expect(page.getByRole("link", { name: /^选 / })).toHaveCount(0);
   });
 });

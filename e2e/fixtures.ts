@@ -146,3 +146,12 @@ async function signInUser(
 }
 
 export { expect };
+
+/** A vendor books a stall from the booking page's list: chooses it, then confirms. */
+export async function chooseAndBook(page: Page, code: string) {
+  await page
+    .getByRole("link", { name: `选 ${code}`, exact: true })
+    .first()
+    .click();
+  await page.getByRole("button", { name: `确认预约 ${code}` }).click();
+}

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, chooseAndBook } from "./fixtures";
 
 // A market laid out like Jidian's: its fire lane runs east–west 16 m north of the market's
 // south-west corner; the open ground north of row D (29 m) is free.
@@ -76,7 +76,7 @@ test("a manager lays a row across the fire lane, moves it clear, submits; the of
   const { page: vendor } = await newVendorPage({ name: "岳氏山菌" });
   await vendor.goto(`/book/${zone.slug}`);
   const session = await vendor.getByLabel("场次").inputValue();
-  await vendor.getByRole("button", { name: "预约 X-01" }).click();
+  await chooseAndBook(vendor, "X-01");
   await expect(vendor.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
   await page.goto(`/markets/${zone.slug}?session=${encodeURIComponent(session)}`);

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, chooseAndBook } from "./fixtures";
 import { smsTo } from "./outbox";
 
 test("a manager closes the market for a day; the booked vendors are told, by SMS too, and the bookings are cancelled", async ({
@@ -16,11 +16,11 @@ test("a manager closes the market for a day; the booked vendors are told, by SMS
   await loginNewVendor({ name: "侯家杂粮" });
   await page.goto(`/book/${zone.slug}`);
   const [date] = (await page.getByLabel("场次").inputValue()).split("|");
-  await page.getByRole("button", { name: "预约 B-01" }).click();
+  await chooseAndBook(page, "B-01");
   await expect(page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
   const second = await newVendorPage({ name: "申记豆腐" });
   await second.page.goto(`/book/${zone.slug}`);
-  await second.page.getByRole("button", { name: "预约 B-02" }).click();
+  await chooseAndBook(second.page, "B-02");
   await expect(second.page.getByRole("status")).toHaveText("预约成功！到场时找管理员签到。");
 
   const manager = await pageAs("managerLongquan");

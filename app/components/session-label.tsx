@@ -34,7 +34,8 @@ export function SessionSelect({
   sessions,
   chosen,
 }: {
-  sessions: (SessionLike & { key: string })[];
+  /** A note after a session, such as when its booking opens. */
+  sessions: (SessionLike & { key: string; note?: string | null })[];
   chosen: { localDate: string; key: string } | null | undefined;
 }) {
   const t = useT();
@@ -46,6 +47,7 @@ export function SessionSelect({
         {sessions.map((s) => (
           <option key={sessionValue(s)} value={sessionValue(s)}>
             {sessionLabel(t, locale, s)}
+            {s.note ? (locale === "en" ? ` (${s.note})` : `（${s.note}）`) : ""}
           </option>
         ))}
       </select>

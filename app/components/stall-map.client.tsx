@@ -88,8 +88,8 @@ export function StallMapLeaflet({
               element.addEventListener("keydown", (e) => {
                 const key = (e as KeyboardEvent).key;
                 if (key !== "Enter" && key !== " ") return;
-                // Choosing moves focus to the stall's Book button: the key must end here, or the
-                // same Enter presses that button and books a stall the vendor only chose.
+                // Choosing opens the stall's confirmation, in focus: the key must end here, or the
+                // same Enter would press whatever takes focus next.
                 e.preventDefault();
                 onSelect(stall.id);
               });

@@ -24,7 +24,7 @@ const facts: BookingFacts = {
     { kind: "identity", expires_on: "2030-01-01" },
     { kind: "health_certificate", expires_on: "2027-01-01" },
   ],
-  stall: { categories: ["fresh_produce", "daily_goods"] },
+  stall: { categories: ["fresh_produce", "daily_goods"], free: true },
   session: { localDate: "2026-12-05", startsAt },
   now: new Date("2026-11-28T12:00:00Z"),
   today: "2026-11-28",
@@ -62,7 +62,16 @@ describe("checkBooking", () => {
   });
 
   it("refuses a stall that does not take the vendor's category", () => {
-    expect(refusal({ stall: { categories: ["cooked_food"] } })).toBe("categoryNotAllowed");
+    expect(refusal({ stall: { categories: ["cooked_food"], free: true } })).toBe(
+      "categoryNotAllowed",
+    );
+  });
+
+  it("refuses a stall someone else holds, after what concerns the vendor", () => {
+    expect(refusal({ stall: { ...facts.stall, free: false } })).toBe("stallTaken");
+    expect(refusal({ stall: { ...facts.stall, free: false }, vendorBookingsInWeek: 6 })).toBe(
+      "weeklyQuota",
+    );
   });
 
   it("refuses when a needed paper has expired by the session's date, though valid today", () => {

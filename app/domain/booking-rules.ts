@@ -79,14 +79,14 @@ export interface Refusal {
   params?: Record<string, string | number>;
 }
 
-export interface BookingFacts {
+/** What the rules need to know of a vendor and a session, whichever stall they look at. */
+export interface SessionFacts {
   vendor: CategoryNeeds & {
     status: VendorStatus;
     suspended_until: string | null;
     category_slug: string;
   };
   documents: HeldDocument[];
-  stall: { categories: string[] };
   session: { localDate: string; startsAt: string };
   now: Date;
   /** Today's date where the zone is. */
@@ -102,6 +102,16 @@ export interface BookingFacts {
    * for); every other rule still holds for each date.
    */
   recurring?: boolean;
+}
+
+/** …and of the stall: what it takes, and whether anyone else holds it (booked or offered). */
+export interface StallFacts {
+  categories: string[];
+  free: boolean;
+}
+
+export interface BookingFacts extends SessionFacts {
+  stall: StallFacts;
 }
 
 const MINUTE = 60_000;
@@ -124,12 +134,21 @@ export function mayBook(
   return vendor.status === "approved" || vendor.status === "suspended";
 }
 
+/**
+ * The one answer to "may this vendor book this stall now?", for the booking itself and for every
+ * state and button the booking page shows. What concerns the vendor and session comes first (it
+ * is the same for every stall, so the page says it once), then the stall.
+ */
 export function checkBooking(f: BookingFacts): Refusal | null {
+  return sessionRefusal(f) ?? stallRefusal(f.stall, f.vendor.category_slug);
+}
+
+/** The refusals that hold for every stall of the session: who, papers, when, how many. */
+export function sessionRefusal(f: SessionFacts): Refusal | null {
   if (isSuspended(f.vendor, f.today)) {
     return { code: "vendorSuspended", params: { until: f.vendor.suspended_until ?? "" } };
   }
   if (!mayBook(f.vendor, f.today)) return { code: "vendorNotApproved" };
-  if (!f.stall.categories.includes(f.vendor.category_slug)) return { code: "categoryNotAllowed" };
   if (missingDocuments(f.vendor, f.documents, f.session.localDate).length > 0) {
     return { code: "documentsMissing" };
   }
@@ -152,6 +171,13 @@ export function checkBooking(f: BookingFacts): Refusal | null {
   if (cap !== undefined && f.categoryBookingsInSession >= cap) {
     return { code: "categoryCap", params: { cap } };
   }
+  return null;
+}
+
+/** The refusals of one stall: it does not take the vendor's category, or someone holds it. */
+export function stallRefusal(stall: StallFacts, category: string): Refusal | null {
+  if (!stall.categories.includes(category)) return { code: "categoryNotAllowed" };
+  if (!stall.free) return { code: "stallTaken" };
   return null;
 }
 

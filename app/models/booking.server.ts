@@ -11,10 +11,15 @@ import {
   HOLDING_STATUSES,
   strikeInstant,
   isLateCancellation,
+  sessionRefusal,
+  stallRefusal,
   type BookingRefusalCode,
+  type BookingSettings,
   type Refusal,
+  type SessionFacts,
 } from "~/domain/booking-rules";
-import { addDays, findSession, weekStart } from "~/domain/calendar";
+import type { HeldDocument } from "~/domain/documents";
+import { addDays, compareIso, findSession, weekStart } from "~/domain/calendar";
 import { nearestFirst, stallCentre } from "~/domain/stall-placement";
 import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
@@ -100,6 +105,109 @@ export function papersThatCount(db: Kysely<Database>, vendorId: number) {
     .execute();
 }
 
+/** A vendor as the booking rules see them, with their papers, in one zone over some dates. */
+export interface VendorContext {
+  vendor: Awaited<ReturnType<ReturnType<typeof bookingVendors>["executeTakeFirstOrThrow"]>>;
+  documents: HeldDocument[];
+  settings: BookingSettings;
+  /** The vendor's active bookings, any market, in the weeks (Monday–Sunday) of the dates. */
+  bookings: { zone_id: number; local_date: string; session_key: string; stall_id: number }[];
+  /** Active bookings of the vendor's category in the zone, by "date|session key". */
+  categoryCounts: Map<string, number>;
+  penaltyInstants: string[];
+}
+
+/**
+ * Everything the rules ask of a vendor, for every session of a zone from `from` to `to`, in five
+ * queries: the booking reads it for one session, the booking page for all it offers.
+ */
+export async function loadVendorContext(
+  db: Kysely<Database>,
+  { vendorId, zoneId, from, to }: { vendorId: number; zoneId: number; from: string; to: string },
+  now: Date,
+): Promise<VendorContext> {
+  const [vendor, documents, settings] = await Promise.all([
+    bookingVendors(db).where("vendors.id", "=", vendorId).executeTakeFirstOrThrow(),
+    papersThatCount(db, vendorId),
+    getBookingSettings(db, zoneId),
+  ]);
+  const since = new Date(
+    now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
+  ).toISOString();
+  const [bookings, counts, strikes] = await Promise.all([
+    db
+      .selectFrom("bookings")
+      .select(["zone_id", "local_date", "session_key", "stall_id"])
+      .where("vendor_id", "=", vendorId)
+      .where("status", "in", ACTIVE)
+      .where("local_date", ">=", weekStart(from))
+      .where("local_date", "<=", addDays(weekStart(to), 6))
+      .execute(),
+    db
+      .selectFrom("bookings")
+      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+      .select((eb) => [
+        "bookings.local_date",
+        "bookings.session_key",
+        eb.fn.countAll<number>().as("n"),
+      ])
+      .where("bookings.zone_id", "=", zoneId)
+      .where("bookings.local_date", ">=", from)
+      .where("bookings.local_date", "<=", to)
+      .where("bookings.status", "in", ACTIVE)
+      .where("vendors.category_slug", "=", vendor.category_slug)
+      .groupBy(["bookings.local_date", "bookings.session_key"])
+      .execute(),
+    db
+      .selectFrom("bookings")
+      .select(["status", "starts_at", "cancelled_at"])
+      .where("vendor_id", "=", vendorId)
+      .where("zone_id", "=", zoneId)
+      .where("starts_at", ">=", since)
+      .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
+      .execute(),
+  ]);
+  return {
+    vendor,
+    documents,
+    settings,
+    bookings,
+    categoryCounts: new Map(counts.map((c) => [`${c.local_date}|${c.session_key}`, Number(c.n)])),
+    penaltyInstants: strikes.map(strikeInstant),
+  };
+}
+
+/** The rules' facts for one session of the zone, from what `loadVendorContext` read. */
+export function sessionFacts(
+  context: VendorContext,
+  session: { zoneId: number; localDate: string; key: string; startsAt: string },
+  timeZone: string,
+  now: Date,
+): SessionFacts {
+  const monday = weekStart(session.localDate);
+  const sunday = addDays(monday, 6);
+  return {
+    vendor: context.vendor,
+    documents: context.documents,
+    session,
+    now,
+    today: localMoment(now, timeZone).date,
+    settings: context.settings,
+    vendorHasBookingInSession: context.bookings.some(
+      (b) =>
+        b.zone_id === session.zoneId &&
+        b.local_date === session.localDate &&
+        b.session_key === session.key,
+    ),
+    vendorBookingsInWeek: context.bookings.filter(
+      (b) => b.local_date >= monday && b.local_date <= sunday,
+    ).length,
+    categoryBookingsInSession:
+      context.categoryCounts.get(`${session.localDate}|${session.key}`) ?? 0,
+    penaltyInstants: context.penaltyInstants,
+  };
+}
+
 /** The approved layout's stall with its zone and categories; undefined for any other stall. */
 async function bookableStall(db: Kysely<Database>, stallId: number) {
   const columns = [
@@ -160,82 +268,37 @@ async function decide(
   const session = calendar && findSession(calendar, input.localDate, input.sessionKey);
   if (!calendar || !session) return { ok: false, code: "sessionNotHeld", alternatives: [] };
 
-  const vendor = await bookingVendors(trx)
-    .where("vendors.id", "=", input.vendorId)
-    .executeTakeFirstOrThrow();
-  const documents = await papersThatCount(trx, vendor.id);
-  const settings = await getBookingSettings(trx, stall.zone_id);
-
   // From here on, what other bookings of the session and the vendor may change: one at a time.
-  await queueFor(trx, bookingKeys(input, vendor.id));
+  await queueFor(trx, bookingKeys(input, input.vendorId));
   // The same form sent twice at once (to two instances, say) queues behind its twin: look again
   // for the booking the twin made, now that it has committed, so that both answers name it.
   const twin = await existingByKey(trx, input.vendorId, input.idempotencyKey);
   if (twin) return { ok: true, booking: twin, repeated: true };
-  const inSession = trx
-    .selectFrom("bookings")
-    .where("bookings.zone_id", "=", stall.zone_id)
-    .where("bookings.local_date", "=", input.localDate)
-    .where("bookings.session_key", "=", input.sessionKey)
-    .where("bookings.status", "in", ACTIVE);
-  const taken = await inSession
-    .select("bookings.id")
-    .where("bookings.stall_id", "=", stall.id)
-    .executeTakeFirst();
-  if (taken) return { ok: false, code: "stallTaken", alternatives: [] };
-  // A stall offered to someone on the waiting list is held for them until the offer ends.
-  const hold = await liveOffer(
+  const ref = { zoneId: stall.zone_id, localDate: input.localDate, sessionKey: input.sessionKey };
+  const context = await loadVendorContext(
     trx,
-    { zoneId: stall.zone_id, localDate: input.localDate, sessionKey: input.sessionKey },
-    stall.id,
+    { vendorId: input.vendorId, zoneId: stall.zone_id, from: input.localDate, to: input.localDate },
     now,
   );
-  if (hold && hold.vendor_id !== vendor.id)
-    return { ok: false, code: "stallTaken", alternatives: [] };
-  const mine = await inSession
+  const { vendor, settings } = context;
+  const taken = await trx
+    .selectFrom("bookings")
     .select("bookings.id")
-    .where("bookings.vendor_id", "=", vendor.id)
-    .executeTakeFirst();
-  const sameCategory = await inSession
-    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("vendors.category_slug", "=", vendor.category_slug)
-    .executeTakeFirstOrThrow();
-  const monday = weekStart(input.localDate);
-  const thisWeek = await trx
-    .selectFrom("bookings")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("vendor_id", "=", vendor.id)
-    .where("status", "in", ACTIVE)
-    .where("local_date", ">=", monday)
-    .where("local_date", "<=", addDays(monday, 6))
-    .executeTakeFirstOrThrow();
-
-  const since = new Date(
-    now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
-  ).toISOString();
-  const strikes = await trx
-    .selectFrom("bookings")
-    .select(["status", "starts_at", "cancelled_at"])
-    .where("vendor_id", "=", vendor.id)
     .where("zone_id", "=", stall.zone_id)
-    .where("starts_at", ">=", since)
-    .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
-    .execute();
-
+    .where("local_date", "=", input.localDate)
+    .where("session_key", "=", input.sessionKey)
+    .where("status", "in", ACTIVE)
+    .where("stall_id", "=", stall.id)
+    .executeTakeFirst();
+  // A stall offered to someone on the waiting list is held for them until the offer ends.
+  const hold = await liveOffer(trx, ref, stall.id, now);
   const refusal = checkBooking({
-    vendor,
-    documents,
-    stall,
-    session,
-    now,
-    today: localMoment(now, calendar.timeZone).date,
-    settings,
-    vendorHasBookingInSession: !!mine,
-    vendorBookingsInWeek: Number(thisWeek.n),
-    categoryBookingsInSession: Number(sameCategory.n),
-    penaltyInstants: strikes.map(strikeInstant),
+    ...sessionFacts(context, { ...session, zoneId: stall.zone_id }, calendar.timeZone, now),
     recurring: !!input.seriesId,
+    stall: {
+      categories: stall.categories,
+      free: !taken && (!hold || hold.vendor_id === vendor.id),
+    },
   });
   if (refusal) return { ok: false, ...refusal, alternatives: [] };
 
@@ -481,6 +544,83 @@ export async function sessionAvailability(
       vendorName: booking?.display_name ?? null,
     };
   });
+}
+
+/**
+ * What a vendor may book in the sessions a booking page offers, by the rules the booking itself
+ * runs: each session with the refusal that holds for all its stalls (booking not open yet, a
+ * stall of theirs already, the week full…), and the chosen session's stalls, each with its own.
+ */
+export async function bookingChoices<
+  S extends { localDate: string; key: string; startsAt: string },
+>(
+  db: Kysely<Database>,
+  input: {
+    vendorId: number;
+    zoneId: number;
+    timeZone: string;
+    sessions: S[];
+    /** The session asked for; without it, the first the vendor can book in, or the first. */
+    asked?: string | null;
+  },
+  now: Date,
+) {
+  const { vendorId, zoneId, timeZone, sessions } = input;
+  const dates = sessions.map((s) => s.localDate).sort(compareIso);
+  const context = await loadVendorContext(
+    db,
+    { vendorId, zoneId, from: dates[0] ?? "", to: dates.at(-1) ?? "" },
+    now,
+  );
+  const factsOf = (s: S) => sessionFacts(context, { ...s, zoneId }, timeZone, now);
+  const offered = sessions.map((s) => ({ ...s, refusal: sessionRefusal(factsOf(s)) }));
+  const chosen =
+    offered.find((s) => `${s.localDate}|${s.key}` === input.asked) ??
+    offered.find((s) => !s.refusal) ??
+    offered[0];
+  const stalls = chosen
+    ? await sessionAvailability(
+        db,
+        { zoneId, localDate: chosen.localDate, sessionKey: chosen.key },
+        now,
+      )
+    : [];
+  // A stall the waiting list offers this vendor is theirs to take; held for anyone else.
+  const offeredToMe = chosen
+    ? new Set(
+        (
+          await db
+            .selectFrom("waitlist_entries")
+            .select("offered_stall_id")
+            .where("vendor_id", "=", vendorId)
+            .where("zone_id", "=", zoneId)
+            .where("local_date", "=", chosen.localDate)
+            .where("session_key", "=", chosen.key)
+            .where("status", "=", "offered")
+            .where("offer_expires_at", ">", now.toISOString())
+            .execute()
+        ).map((e) => e.offered_stall_id),
+      )
+    : new Set<number | null>();
+  const chosenRefusal = chosen?.refusal ?? null;
+  return {
+    vendor: context.vendor,
+    sessions: offered,
+    chosen,
+    /** Why the vendor can book no stall of the chosen session, if so. */
+    refusal: chosenRefusal,
+    stalls: stalls.map((s) => {
+      const free =
+        s.state === "free" || (s.state === "held" && !s.vendorId && offeredToMe.has(s.id));
+      return {
+        ...s,
+        free,
+        refusal:
+          chosenRefusal ??
+          stallRefusal({ categories: s.categories, free }, context.vendor.category_slug),
+      };
+    }),
+  };
 }
 
 /** A vendor's bookings with where and when, newest session first. */

@@ -43,11 +43,11 @@ describe("a large market's booking page", () => {
   it("opens the page of a stall chosen on the map, and reads a bad page as the first", async () => {
     const all = unpackStalls((await page()).mapStalls).filter((s) => s.tone === "free");
     const wanted = all[240]!;
-    const chosen = await page(`?stall=${wanted.id}`);
+    const chosen = await page(`?choose=${wanted.id}`);
     expect(chosen.list.page).toBe(3);
-    expect(chosen.focusStall).toBe(wanted.id);
+    expect(chosen.picked).toMatchObject({ id: wanted.id, code: wanted.code, refusal: null });
     expect(chosen.stalls.some((s) => s.id === wanted.id)).toBe(true);
-    for (const query of ["?page=99", "?page=-1", "?page=x", "?stall=999999"])
+    for (const query of ["?page=99", "?page=-1", "?page=x", "?choose=999999"])
       expect((await page(query)).list.page).toBe(1);
   });
 });

@@ -15,22 +15,31 @@ import {
   useNavigate,
   useNavigation,
   useSearchParams,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
-import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
+import { SessionSelect, sessionLabel } from "~/components/session-label";
 import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
 import { publicEnv } from "~/utils/env.server";
-import { bookingClosesAt } from "~/domain/booking-rules";
+import {
+  bookingClosesAt,
+  bookingFee,
+  isLateCancellation,
+  lateCancellationFrom,
+  type Refusal,
+  type RefusalCode,
+} from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import {
+  bookingChoices,
   bookSeries,
   bookStall,
+  freeStallsNearby,
   MAX_SERIES_WEEKS,
   newIdempotencyKey,
-  sessionAvailability,
   type Alternative,
   type StallState,
 } from "~/models/booking.server";
@@ -46,13 +55,16 @@ import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import {
+  formatInstant,
   formatLocalDate,
   formatCount,
   formatMoney,
   localized,
+  localizedParams,
   translator,
   useLocale,
   useT,
+  type Locale,
   type Translate,
 } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -74,6 +86,21 @@ async function zoneFrom(slug: string | undefined) {
 
 export const headers = retryAfterHeaders;
 
+// After any booking try, refused ones too, the page reads the stalls again: a stall just lost
+// to someone else turns taken and the counts follow (Remix skips this after a 4xx by default).
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" ? true : defaultShouldRevalidate);
+
+/** Refusals the session picker names after a session: they differ from session to session. */
+const SESSION_NOTES = new Set<RefusalCode>([
+  "alreadyBooked",
+  "weeklyQuota",
+  "categoryCap",
+  "documentsMissing",
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { vendor } = await requireVendor(request);
   const zone = await zoneFrom(params.slug);
@@ -85,26 +112,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const now = new Date();
   const today = localMoment(now, zone.time_zone).date;
-  // The sessions a vendor can still book: inside the window, not yet closed.
-  const sessions = upcomingSessions(
+  // The sessions of the booking window not yet closed; the last days' may not be open yet, and
+  // say when they open.
+  const upcoming = upcomingSessions(
     calendar!,
     today,
     addDays(today, settings.bookingOpensDays),
   ).filter((s) => now < bookingClosesAt(s.startsAt, settings));
   const url = new URL(request.url);
   const asked = url.searchParams.get("session");
-  const chosen = sessions.find((s) => sessionValue(s) === asked) ?? sessions[0];
-  const stalls = chosen
-    ? await sessionAvailability(
-        db,
-        {
-          zoneId: zone.id,
-          localDate: chosen.localDate,
-          sessionKey: chosen.key,
-        },
-        now,
-      )
-    : [];
+  // Every state, note and button below comes from the rules the booking runs.
+  const {
+    sessions,
+    chosen,
+    refusal,
+    stalls,
+    vendor: ruled,
+  } = await bookingChoices(
+    db,
+    {
+      vendorId: vendor.id,
+      zoneId: zone.id,
+      timeZone: zone.time_zone,
+      sessions: upcoming,
+      asked,
+    },
+    now,
+  );
   const showAll = url.searchParams.get("all") === "1";
   const askedWeeks = Number(url.searchParams.get("weeks") ?? 1);
   const weeks =
@@ -122,14 +156,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageKey = newIdempotencyKey();
   // A market of hundreds of stalls lists them a page at a time (the map shows them all): a list
   // of 2,000 Book buttons took a second to send and nobody scrolls it. A stall chosen on the map
-  // (`stall=`) opens the page that holds it.
+  // (`choose=`) opens the page that holds it.
   const shown = listed.filter((s) => showAll || s.fits || s.mine);
   const pages = Math.max(1, Math.ceil(shown.length / LIST_PAGE));
-  const askedStall = Number(url.searchParams.get("stall"));
+  const askedStall = Number(url.searchParams.get("choose"));
   const stallAt = shown.findIndex((s) => s.id === askedStall);
   const askedPage =
     stallAt >= 0 ? Math.floor(stallAt / LIST_PAGE) + 1 : Number(url.searchParams.get("page") ?? 1);
   const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= pages ? askedPage : 1;
+  const picked = listed.find((s) => s.id === askedStall);
+  // A stall taken since the page was drawn: the nearest free ones that fit, as after a refusal.
+  const alternatives =
+    picked && chosen && picked.refusal?.code === "stallTaken"
+      ? await freeStallsNearby(db, {
+          vendorId: vendor.id,
+          stallId: picked.id,
+          localDate: chosen.localDate,
+          sessionKey: chosen.key,
+          idempotencyKey: "",
+        })
+      : [];
   return {
     locale,
     zone: { slug: zone.slug, name: localized(zone, "name", locale), timeZone: zone.time_zone },
@@ -137,15 +183,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
     ),
-    sessions,
+    sessions: sessions.map((s) => ({
+      ...s,
+      note: s.refusal ? sessionNote(t, locale, s.refusal, zone.time_zone) : null,
+    })),
     chosen: chosen ?? null,
-    askedUnknown: !!asked && chosen !== undefined && sessionValue(chosen) !== asked,
+    refusal,
     showAll,
     // The list needs no outlines: the map has them.
     stalls: shown.slice((page - 1) * LIST_PAGE, page * LIST_PAGE).map(({ ring: _ring, ...s }) => s),
     list: { page, pages, from: (page - 1) * LIST_PAGE + 1, count: shown.length },
-    focusStall: stallAt >= 0 ? askedStall : null,
-    freeCount: listed.filter((s) => s.state === "free" && s.fits).length,
+    // The stall chosen on the map or in the list: what booking it will be, or why it cannot.
+    picked:
+      picked && chosen
+        ? {
+            id: picked.id,
+            code: picked.code,
+            refusal: picked.refusal,
+            alternatives,
+            width_m: picked.width_m,
+            depth_m: picked.depth_m,
+            has_power: picked.has_power,
+            has_water: picked.has_water,
+            categories: picked.categories,
+            fee: bookingFee(picked, ruled),
+            lateFrom: lateCancellationFrom(chosen.startsAt, settings).toISOString(),
+            lateAlready: isLateCancellation(chosen.startsAt, now, settings),
+          }
+        : null,
+    settings: {
+      cancelDeadlineHours: settings.cancelDeadlineHours,
+      requiresApproval: settings.requiresApproval,
+    },
+    freeCount: listed.filter((s) => s.free && s.fits).length,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     mapStalls: packStalls(
       listed.map((s) => ({
@@ -160,6 +230,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     weeks,
     pageKey,
   };
+}
+
+/** What the session picker says after a session the vendor cannot book: when, or why not. */
+function sessionNote(t: Translate, locale: Locale, refusal: Refusal, timeZone: string) {
+  return refusal.code === "windowNotOpen"
+    ? t("book.sessionNote.opens", localizedParams({ ...refusal.params }, locale, timeZone))
+    : t(
+        `book.sessionNote.${SESSION_NOTES.has(refusal.code) ? refusal.code : "closed"}` as "book.sessionNote.closed",
+      );
 }
 
 /** Stalls listed on one page of a large market. */
@@ -269,9 +348,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-function toneOf(s: { state: StallState; fits: boolean; mine: boolean }): StallTone {
+function toneOf(s: { state: StallState; fits: boolean; mine: boolean; free: boolean }): StallTone {
   if (s.mine) return "mine";
-  if (s.state !== "free") return s.state;
+  if (!s.free) return s.state === "free" ? "taken" : s.state;
   return s.fits ? "free" : "other";
 }
 
@@ -305,7 +384,10 @@ export default function BookStall() {
     zone,
     sessions,
     chosen,
+    refusal,
     stalls,
+    picked,
+    settings,
     showAll,
     pageKey,
     categoryNames,
@@ -314,7 +396,6 @@ export default function BookStall() {
     tiles,
     weeks,
     list,
-    focusStall,
     freeCount: free,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -323,18 +404,16 @@ export default function BookStall() {
   const navigation = useNavigation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const bookingStall = navigation.state !== "idle" ? navigation.formData?.get("stallId") : null;
+  const booking = navigation.state === "submitting" && navigation.formMethod === "POST";
 
-  // The list item of a stall chosen on the map: shown, its Book button in focus.
-  const showStall = (id: number) => {
-    const item = document.getElementById(`stall-${id}`);
-    item?.scrollIntoView({ behavior: "smooth", block: "center" });
-    item?.querySelector("button")?.focus({ preventScroll: true });
-    return !!item;
-  };
+  // A stall chosen on the map or in the list: its confirmation comes into view, in focus.
+  const confirmRef = useRef<HTMLElement>(null);
+  const pickedId = picked?.id;
   useEffect(() => {
-    if (focusStall !== null) showStall(focusStall);
-  }, [focusStall]);
+    if (pickedId === undefined) return;
+    confirmRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+    confirmRef.current?.focus({ preventScroll: true });
+  }, [pickedId]);
   /** This page's address with `changes`: the session, category choice and weeks kept. */
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(searchParams);
@@ -343,6 +422,15 @@ export default function BookStall() {
       else next.set(name, value);
     return `?${next}`;
   };
+  const chooseLink = (stallId: number, code: string, session?: string) => (
+    <Link
+      className="button button-primary"
+      to={withParams({ choose: String(stallId), ...(session ? { session } : {}) })}
+      preventScrollReset
+    >
+      {t("book.choose", { code })}
+    </Link>
+  );
   const pager =
     list.pages > 1 ? (
       <nav className="pager" aria-label={t("book.pager.label")}>
@@ -358,7 +446,7 @@ export default function BookStall() {
           {list.page > 1 ? (
             <Link
               className="button button-quiet"
-              to={withParams({ page: String(list.page - 1), stall: null })}
+              to={withParams({ page: String(list.page - 1), choose: null })}
             >
               {t("book.pager.previous")}
             </Link>
@@ -366,7 +454,7 @@ export default function BookStall() {
           {list.page < list.pages ? (
             <Link
               className="button button-quiet"
-              to={withParams({ page: String(list.page + 1), stall: null })}
+              to={withParams({ page: String(list.page + 1), choose: null })}
             >
               {t("book.pager.next")}
             </Link>
@@ -375,28 +463,96 @@ export default function BookStall() {
       </nav>
     ) : null;
 
-  // One form around a list of stalls, its session written once; each Book button sends its
-  // stall. A market of 2,000 stalls would otherwise carry 10,000 hidden fields.
-  const bookForm = (localDate: string, sessionKey: string, list: ReactNode) => (
-    <Form method="post" replace>
-      <input type="hidden" name="localDate" value={localDate} />
-      <input type="hidden" name="sessionKey" value={sessionKey} />
-      <input type="hidden" name="key" value={`${pageKey}:${localDate}:${sessionKey}`} />
-      <input type="hidden" name="weeks" value={weeks} />
-      {list}
-    </Form>
-  );
-  const bookButton = (stallId: number, code: string) => (
-    <button
-      type="submit"
-      name="stallId"
-      value={stallId}
-      className="button button-primary"
-      disabled={bookingStall === String(stallId)}
-    >
-      {bookingStall === String(stallId) ? t("book.booking") : t("book.button", { code })}
-    </button>
-  );
+  const confirmation =
+    picked && chosen && !actionData ? (
+      picked.refusal ? (
+        <section
+          ref={confirmRef}
+          tabIndex={-1}
+          className="notice notice-error"
+          aria-labelledby="picked-heading"
+        >
+          <h3 id="picked-heading">{t("book.pickedNot", { code: picked.code })}</h3>
+          <p>{refusalMessage(t, locale, picked.refusal, zone.timeZone)}</p>
+          <TakenHelp
+            refusal={picked.refusal}
+            session={chosen}
+            stallId={picked.id}
+            alternatives={picked.alternatives}
+            choose={chooseLink}
+          />
+          <p>
+            <Link to={withParams({ choose: null })} preventScrollReset>
+              {t("book.pickAnother")}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <section
+          ref={confirmRef}
+          tabIndex={-1}
+          className="card confirm-booking stack"
+          aria-labelledby="picked-heading"
+        >
+          <h3 id="picked-heading">{t("book.confirmTitle", { code: picked.code })}</h3>
+          <dl className="facts">
+            <dt>{t("book.session")}</dt>
+            <dd>
+              {sessionLabel(t, locale, chosen)}
+              {weeks > 1 ? ` · ${t("book.weeksN", { count: weeks })}` : ""}
+            </dd>
+            <dt>{t("book.stall")}</dt>
+            <dd>
+              {picked.code} · <StallFacts t={t} stall={picked} categoryNames={categoryNames} />
+            </dd>
+            <dt>{t("book.fee")}</dt>
+            <dd>
+              {picked.fee === 0
+                ? t("book.free")
+                : t("book.feeAtMarket", { fee: formatMoney(locale, picked.fee) })}
+            </dd>
+            <dt>{t("book.cancelTerms")}</dt>
+            <dd>
+              {t(picked.lateAlready ? "book.cancelTermsLate" : "book.cancelTermsText", {
+                until: formatInstant(locale, picked.lateFrom, zone.timeZone, {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                }),
+                hours: settings.cancelDeadlineHours,
+              })}
+            </dd>
+          </dl>
+          {settings.requiresApproval ? <p className="hint">{t("book.needsApproval")}</p> : null}
+          {weeks > 1 ? <p className="hint">{t("book.weeksEach")}</p> : null}
+          <Form method="post" replace className="actions">
+            <input type="hidden" name="localDate" value={chosen.localDate} />
+            <input type="hidden" name="sessionKey" value={chosen.key} />
+            <input
+              type="hidden"
+              name="key"
+              value={`${pageKey}:${chosen.localDate}:${chosen.key}`}
+            />
+            <input type="hidden" name="weeks" value={weeks} />
+            <button
+              type="submit"
+              name="stallId"
+              value={picked.id}
+              className="button button-primary"
+              disabled={booking}
+            >
+              {booking ? t("book.booking") : t("book.confirm", { code: picked.code })}
+            </button>
+            <Link
+              className="button button-quiet"
+              to={withParams({ choose: null })}
+              preventScrollReset
+            >
+              {t("book.pickAnother")}
+            </Link>
+          </Form>
+        </section>
+      )
+    ) : null;
 
   return (
     <div className="page stack">
@@ -457,36 +613,13 @@ export default function BookStall() {
       {actionData?.refusal ? (
         <div className="notice notice-error" role="alert">
           <p>{refusalMessage(t, locale, actionData.refusal, zone.timeZone)}</p>
-          {actionData.refusal.code === "stallTaken" || actionData.refusal.code === "categoryCap" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="waitlist" />
-              <input type="hidden" name="localDate" value={actionData.localDate} />
-              <input type="hidden" name="sessionKey" value={actionData.sessionKey} />
-              {actionData.stallId ? (
-                <input type="hidden" name="stallId" value={actionData.stallId} />
-              ) : null}
-              <button type="submit" className="button button-quiet">
-                {t("waitlist.join")}
-              </button>
-            </Form>
-          ) : null}
-          {actionData.alternatives.length > 0 ? (
-            <>
-              <p>{t("book.alternatives")}</p>
-              {bookForm(
-                actionData.localDate,
-                actionData.sessionKey,
-                <ul className="alternatives">
-                  {actionData.alternatives.map((a) => (
-                    <li key={a.id}>
-                      {t("book.distance", { code: a.code, metres: a.distanceM })}
-                      {bookButton(a.id, a.code)}
-                    </li>
-                  ))}
-                </ul>,
-              )}
-            </>
-          ) : null}
+          <TakenHelp
+            refusal={actionData.refusal}
+            session={{ localDate: actionData.localDate, key: actionData.sessionKey }}
+            stallId={actionData.stallId}
+            alternatives={actionData.alternatives}
+            choose={chooseLink}
+          />
         </div>
       ) : null}
 
@@ -496,19 +629,28 @@ export default function BookStall() {
             {sessionLabel(t, locale, chosen)} ·{" "}
             {t("book.freeCount", { count: formatCount(locale, free) })}
           </h2>
+          {/* After a booking try, its own answer above says what happened. */}
+          {refusal && !actionData ? (
+            <div className="notice notice-warning" role="status">
+              <p>{refusalMessage(t, locale, refusal, zone.timeZone)}</p>
+              <RefusalNextStep code={refusal.code} />
+            </div>
+          ) : null}
+          {confirmation}
+          <a href="#stall-list" className="skip-map">
+            {t("book.skipMap")}
+          </a>
           <StallMap
             boundary={boundary}
             stalls={mapStalls}
             tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
             label={t("book.mapLabel")}
             loading={t("map.loading")}
-            onSelect={(id) => {
-              // On another page of the list: open that page, which shows it.
-              if (!showStall(id))
-                navigate(withParams({ stall: String(id), page: null }), {
-                  preventScrollReset: true,
-                });
-            }}
+            onSelect={(id) =>
+              navigate(withParams({ choose: String(id), page: null }), {
+                preventScrollReset: true,
+              })
+            }
           />
           <ul className="legend" aria-label={t("book.legend")}>
             {(["free", "mine", "held", "taken", "other"] as const).map((tone) => (
@@ -520,39 +662,99 @@ export default function BookStall() {
           </ul>
           {pager}
           {stalls.length === 0 ? (
-            <div className="card empty-state">
+            <div className="card empty-state" id="stall-list" tabIndex={-1}>
               <p>{t("book.noStallsFit")}</p>
             </div>
           ) : (
-            bookForm(
-              chosen.localDate,
-              chosen.key,
-              <ul className="stall-list">
-                {stalls.map((s) => (
-                  <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
-                    <div>
-                      <strong className="stall-code">{s.code}</strong>{" "}
-                      <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
-                        {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
-                      </span>
-                      <br />
-                      <StallFacts t={t} stall={s} categoryNames={categoryNames} />
-                    </div>
-                    <div className="stall-action">
-                      <span className="fee">
-                        {s.fee_fen === 0 || s.public_welfare
-                          ? t("book.free")
-                          : formatMoney(locale, s.fee_fen)}
-                      </span>
-                      {s.state === "free" && s.fits ? bookButton(s.id, s.code) : null}
-                    </div>
-                  </li>
-                ))}
-              </ul>,
-            )
+            <ul
+              className="stall-list"
+              id="stall-list"
+              tabIndex={-1}
+              aria-label={t("book.listLabel")}
+            >
+              {stalls.map((s) => (
+                <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
+                  <div>
+                    <strong className="stall-code">{s.code}</strong>{" "}
+                    <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
+                      {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
+                    </span>
+                    <br />
+                    <StallFacts t={t} stall={s} categoryNames={categoryNames} />
+                  </div>
+                  <div className="stall-action">
+                    <span className="fee">
+                      {s.fee_fen === 0 || s.public_welfare
+                        ? t("book.free")
+                        : formatMoney(locale, s.fee_fen)}
+                    </span>
+                    {s.refusal ? null : chooseLink(s.id, s.code)}
+                  </div>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       ) : null}
     </div>
   );
+}
+
+/**
+ * After a stall is lost to someone else (or the category is full): the waiting list, and the
+ * nearest free stalls that fit, each to be chosen and confirmed like any other.
+ */
+function TakenHelp({
+  refusal,
+  session,
+  stallId,
+  alternatives,
+  choose,
+}: {
+  refusal: { code: string };
+  session: { localDate: string; key: string };
+  stallId: number;
+  alternatives: Alternative[];
+  choose: (stallId: number, code: string, session: string) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      {refusal.code === "stallTaken" || refusal.code === "categoryCap" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="waitlist" />
+          <input type="hidden" name="localDate" value={session.localDate} />
+          <input type="hidden" name="sessionKey" value={session.key} />
+          {stallId ? <input type="hidden" name="stallId" value={stallId} /> : null}
+          <button type="submit" className="button button-quiet">
+            {t("waitlist.join")}
+          </button>
+        </Form>
+      ) : null}
+      {alternatives.length > 0 ? (
+        <>
+          <p>{t("book.alternatives")}</p>
+          <ul className="alternatives">
+            {alternatives.map((a) => (
+              <li key={a.id}>
+                {t("book.distance", { code: a.code, metres: a.distanceM })}
+                {choose(a.id, a.code, `${session.localDate}|${session.key}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Where a vendor who cannot book goes next: papers to the papers page, a full week to theirs. */
+function RefusalNextStep({ code }: { code: string }) {
+  const t = useT();
+  if (code === "documentsMissing")
+    return <Link to="/vendor/documents">{t("book.next.documents")}</Link>;
+  if (code === "alreadyBooked" || code === "weeklyQuota")
+    return <Link to="/vendor/bookings">{t("book.next.bookings")}</Link>;
+  if (code === "vendorNotApproved") return <Link to="/vendor">{t("book.next.status")}</Link>;
+  return null;
 }
