@@ -21,13 +21,14 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { isDatabaseUnavailable } from "#db/errors";
-import { getOptionalUser } from "~/utils/auth.server";
+import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { isElder } from "~/utils/elder.server";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -51,6 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user ? { displayName: user.display_name, role: user.role } : null,
+    // A counter clerk acting for a vendor sees whom on every page.
+    acting: user?.role === "clerk" ? await actingVendorName(request) : null,
+    elder: isElder(request),
     env: publicEnv(),
   };
 }
@@ -92,6 +96,23 @@ function LanguageSwitch() {
   );
 }
 
+/** Large text, bigger targets, stronger contrast and simpler pages, for older eyes. */
+function ElderSwitch() {
+  const t = useT();
+  const location = useLocation();
+  const elder = !!useRootData()?.elder;
+  const pending = useNavigation().formAction === "/elder";
+  return (
+    <Form method="post" action="/elder" className="lang-switch" reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="elder" value={elder ? "off" : "on"} />
+      <button type="submit" className="button button-quiet" aria-pressed={elder} disabled={pending}>
+        {t("nav.elder")}
+      </button>
+    </Form>
+  );
+}
+
 function Header() {
   const t = useT();
   const data = useRootData();
@@ -117,8 +138,10 @@ function Header() {
             {t("nav.forVendors")}
           </NavLink>
           {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
+          {user?.role === "clerk" ? <NavLink to="/counter">{t("nav.counter")}</NavLink> : null}
         </nav>
         <div className="site-tools">
+          <ElderSwitch />
           <LanguageSwitch />
           {user ? (
             <Form method="post" action="/logout" className="account">
@@ -137,6 +160,27 @@ function Header() {
         </div>
       </div>
     </header>
+  );
+}
+
+/** A clerk acting for a vendor: whose pages these are, and the way back to the counter. */
+function ActingBanner({ name }: { name: string }) {
+  const t = useT();
+  return (
+    <div className="acting-banner" role="status">
+      <p>
+        <strong>{t("counter.acting", { name })}</strong>
+      </p>
+      <Form method="post" action="/counter" className="actions">
+        <Link to="/counter" className="button button-quiet">
+          {t("counter.actingBack")}
+        </Link>
+        <input type="hidden" name="intent" value="stop" />
+        <button type="submit" className="button button-quiet">
+          {t("counter.actingStop")}
+        </button>
+      </Form>
+    </div>
   );
 }
 
@@ -159,7 +203,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = translator(locale);
   const data = useRootData();
   return (
-    <html lang={locale}>
+    <html lang={locale} className={data?.elder ? "elder" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -172,6 +216,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("nav.skip")}
         </a>
         {data ? <Header /> : null}
+        {data?.acting ? <ActingBanner name={data.acting} /> : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

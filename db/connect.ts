@@ -52,10 +52,28 @@ export function checkPragmas(database: SQLite.Database): string[] {
   return wrong;
 }
 
+/** Every SQLite handle this process has open: a migration may need to edit their schema text. */
+const openHandles = new Set<SQLite.Database>();
+
+/**
+ * Runs `edit` with SQLite's defensive mode off, so that it may rewrite a table's CHECK text
+ * through `writable_schema` (SQLite cannot alter a constraint, and rebuilding a table that others
+ * reference would cascade deletes). Only migrations call it. docs/decisions/019-service-counter.md
+ */
+export async function withSchemaEditing<T>(edit: () => Promise<T>): Promise<T> {
+  for (const handle of openHandles) handle.unsafeMode(true);
+  try {
+    return await edit();
+  } finally {
+    for (const handle of openHandles) if (handle.open) handle.unsafeMode(false);
+  }
+}
+
 export function openSqlite(url: string): SQLite.Database {
   const file = sqlitePathFromUrl(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
+  openHandles.add(database);
   database.pragma(`journal_mode = ${SQLITE_PRAGMAS.journal_mode}`);
   database.pragma(`synchronous = ${SQLITE_PRAGMAS.synchronous}`);
   database.pragma(`foreign_keys = ${SQLITE_PRAGMAS.foreign_keys}`);
@@ -78,7 +96,10 @@ export function openSqlite(url: string): SQLite.Database {
 export function withStatementCache(database: SQLite.Database, size = 1000): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      openHandles.delete(database);
+      database.close();
+    },
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (!statement) {

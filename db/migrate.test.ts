@@ -94,8 +94,30 @@ describe("migrations", () => {
           "health_probe",
           "zone_managers",
           "zones",
+          "counter_zones",
+          "counter_consents",
         ].sort(),
       );
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("widen a CHECK on either engine: a counter clerk is a role, an unknown role is still refused", async () => {
+    const db = await emptyDb();
+    try {
+      await migrateToLatest(db);
+      const user = (role: string) => ({
+        phone: null,
+        email: `${role}@example.test`,
+        password_hash: "x",
+        display_name: role,
+        role: role as "clerk",
+        created_at: "2026-11-30T00:00:00.000Z",
+        updated_at: "2026-11-30T00:00:00.000Z",
+      });
+      await db.insertInto("users").values(user("clerk")).execute();
+      await expect(db.insertInto("users").values(user("boss")).execute()).rejects.toThrow(/check/i);
     } finally {
       await db.destroy();
     }

@@ -1,7 +1,7 @@
 // The one description of every table, for Kysely. Keep it in step with db/migrations.
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
-export type Role = "vendor" | "manager" | "office";
+export type Role = "vendor" | "manager" | "office" | "clerk";
 export type ZoneKind = "community" | "street" | "park" | "night" | "rural";
 export type ZoneStatus = "active" | "paused" | "closed";
 export type LayoutStatus = "draft" | "submitted" | "approved" | "returned" | "superseded";
@@ -33,6 +33,8 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   user_agent: string | null;
+  /** A counter clerk's session: the vendor they are acting for now, if any. */
+  acting_vendor_id: number | null;
 }
 
 export interface CategoriesTable {
@@ -206,6 +208,25 @@ export interface AuditLogTable {
   /** JSON of the record before and after the change. */
   before: string | null;
   after: string | null;
+  /** A counter clerk's act: the vendor it was done for. */
+  for_vendor_id: number | null;
+}
+
+export interface CounterZonesTable {
+  zone_id: number;
+  user_id: number;
+  created_at: string;
+}
+
+export interface CounterConsentsTable {
+  id: Generated<number>;
+  vendor_id: number;
+  clerk_user_id: number;
+  method: "sms_code" | "signed_form";
+  stored_name: string | null;
+  content_type: string | null;
+  created_at: string;
+  withdrawn_at: string | null;
 }
 
 export interface NotificationsTable {
@@ -261,7 +282,7 @@ export interface PhoneCodesTable {
   used_at: string | null;
 }
 
-export type PhoneCodePurpose = "verify" | "reset" | "change";
+export type PhoneCodePurpose = "verify" | "reset" | "change" | "consent";
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
 
@@ -472,6 +493,8 @@ export interface Database {
   vendors: VendorsTable;
   documents: DocumentsTable;
   audit_log: AuditLogTable;
+  counter_zones: CounterZonesTable;
+  counter_consents: CounterConsentsTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
   phone_codes: PhoneCodesTable;

@@ -270,7 +270,7 @@ export async function seed(db: Kysely<Database>) {
           .where("slug", "=", slug)
           .executeTakeFirstOrThrow();
         await trx
-          .insertInto("zone_managers")
+          .insertInto(staff.role === "clerk" ? "counter_zones" : "zone_managers")
           .values({ zone_id: zone.id, user_id: userId, created_at: SEEDED_AT })
           .onConflict((oc) => oc.columns(["zone_id", "user_id"]).doNothing())
           .execute();

@@ -28,7 +28,7 @@ test("the office opens a manager account; the manager sets a password and sees t
   await page.goto("/manage");
   await page.getByRole("link", { name: "管理员账号" }).click();
   const email = `manager${Date.now()}@jishi.example`;
-  const form = page.getByRole("region", { name: "开通新的管理员" });
+  const form = page.getByRole("region", { name: "开通新账号" });
   await form.getByLabel("姓名").fill("郭小兵");
   await form.getByLabel("邮箱").fill(email);
   await form.getByLabel("集店乡农产品集市").check();
@@ -47,6 +47,42 @@ test("the office opens a manager account; the manager sets a password and sees t
   await expect(manager.getByRole("heading", { level: 1, name: "集市管理" })).toBeVisible();
   await expect(manager.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(manager.getByRole("rowheader", { name: /集店乡农产品集市/ })).toBeVisible();
+});
+
+test("the office opens a service-counter account; the clerk logs in to the counter", async ({
+  page,
+  login,
+  browser,
+}) => {
+  await login("office");
+  await page.goto("/manage/staff");
+  const email = `counter${Date.now()}@jishi.example`;
+  const form = page.getByRole("region", { name: "开通新账号" });
+  await form.getByLabel(/^服务窗口/).check();
+  await form.getByLabel("姓名").fill("黄山乡便民服务站");
+  await form.getByLabel("邮箱").fill(email);
+  await form.getByLabel("集店乡农产品集市").check();
+  await form.getByRole("button", { name: "开通账号" }).click();
+  await expect(page.getByRole("status")).toHaveText("账号已开通，设置密码的链接已发出。");
+  await expect(
+    page.getByRole("region", { name: "服务窗口（代办）账号" }).getByRole("heading", {
+      name: "黄山乡便民服务站",
+    }),
+  ).toBeVisible();
+
+  const clerk = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await clerk.goto(await linkSentTo(email));
+  await clerk.getByLabel("新密码", { exact: true }).fill("Huangshan-Counter-5");
+  await clerk.getByLabel("再输一次新密码").fill("Huangshan-Counter-5");
+  await clerk.getByRole("button", { name: "保存新密码" }).click();
+  await clerk.getByLabel("手机号或邮箱").fill(email);
+  await clerk.getByLabel("密码").fill("Huangshan-Counter-5");
+  await clerk.getByRole("button", { name: "登录" }).click();
+  await expect(clerk.getByRole("heading", { level: 1, name: "服务窗口（代办）" })).toBeVisible();
+  await expect(clerk.getByText("本窗口可以预约的集市：集店乡农产品集市")).toBeVisible();
+  // Managing is not the counter's.
+  await clerk.goto("/manage");
+  await expect(clerk.getByRole("heading", { level: 1 })).toHaveText("没有权限");
 });
 
 test("a vendor who forgot the password gets a code by SMS and sets a new one", async ({

@@ -11,6 +11,8 @@ export const accounts = {
   office: "office@jishi.example",
   managerLongquan: "manager.longquan@jishi.example",
   managerParks: "manager.parks@jishi.example",
+  /** 集店乡便民服务中心, a service counter booking at Jidian and Longquan Park. */
+  counterJidian: "counter.jidian@jishi.example",
   vendor: "vendor.wang@jishi.example",
   pendingVendor: "vendor.pending@jishi.example",
   /** 老陈家时令蔬菜, a fresh-produce vendor who logs in by phone. */

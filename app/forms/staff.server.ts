@@ -5,6 +5,7 @@ import { displayNameField, emailField, phoneField } from "~/utils/vendor-schemas
 export const CreateSchema = z
   .object({
     intent: z.literal("create"),
+    role: z.enum(["manager", "clerk"]).default("manager"),
     displayName: displayNameField,
     phone: phoneField,
     email: emailField,

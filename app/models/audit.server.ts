@@ -10,6 +10,8 @@ export interface AuditInput {
   zoneId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** A counter clerk's act: the vendor it was done for (the clerk is the actor). */
+  forVendorId?: number | null;
   now: Date;
 }
 
@@ -25,8 +27,23 @@ export async function writeAudit(trx: Kysely<Database>, entry: AuditInput): Prom
       zone_id: entry.zoneId ?? null,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      for_vendor_id: entry.forVendorId ?? null,
     })
     .execute();
+}
+
+/**
+ * A counter clerk's act for a vendor, in the transaction that did it; nothing without a clerk
+ * (a vendor's own acts are their own record).
+ */
+export async function auditCounterAct(
+  trx: Kysely<Database>,
+  clerkUserId: number | undefined,
+  entry: Omit<AuditInput, "actorUserId" | "forVendorId"> & { vendorId: number },
+): Promise<void> {
+  if (clerkUserId === undefined) return;
+  const { vendorId, ...rest } = entry;
+  await writeAudit(trx, { ...rest, actorUserId: clerkUserId, forVendorId: vendorId });
 }
 
 export async function listAuditFor(db: Kysely<Database>, entityType: string, entityId: number) {
@@ -67,7 +84,11 @@ export async function listAudit(db: Kysely<Database>, filters: AuditFilters) {
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_user_id")
     .leftJoin("zones", "zones.id", "audit_log.zone_id")
+    // A counter clerk's act names the vendor it was for.
+    .leftJoin("vendors", "vendors.id", "audit_log.for_vendor_id")
+    .leftJoin("users as for_users", "for_users.id", "vendors.user_id")
     .select([
+      "for_users.display_name as for_vendor_name",
       "audit_log.id",
       "audit_log.at",
       "audit_log.action",

@@ -22,7 +22,7 @@ import type { HeldDocument } from "~/domain/documents";
 import { addDays, compareIso, findSession, weekStart } from "~/domain/calendar";
 import { nearestFirst, stallCentre } from "~/domain/stall-placement";
 import { localMoment } from "~/domain/market-hours";
-import { writeAudit } from "./audit.server";
+import { auditCounterAct, writeAudit } from "./audit.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
@@ -39,6 +39,8 @@ export interface BookInput {
   idempotencyKey: string;
   /** Set for the weeks of a recurring booking: they share it, and skip the opening window. */
   seriesId?: string;
+  /** A counter clerk booking for the vendor: audited as theirs. */
+  clerkUserId?: number;
 }
 
 export interface Alternative {
@@ -322,6 +324,15 @@ async function decide(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await auditCounterAct(trx, input.clerkUserId, {
+    vendorId: vendor.id,
+    action: "booking.created",
+    entityType: "booking",
+    entityId: booking.id,
+    zoneId: stall.zone_id,
+    after: { stall: stall.code, local_date: input.localDate, session_key: input.sessionKey },
+    now,
+  });
   // Whatever they were waiting for in this session, they have a stall now.
   await trx
     .updateTable("waitlist_entries")
@@ -412,7 +423,11 @@ export type CancelResult =
 /** The vendor cancels their own booking; after the zone's deadline it is recorded as late. */
 export async function cancelBooking(
   db: Kysely<Database>,
-  { bookingId, vendorId }: { bookingId: number; vendorId: number },
+  {
+    bookingId,
+    vendorId,
+    clerkUserId,
+  }: { bookingId: number; vendorId: number; clerkUserId?: number },
   now: Date,
 ): Promise<CancelResult> {
   // The session it frees: a waiting vendor may be offered the stall in the same transaction.
@@ -457,7 +472,8 @@ export async function cancelBooking(
         .where("id", "=", vendorId)
         .executeTakeFirstOrThrow();
       await writeAudit(trx, {
-        actorUserId: owner.user_id,
+        actorUserId: clerkUserId ?? owner.user_id,
+        forVendorId: clerkUserId === undefined ? null : vendorId,
         action: late ? "booking.cancelled_late" : "booking.cancelled",
         entityType: "booking",
         entityId: booking.id,
@@ -682,7 +698,11 @@ export async function bookSeries(
 /** Cancels a series from one of its bookings on: that date and every later one still active. */
 export async function cancelSeriesFrom(
   db: Kysely<Database>,
-  { bookingId, vendorId }: { bookingId: number; vendorId: number },
+  {
+    bookingId,
+    vendorId,
+    clerkUserId,
+  }: { bookingId: number; vendorId: number; clerkUserId?: number },
   now: Date,
 ): Promise<{ cancelled: number; late: number }> {
   const from = await db
@@ -704,7 +724,7 @@ export async function cancelSeriesFrom(
   let cancelled = 0;
   let late = 0;
   for (const b of rest) {
-    const result = await cancelBooking(db, { bookingId: b.id, vendorId }, now);
+    const result = await cancelBooking(db, { bookingId: b.id, vendorId, clerkUserId }, now);
     if (result.ok) {
       cancelled += 1;
       if (result.late) late += 1;
@@ -765,7 +785,7 @@ export async function getBookingForCheckIn(db: Kysely<Database>, id: number) {
 /** The vendor takes the stall the waiting list offered them, while the offer lasts. */
 export async function acceptOffer(
   db: Kysely<Database>,
-  { entryId, vendorId }: { entryId: number; vendorId: number },
+  { entryId, vendorId, clerkUserId }: { entryId: number; vendorId: number; clerkUserId?: number },
   now: Date,
 ): Promise<BookResult | { ok: false; code: "offerGone"; alternatives: [] }> {
   const entry = await db
@@ -785,6 +805,7 @@ export async function acceptOffer(
       localDate: entry.local_date,
       sessionKey: entry.session_key,
       idempotencyKey: `offer-${entryId}`,
+      clerkUserId,
     },
     now,
   );

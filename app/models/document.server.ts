@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, DocumentKind } from "#db/schema";
 import { inTransaction } from "#db/transaction";
+import { auditCounterAct } from "./audit.server";
 
 export interface NewDocumentInput {
   vendorId: number;
@@ -11,6 +12,8 @@ export interface NewDocumentInput {
   sizeBytes: number;
   expiresOn: string;
   now: Date;
+  /** A counter clerk uploading from their scanner for the vendor. */
+  clerkUserId?: number;
 }
 
 /** Adds a paper; an older one of the same kind is kept for the record but no longer counts. */
@@ -38,6 +41,14 @@ export async function addDocument(db: Kysely<Database>, input: NewDocumentInput)
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await auditCounterAct(trx, input.clerkUserId, {
+      vendorId: input.vendorId,
+      action: "document.uploaded",
+      entityType: "document",
+      entityId: id,
+      after: { kind: input.kind, expires_on: input.expiresOn },
+      now: input.now,
+    });
     return id;
   });
 }

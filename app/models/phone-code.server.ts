@@ -190,7 +190,9 @@ export async function checkPhoneCode(
       .where("phone_verified_at", "is", null)
       .execute();
   }
-  if (input.purpose !== "reset")
+  // A reset proves the number already on the account; a counter's consent code proves the
+  // vendor agreed, and the account the code was sent from is the clerk's.
+  if (input.purpose === "verify" || input.purpose === "change")
     await trx
       .updateTable("users")
       .set({

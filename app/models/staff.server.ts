@@ -1,4 +1,5 @@
-// Market managers, created by the county office and scoped to the zones they run.
+// Market managers and service-counter clerks, created by the county office and scoped to zones:
+// the markets a manager runs, the markets a counter books at.
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { writeAudit } from "./audit.server";
@@ -7,14 +8,19 @@ import { inTransaction } from "#db/transaction";
 /** A stored hash no password can match: the manager sets their own through the invitation. */
 const NO_PASSWORD_YET = "unset$invitation-pending";
 
-export async function listManagers(db: Kysely<Database>) {
+export type StaffRole = "manager" | "clerk";
+
+/** Where each kind of staff account's zones are kept. */
+const ZONES_TABLE = { manager: "zone_managers", clerk: "counter_zones" } as const;
+
+export async function listManagers(db: Kysely<Database>, role: StaffRole = "manager") {
   const managers = await db
     .selectFrom("users")
     .select(["id", "display_name", "phone", "email"])
-    .where("role", "=", "manager")
+    .where("role", "=", role)
     .orderBy("id")
     .execute();
-  const zones = await db.selectFrom("zone_managers").select(["user_id", "zone_id"]).execute();
+  const zones = await db.selectFrom(ZONES_TABLE[role]).select(["user_id", "zone_id"]).execute();
   return managers.map((m) => ({
     ...m,
     zoneIds: zones.filter((z) => z.user_id === m.id).map((z) => z.zone_id),
@@ -26,7 +32,7 @@ export async function listStaff(db: Kysely<Database>) {
   return db
     .selectFrom("users")
     .select(["id", "display_name"])
-    .where("role", "in", ["manager", "office"])
+    .where("role", "in", ["manager", "office", "clerk"])
     .orderBy("display_name")
     .execute();
 }
@@ -43,6 +49,7 @@ export async function createManager(
     email: string | null;
     zoneIds: number[];
     actorUserId: number;
+    role?: StaffRole;
   },
   now: Date,
 ): Promise<CreateManagerResult> {
@@ -65,17 +72,17 @@ export async function createManager(
         phone_verified_at: input.phone ? at : null,
         email: input.email,
         display_name: input.displayName,
-        role: "manager",
+        role: input.role ?? "manager",
         password_hash: NO_PASSWORD_YET,
         created_at: at,
         updated_at: at,
       })
       .returning(["id", "email", "phone"])
       .executeTakeFirstOrThrow();
-    await assignZones(trx, user.id, input.zoneIds, at);
+    await assignZones(trx, user.id, input.role ?? "manager", input.zoneIds, at);
     await writeAudit(trx, {
       actorUserId: input.actorUserId,
-      action: "user.manager_created",
+      action: input.role === "clerk" ? "user.clerk_created" : "user.manager_created",
       entityType: "user",
       entityId: user.id,
       after: {
@@ -90,11 +97,17 @@ export async function createManager(
   });
 }
 
-async function assignZones(trx: Kysely<Database>, userId: number, zoneIds: number[], at: string) {
-  await trx.deleteFrom("zone_managers").where("user_id", "=", userId).execute();
+async function assignZones(
+  trx: Kysely<Database>,
+  userId: number,
+  role: StaffRole,
+  zoneIds: number[],
+  at: string,
+) {
+  await trx.deleteFrom(ZONES_TABLE[role]).where("user_id", "=", userId).execute();
   if (zoneIds.length === 0) return;
   await trx
-    .insertInto("zone_managers")
+    .insertInto(ZONES_TABLE[role])
     .values(zoneIds.map((zone_id) => ({ zone_id, user_id: userId, created_at: at })))
     .execute();
 }
@@ -107,17 +120,18 @@ export async function setManagerZones(
   return inTransaction(db, async (trx) => {
     const manager = await trx
       .selectFrom("users")
-      .select("id")
+      .select(["id", "role"])
       .where("id", "=", input.managerId)
-      .where("role", "=", "manager")
+      .where("role", "in", ["manager", "clerk"])
       .executeTakeFirst();
     if (!manager) return false;
+    const role = manager.role as StaffRole;
     const before = await trx
-      .selectFrom("zone_managers")
+      .selectFrom(ZONES_TABLE[role])
       .select("zone_id")
       .where("user_id", "=", manager.id)
       .execute();
-    await assignZones(trx, manager.id, input.zoneIds, now.toISOString());
+    await assignZones(trx, manager.id, role, input.zoneIds, now.toISOString());
     await writeAudit(trx, {
       actorUserId: input.actorUserId,
       action: "user.manager_zones_changed",

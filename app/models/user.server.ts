@@ -91,3 +91,15 @@ export async function setSmsReminders(db: Kysely<Database>, userId: number, on: 
     .where("id", "=", userId)
     .execute();
 }
+
+/** A user as the session sees them, by id: a counter clerk acting for a vendor sees the vendor. */
+export async function getUserById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<PublicUser | undefined> {
+  return db
+    .selectFrom("users")
+    .select(["id", "display_name", "role", "phone", "email", "phone_verified_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, Role, VendorStatus } from "#db/schema";
 import { canResubmit, profileChangeNeedsReview } from "~/domain/vendor-review";
 import { writeAudit } from "./audit.server";
+import { recordConsent } from "./counter.server";
 import { notify } from "./notification.server";
 import { inTransaction } from "#db/transaction";
 
@@ -87,6 +88,13 @@ export interface RegistrationInput {
   categorySlug: string;
   products: string;
   rulesVersion: string;
+  /** Registered at a service counter: the clerk, how the vendor consented, whether the code proved the phone. */
+  counter?: {
+    clerkUserId: number;
+    method: "sms_code" | "signed_form";
+    storedName: string | null;
+    contentType: string | null;
+  };
 }
 
 export type RegistrationResult =
@@ -132,6 +140,8 @@ export async function registerVendor(
         password_hash: input.passwordHash,
         display_name: input.displayName,
         role: "vendor" as Role,
+        // At a counter, a code the vendor read out from their phone proved the number.
+        phone_verified_at: input.counter?.method === "sms_code" ? at : null,
         created_at: at,
         updated_at: at,
       })
@@ -154,6 +164,13 @@ export async function registerVendor(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (input.counter)
+      await recordConsent(
+        trx,
+        { vendorId: vendor.id, ...input.counter },
+        now,
+        "vendor.registered_at_counter",
+      );
     await notify(trx, {
       userId: user.id,
       kind: "welcome",
@@ -179,7 +196,7 @@ export interface ProfileInput {
  */
 export async function updateVendorProfile(
   db: Kysely<Database>,
-  { vendorId, userId }: { vendorId: number; userId: number },
+  { vendorId, userId, clerkUserId }: { vendorId: number; userId: number; clerkUserId?: number },
   input: ProfileInput,
   now: Date,
 ): Promise<{ backToReview: boolean }> {
@@ -223,7 +240,8 @@ export async function updateVendorProfile(
       .where("id", "=", vendorId)
       .execute();
     await writeAudit(trx, {
-      actorUserId: userId,
+      actorUserId: clerkUserId ?? userId,
+      forVendorId: clerkUserId === undefined ? null : vendorId,
       action: backToReview ? "vendor.profile_changed_for_review" : "vendor.profile_changed",
       entityType: "vendor",
       entityId: vendorId,

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { bookingClosesAt, HOLDING_STATUSES } from "~/domain/booking-rules";
 import { findSession } from "~/domain/calendar";
-import { writeAudit } from "./audit.server";
+import { auditCounterAct, writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { topicOf } from "./outbox.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
@@ -24,7 +24,7 @@ export type JoinResult =
 
 export async function joinWaitlist(
   db: Kysely<Database>,
-  input: SessionRef & { vendorId: number; stallId: number | null },
+  input: SessionRef & { vendorId: number; stallId: number | null; clerkUserId?: number },
   now: Date,
 ): Promise<JoinResult> {
   const calendar = await loadZoneCalendar(db, input.zoneId);
@@ -41,21 +41,32 @@ export async function joinWaitlist(
     .executeTakeFirst();
   if (live) return { ok: false, code: "already" };
   const at = now.toISOString();
-  const { id } = await db
-    .insertInto("waitlist_entries")
-    .values({
-      zone_id: input.zoneId,
-      vendor_id: input.vendorId,
-      local_date: input.localDate,
-      session_key: input.sessionKey,
-      stall_id: input.stallId,
-      status: "waiting",
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { ok: true, id };
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto("waitlist_entries")
+      .values({
+        zone_id: input.zoneId,
+        vendor_id: input.vendorId,
+        local_date: input.localDate,
+        session_key: input.sessionKey,
+        stall_id: input.stallId,
+        status: "waiting",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await auditCounterAct(trx, input.clerkUserId, {
+      vendorId: input.vendorId,
+      action: "waitlist.joined",
+      entityType: "waitlist_entry",
+      entityId: id,
+      zoneId: input.zoneId,
+      after: { local_date: input.localDate, session_key: input.sessionKey },
+      now,
+    });
+    return { ok: true as const, id };
+  });
 }
 
 /** The live offer holding a stall in a session, if any. */
@@ -277,7 +288,7 @@ export async function listVendorWaitlist(db: Kysely<Database>, vendorId: number,
 /** The vendor leaves the list, or turns an offer down: the stall goes to the next in line. */
 export async function leaveWaitlist(
   db: Kysely<Database>,
-  { entryId, vendorId }: { entryId: number; vendorId: number },
+  { entryId, vendorId, clerkUserId }: { entryId: number; vendorId: number; clerkUserId?: number },
   now: Date,
 ) {
   const ref = await db
@@ -302,6 +313,14 @@ export async function leaveWaitlist(
         .set({ status: "withdrawn", updated_at: now.toISOString() })
         .where("id", "=", entryId)
         .execute();
+      await auditCounterAct(trx, clerkUserId, {
+        vendorId,
+        action: "waitlist.left",
+        entityType: "waitlist_entry",
+        entityId: entryId,
+        zoneId: entry.zone_id,
+        now,
+      });
       if (entry.status === "offered" && entry.offered_stall_id)
         await passOfferOn(trx, { ...entry, offered_stall_id: entry.offered_stall_id }, now);
       return true;

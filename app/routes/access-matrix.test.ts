@@ -21,6 +21,10 @@ const PERSONAS = [
   "managerX",
   "managerY",
   "office",
+  // A service counter's clerk, acting for no one, and acting for vendorA (the counter serves
+  // Jidian and Longquan Park, not Fuxin).
+  "clerk",
+  "clerkActing",
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 
@@ -29,8 +33,11 @@ const RULES = {
   public: PERSONAS,
   signedIn: PERSONAS.filter((p) => p !== "anonymous"),
   vendor: ["vendorA", "vendorB", "pendingVendor", "suspendedVendor"],
-  ownOrReviewer: ["vendorA", "managerX", "managerY", "office"],
-  own: ["vendorA"],
+  /** A vendor's page a counter may use for the vendor it acts for. */
+  vendorOrCounter: ["vendorA", "vendorB", "pendingVendor", "suspendedVendor", "clerkActing"],
+  ownOrReviewer: ["vendorA", "managerX", "managerY", "office", "clerkActing"],
+  own: ["vendorA", "clerkActing"],
+  counter: ["clerk", "clerkActing"],
   manager: ["managerX", "managerY", "office"],
   zoneManager: ["managerX", "office"],
   office: ["office"],
@@ -46,6 +53,8 @@ interface Entry {
   action?: Rule;
   /** For logging out, being sent to the login page is the point, not a refusal. */
   loginIsSuccess?: boolean;
+  /** For logging in, a signed-in person is sent on to their own home page (a clerk's: /counter). */
+  sendsHome?: boolean;
 }
 
 interface Fixtures {
@@ -84,7 +93,13 @@ const TABLE: Record<string, Entry> = {
     loader: "vendor",
     action: "vendor",
   },
-  "book._index.tsx": { url: () => "/book", params: p({}), loader: "vendor" },
+  "book._index.tsx": { url: () => "/book", params: p({}), loader: "vendorOrCounter" },
+  "counter._index.tsx": {
+    url: () => "/counter",
+    params: p({}),
+    loader: "counter",
+    action: "counter",
+  },
   "calendar.$token.ts": {
     url: (f) => `/calendar/${f.calendarToken}.ics`,
     params: (f) => ({ token: `${f.calendarToken}.ics` }),
@@ -95,6 +110,7 @@ const TABLE: Record<string, Entry> = {
     params: (f) => ({ id: String(f.documentId) }),
     loader: "ownOrReviewer",
   },
+  "elder.tsx": { url: () => "/elder", params: p({}), loader: "public", action: "public" },
   "favicon[.]ico.ts": { url: () => "/favicon.ico", params: p({}), loader: "public" },
   "for-vendors.tsx": { url: () => "/for-vendors", params: p({}), loader: "public" },
   "forgot-password.tsx": {
@@ -106,7 +122,13 @@ const TABLE: Record<string, Entry> = {
   "healthz.ts": { url: () => "/healthz", params: p({}), loader: "public" },
   "join.tsx": { url: () => "/join", params: p({}), loader: "public", action: "public" },
   "language.tsx": { url: () => "/language", params: p({}), loader: "public", action: "public" },
-  "login.tsx": { url: () => "/login", params: p({}), loader: "public", action: "public" },
+  "login.tsx": {
+    url: () => "/login",
+    params: p({}),
+    loader: "public",
+    action: "public",
+    sendsHome: true,
+  },
   "logout.tsx": {
     url: () => "/logout",
     params: p({}),
@@ -253,12 +275,17 @@ const TABLE: Record<string, Entry> = {
     loader: "signedIn",
     action: "signedIn",
   },
-  "vendor._index.tsx": { url: () => "/vendor", params: p({}), loader: "vendor", action: "vendor" },
+  "vendor._index.tsx": {
+    url: () => "/vendor",
+    params: p({}),
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
+  },
   "vendor.bookings.tsx": {
     url: () => "/vendor/bookings",
     params: p({}),
-    loader: "vendor",
-    action: "vendor",
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
   },
   "vendor.bookings_.$id.tsx": {
     url: (f) => `/vendor/bookings/${f.bookingId}`,
@@ -268,14 +295,14 @@ const TABLE: Record<string, Entry> = {
   "vendor.documents.tsx": {
     url: () => "/vendor/documents",
     params: p({}),
-    loader: "vendor",
-    action: "vendor",
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
   },
   "vendor.profile.tsx": {
     url: () => "/vendor/profile",
     params: p({}),
-    loader: "vendor",
-    action: "vendor",
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
   },
   "vendors.$id.tsx": {
     url: (f) => `/vendors/${f.vendorAId}`,
@@ -306,6 +333,8 @@ async function setup() {
     managerX: (await userByPhoneOrEmail("manager.longquan@jishi.example")).id,
     managerY: (await userByPhoneOrEmail("manager.parks@jishi.example")).id,
     office: (await userByPhoneOrEmail("office@jishi.example")).id,
+    clerk: (await userByPhoneOrEmail("counter.jidian@jishi.example")).id,
+    clerkActing: (await userByPhoneOrEmail("counter.jidian@jishi.example")).id,
   };
   await db
     .updateTable("vendors")
@@ -396,6 +425,18 @@ async function setup() {
     .select("id")
     .where("user_id", "=", ids.pendingVendor)
     .executeTakeFirstOrThrow();
+  // vendorA agreed that counters may act for them.
+  await db
+    .insertInto("counter_consents")
+    .values({
+      vendor_id: vendorA.id,
+      clerk_user_id: ids.clerk,
+      method: "signed_form",
+      stored_name: null,
+      content_type: null,
+      created_at: "2026-11-28T00:00:00.000Z",
+    })
+    .execute();
   const fixtures: Fixtures = {
     bookingId: booking.id,
     documentId: document.id,
@@ -407,11 +448,11 @@ async function setup() {
     vendorAId: vendorA.id,
     calendarToken: "matrix-token-0123456789abcdef",
   };
-  return { ids, fixtures };
+  return { ids, fixtures, vendorAId: vendorA.id };
 }
 
 /** Allowed unless sent to log in, forbidden, or told the thing is not there. */
-function allowed(outcome: unknown, loginIsSuccess = false): boolean {
+function allowed(outcome: unknown, loginIsSuccess = false, sendsHome = false): boolean {
   const status =
     outcome instanceof Response
       ? outcome.status
@@ -420,6 +461,8 @@ function allowed(outcome: unknown, loginIsSuccess = false): boolean {
   if (status === 403 || status === 404) return false;
   if (status >= 300 && status < 400 && location.startsWith("/login") && !loginIsSuccess)
     return false;
+  // A vendor's page sends a clerk who acts for no one back to the counter.
+  if (status >= 300 && status < 400 && location === "/counter" && !sendsHome) return false;
   return true;
 }
 
@@ -434,7 +477,7 @@ describe("the access-control matrix", () => {
   });
 
   it("lets everyone do what the table says and nothing more", { timeout: 120_000 }, async () => {
-    const { ids, fixtures } = await setup();
+    const { ids, fixtures, vendorAId } = await setup();
     const unexpected: string[] = [];
     for (const [file, entry] of Object.entries(TABLE)) {
       const mod = (await import(`./${file.replace(/\.tsx?$/, "")}`)) as {
@@ -455,6 +498,12 @@ describe("the access-control matrix", () => {
         for (const persona of PERSONAS) {
           const headers = new Headers();
           if (persona !== "anonymous") headers.set("Cookie", await cookieForUser(ids[persona]));
+          if (persona === "clerkActing")
+            await db
+              .updateTable("sessions")
+              .set({ acting_vendor_id: vendorAId })
+              .where("user_id", "=", ids.clerk)
+              .execute();
           const request = new Request(`http://localhost${entry.url(fixtures)}`, {
             method: kind === "loader" ? "GET" : "POST",
             headers,
@@ -468,7 +517,7 @@ describe("the access-control matrix", () => {
             outcome = thrown;
           }
           const expected = (RULES[rule] as readonly Persona[]).includes(persona);
-          if (allowed(outcome, entry.loginIsSuccess) !== expected)
+          if (allowed(outcome, entry.loginIsSuccess, entry.sendsHome) !== expected)
             unexpected.push(`${file} ${kind} as ${persona}: ${expected ? "refused" : "ALLOWED"}`);
         }
       }

@@ -50,6 +50,7 @@ import {
   upcomingSessions,
 } from "~/models/zone-calendar.server";
 import { joinWaitlist } from "~/models/waitlist.server";
+import { counterZoneIds } from "~/models/counter.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -72,6 +73,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { countAttempt, LIMITS, limitWait, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { WaitlistSchema, BookSchema } from "~/forms/booking.server";
 import { notFound } from "~/utils/responses";
+import { useRootData } from "~/root";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -101,9 +103,17 @@ const SESSION_NOTES = new Set<RefusalCode>([
   "documentsMissing",
 ]);
 
+/** The market, and for a counter clerk only one their counter serves. */
+async function zoneFor(slug: string | undefined, clerk: { id: number } | null) {
+  const zone = await zoneFrom(slug);
+  if (clerk && !(await counterZoneIds(db, clerk.id)).includes(zone.id))
+    throw new Response("Forbidden", { status: 403 });
+  return zone;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { vendor } = await requireVendor(request);
-  const zone = await zoneFrom(params.slug);
+  const { vendor, clerk } = await requireVendor(request, { counter: true });
+  const zone = await zoneFor(params.slug, clerk);
   const locale = await getLocale(request);
   const [calendar, settings, categories] = await Promise.all([
     loadZoneCalendar(db, zone.id),
@@ -261,8 +271,9 @@ function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
-  const { vendor } = await requireVendor(request);
-  const zone = await zoneFrom(params.slug);
+  const { vendor, clerk } = await requireVendor(request, { counter: true });
+  const zone = await zoneFor(params.slug, clerk);
+  const clerkUserId = clerk?.id;
   // Every try counts, refused or not: a script hammering one stall is slowed, a person is not.
   const keys = [`book-vendor:${vendor.id}`];
   const wait = await limitWait(keys, LIMITS.booking);
@@ -284,6 +295,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         localDate: wait.data.localDate,
         sessionKey: wait.data.sessionKey,
         stallId: wait.data.stallId ?? null,
+        clerkUserId,
       },
       now,
     );
@@ -306,6 +318,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         sessionKey,
         idempotencyKey: key,
         weeks,
+        clerkUserId,
       },
       now,
     );
@@ -330,6 +343,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       localDate,
       sessionKey,
       idempotencyKey: key,
+      clerkUserId,
     },
     now,
   );
@@ -405,6 +419,7 @@ export default function BookStall() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const booking = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const elder = !!useRootData()?.elder;
 
   // A stall chosen on the map or in the list: its confirmation comes into view, in focus.
   const confirmRef = useRef<HTMLElement>(null);
@@ -554,6 +569,68 @@ export default function BookStall() {
       )
     ) : null;
 
+  const mapBlock = (
+    <>
+      {elder ? null : (
+        <a href="#stall-list" className="skip-map">
+          {t("book.skipMap")}
+        </a>
+      )}
+      <StallMap
+        boundary={boundary}
+        stalls={mapStalls}
+        tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+        label={t("book.mapLabel")}
+        loading={t("map.loading")}
+        onSelect={(id) =>
+          navigate(withParams({ choose: String(id), page: null }), {
+            preventScrollReset: true,
+          })
+        }
+      />
+      <ul className="legend" aria-label={t("book.legend")}>
+        {(["free", "mine", "held", "taken", "other"] as const).map((tone) => (
+          <li key={tone}>
+            <span className={`swatch swatch-${tone}`} aria-hidden="true" /> {t(`book.tone.${tone}`)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+  const listBlock = (
+    <>
+      {pager}
+      {stalls.length === 0 ? (
+        <div className="card empty-state" id="stall-list" tabIndex={-1}>
+          <p>{t("book.noStallsFit")}</p>
+        </div>
+      ) : (
+        <ul className="stall-list" id="stall-list" tabIndex={-1} aria-label={t("book.listLabel")}>
+          {stalls.map((s) => (
+            <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
+              <div>
+                <strong className="stall-code">{s.code}</strong>{" "}
+                <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
+                  {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
+                </span>
+                <br />
+                <StallFacts t={t} stall={s} categoryNames={categoryNames} />
+              </div>
+              <div className="stall-action">
+                <span className="fee">
+                  {s.fee_fen === 0 || s.public_welfare
+                    ? t("book.free")
+                    : formatMoney(locale, s.fee_fen)}
+                </span>
+                {s.refusal ? null : chooseLink(s.id, s.code)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+
   return (
     <div className="page stack">
       <div>
@@ -637,62 +714,17 @@ export default function BookStall() {
             </div>
           ) : null}
           {confirmation}
-          <a href="#stall-list" className="skip-map">
-            {t("book.skipMap")}
-          </a>
-          <StallMap
-            boundary={boundary}
-            stalls={mapStalls}
-            tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
-            label={t("book.mapLabel")}
-            loading={t("map.loading")}
-            onSelect={(id) =>
-              navigate(withParams({ choose: String(id), page: null }), {
-                preventScrollReset: true,
-              })
-            }
-          />
-          <ul className="legend" aria-label={t("book.legend")}>
-            {(["free", "mine", "held", "taken", "other"] as const).map((tone) => (
-              <li key={tone}>
-                <span className={`swatch swatch-${tone}`} aria-hidden="true" />{" "}
-                {t(`book.tone.${tone}`)}
-              </li>
-            ))}
-          </ul>
-          {pager}
-          {stalls.length === 0 ? (
-            <div className="card empty-state" id="stall-list" tabIndex={-1}>
-              <p>{t("book.noStallsFit")}</p>
-            </div>
+          {/* In large-text mode the page is simpler: the list first, the map after it. */}
+          {elder ? (
+            <>
+              {listBlock}
+              {mapBlock}
+            </>
           ) : (
-            <ul
-              className="stall-list"
-              id="stall-list"
-              tabIndex={-1}
-              aria-label={t("book.listLabel")}
-            >
-              {stalls.map((s) => (
-                <li key={s.id} id={`stall-${s.id}`} className={`card stall stall-${s.state}`}>
-                  <div>
-                    <strong className="stall-code">{s.code}</strong>{" "}
-                    <span className={`badge badge-stall-${s.mine ? "mine" : s.state}`}>
-                      {s.mine ? t("book.state.mine") : t(`book.state.${s.state}`)}
-                    </span>
-                    <br />
-                    <StallFacts t={t} stall={s} categoryNames={categoryNames} />
-                  </div>
-                  <div className="stall-action">
-                    <span className="fee">
-                      {s.fee_fen === 0 || s.public_welfare
-                        ? t("book.free")
-                        : formatMoney(locale, s.fee_fen)}
-                    </span>
-                    {s.refusal ? null : chooseLink(s.id, s.code)}
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <>
+              {mapBlock}
+              {listBlock}
+            </>
           )}
         </section>
       ) : null}

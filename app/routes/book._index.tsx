@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
+import { counterZoneIds } from "~/models/counter.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -12,9 +13,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("book.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireVendor(request);
+  const { clerk } = await requireVendor(request, { counter: true });
   const locale = await getLocale(request);
-  const zones = await listZonesWithSchedule(db);
+  // A counter books only at the markets it serves.
+  const served = clerk ? new Set(await counterZoneIds(db, clerk.id)) : null;
+  const zones = (await listZonesWithSchedule(db)).filter((z) => !served || served.has(z.id));
   return {
     locale,
     zones: zones.map((z) => ({

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function homeFor(role: Role) {
-  return role === "vendor" ? "/vendor" : "/manage";
+  return role === "vendor" ? "/vendor" : role === "clerk" ? "/counter" : "/manage";
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

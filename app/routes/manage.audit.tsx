@@ -72,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       action: e.action,
       entity: `${e.entity_type} ${e.entity_id ?? ""}`,
       actor: e.actor_name,
+      forVendor: e.for_vendor_name,
       zone: e.zone_zh ? (locale === "en" ? e.zone_en : e.zone_zh) : null,
       before: e.before,
       after: e.after,
@@ -161,7 +162,15 @@ export default function AuditLog() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{e.at}</td>
-                  <td>{e.actor ?? t("audit.system")}</td>
+                  <td>
+                    {e.actor ?? t("audit.system")}
+                    {e.forVendor ? (
+                      <>
+                        <br />
+                        <span className="hint">{t("audit.forVendor", { name: e.forVendor })}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     {label(e.action)}
                     <br />

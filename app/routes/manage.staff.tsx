@@ -33,13 +33,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "office");
   const locale = await getLocale(request);
-  const [managers, zones] = await Promise.all([
-    listManagers(db),
+  const [managers, clerks, zones] = await Promise.all([
+    listManagers(db, "manager"),
+    listManagers(db, "clerk"),
     listZonesWithSchedule(db, { activeOnly: false }),
   ]);
   return {
     locale,
     managers,
+    clerks,
     zones: zones.map((z) => ({ id: z.id, name: localized(z, "name", locale) })),
   };
 }
@@ -84,6 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
       email: parsed.data.email || null,
       zoneIds,
       actorUserId: office.id,
+      role: parsed.data.role,
     },
     now,
   );
@@ -99,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Staff() {
-  const { managers, zones } = useLoaderData<typeof loader>();
+  const { managers, clerks, zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [params] = useSearchParams();
@@ -118,41 +121,62 @@ export default function Staff() {
         </p>
       ) : null}
       <FormError error={errors.form} />
-      <section aria-labelledby="managers-heading" className="stack">
-        <h2 id="managers-heading">{t("staff.managers")}</h2>
-        {managers.map((m) => (
-          <Form method="post" key={m.id} className="card">
-            <input type="hidden" name="intent" value="zones" />
-            <input type="hidden" name="managerId" value={m.id} />
-            <h3>{m.display_name}</h3>
-            <p className="hint">{[m.phone, m.email].filter(Boolean).join(" · ")}</p>
-            <fieldset className="fieldset">
-              <legend>{t("staff.zones")}</legend>
-              <div className="checkbox-grid">
-                {zones.map((z) => (
-                  <label key={z.id} className="checkbox">
-                    <input
-                      type="checkbox"
-                      name="zone"
-                      value={z.id}
-                      defaultChecked={m.zoneIds.includes(z.id)}
-                    />
-                    {z.name}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <button type="submit" className="button button-quiet" disabled={busy}>
-              {t("staff.saveZones", { name: m.display_name })}
-            </button>
-          </Form>
-        ))}
-      </section>
+      {(
+        [
+          ["managers", t("staff.managers"), managers],
+          ["clerks", t("staff.clerks"), clerks],
+        ] as const
+      ).map(([id, heading, people]) => (
+        <section key={id} aria-labelledby={`${id}-heading`} className="stack">
+          <h2 id={`${id}-heading`}>{heading}</h2>
+          {people.length === 0 ? <p className="hint">{t("staff.none")}</p> : null}
+          {people.map((m) => (
+            <Form method="post" key={m.id} className="card">
+              <input type="hidden" name="intent" value="zones" />
+              <input type="hidden" name="managerId" value={m.id} />
+              <h3>{m.display_name}</h3>
+              <p className="hint">{[m.phone, m.email].filter(Boolean).join(" · ")}</p>
+              <fieldset className="fieldset">
+                <legend>{t("staff.zones")}</legend>
+                <div className="checkbox-grid">
+                  {zones.map((z) => (
+                    <label key={z.id} className="checkbox">
+                      <input
+                        type="checkbox"
+                        name="zone"
+                        value={z.id}
+                        defaultChecked={m.zoneIds.includes(z.id)}
+                      />
+                      {z.name}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <button type="submit" className="button button-quiet" disabled={busy}>
+                {t("staff.saveZones", { name: m.display_name })}
+              </button>
+            </Form>
+          ))}
+        </section>
+      ))}
       <section className="card" aria-labelledby="new-heading">
         <h2 id="new-heading">{t("staff.new")}</h2>
         <p className="hint">{t("staff.newHint")}</p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="create" />
+          <fieldset className="fieldset">
+            <legend>{t("staff.role")}</legend>
+            <div className="radio-list">
+              <label className="checkbox">
+                <input type="radio" name="role" value="manager" defaultChecked />
+                {t("staff.role.manager")}
+              </label>
+              <label className="checkbox">
+                <input type="radio" name="role" value="clerk" />
+                {t("staff.role.clerk")}
+              </label>
+            </div>
+          </fieldset>
           <Field name="displayName" label={t("staff.name")} error={errors.displayName}>
             {(p) => <input {...p} required maxLength={40} defaultValue={values.displayName} />}
           </Field>

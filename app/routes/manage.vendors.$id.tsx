@@ -1,3 +1,5 @@
+import { CounterActs } from "~/components/counter-acts";
+import { counterHelp } from "~/utils/counter-help.server";
 import {
   data,
   redirect,
@@ -44,10 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "manager", "office");
   const vendor = await getVendorById(db, vendorIdFrom(params.id));
   if (!vendor) throw notFound();
-  const [locale, documents, history] = await Promise.all([
-    getLocale(request),
+  const locale = await getLocale(request);
+  const [documents, history, counter] = await Promise.all([
     listCurrentDocuments(db, vendor.id),
     listAuditFor(db, "vendor", vendor.id),
+    counterHelp(vendor.id, locale),
   ]);
   const today = localMoment(new Date(), DEFAULT_TIME_ZONE).date;
   return {
@@ -58,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: documents.map((d) => ({ ...d, state: expiryState(d.expires_on, today) })),
     decisions: REVIEW_DECISIONS.filter((d) => canDecide(d, vendor.status)),
     history,
+    // What service counters did for this vendor, by whom.
+    counter,
   };
 }
 
@@ -98,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewVendor() {
-  const { vendor, documents, missing, decisions, history, today } = useLoaderData<typeof loader>();
+  const { vendor, documents, missing, decisions, history, today, counter } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -231,6 +237,8 @@ export default function ReviewVendor() {
           ))}
         </div>
       </section>
+
+      <CounterActs consent={counter.consent} acts={counter.acts} canStop={false} />
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("review.history")}</h2>

@@ -1,3 +1,4 @@
+import { CounterActs } from "~/components/counter-acts";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -14,6 +15,8 @@ import { listNotifications, markNotificationsRead } from "~/models/notification.
 import { activeBans } from "~/models/penalty.server";
 import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
+import { withdrawConsent } from "~/models/counter.server";
+import { counterHelp } from "~/utils/counter-help.server";
 import { db } from "~/utils/db.server";
 import { VendorHomeSchema } from "~/forms/small-actions.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -26,12 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
-  const { user, vendor } = await requireVendor(request);
-  const [locale, documents, inbox, bans] = await Promise.all([
-    getLocale(request),
+  const { user, vendor, clerk } = await requireVendor(request, { counter: true });
+  const locale = await getLocale(request);
+  const [documents, inbox, bans, counter] = await Promise.all([
     listCurrentDocuments(db, vendor.id),
     listNotifications(db, user.id),
     activeBans(db, vendor.id, now),
+    counterHelp(vendor.id, locale),
   ]);
   const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   return {
@@ -57,13 +61,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
     bans: bans.map((b) => ({ ...b, until: formatInstant(locale, b.until, b.time_zone) })),
+    // What service counters may do and did for the vendor: theirs to see, and to stop.
+    counter: { ...counter, byClerk: !!clerk },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
-  const { user, vendor } = await requireVendor(request);
+  const { user, vendor, clerk } = await requireVendor(request, { counter: true });
   const parsed = parseForm(VendorHomeSchema, await readFormData(request));
+  // Only the vendor can stop counters acting for them.
+  if (parsed.ok && parsed.data.intent === "stopCounter" && !clerk) {
+    await withdrawConsent(db, { vendorId: vendor.id, userId: user.id }, now);
+    return redirect("/vendor?counter=stopped");
+  }
   if (parsed.ok && parsed.data.intent === "resubmit")
     await resubmitApplication(db, { vendorId: vendor.id, userId: user.id }, now);
   if (parsed.ok && parsed.data.intent === "markRead") await markNotificationsRead(db, user.id, now);
@@ -71,7 +82,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorHome() {
-  const { vendor, missing, documents, inbox, suspended, bans } = useLoaderData<typeof loader>();
+  const { vendor, missing, documents, inbox, suspended, bans, counter } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -94,6 +106,11 @@ export default function VendorHome() {
               ? "vendorHome.profileReview"
               : "vendorHome.profileSaved",
           )}
+        </p>
+      ) : null}
+      {params.get("counter") === "stopped" ? (
+        <p className="notice notice-info" role="status">
+          {t("counter.acts.stopped")}
         </p>
       ) : null}
       {params.get("welcome") ? (
@@ -204,6 +221,8 @@ export default function VendorHome() {
           </Link>
         </p>
       </section>
+
+      <CounterActs consent={counter.consent} acts={counter.acts} canStop={!counter.byClerk} />
 
       <section className="card" aria-labelledby="inbox-heading">
         <h2 id="inbox-heading">

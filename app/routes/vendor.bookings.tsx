@@ -47,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("bookings.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { vendor } = await requireVendor(request);
+  const { vendor } = await requireVendor(request, { counter: true });
   const [locale, bookings] = await Promise.all([
     getLocale(request),
     listVendorBookings(db, vendor.id),
@@ -99,14 +99,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
-  const { vendor } = await requireVendor(request);
+  const { vendor, clerk } = await requireVendor(request, { counter: true });
+  const clerkUserId = clerk?.id;
   const form = await readFormData(request);
   if (!form.has("intent")) form.set("intent", "cancel");
   const parsed = parseForm(BookingsActionSchema, form);
   if (!parsed.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 400 });
   const asked = parsed.data;
   if (asked.intent === "acceptOffer") {
-    const result = await acceptOffer(db, { entryId: asked.entryId, vendorId: vendor.id }, now);
+    const result = await acceptOffer(
+      db,
+      { entryId: asked.entryId, vendorId: vendor.id, clerkUserId },
+      now,
+    );
     if (!result.ok) {
       const error =
         result.code === "offerGone"
@@ -117,7 +122,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/vendor/bookings?booked=${result.booking.id}`);
   }
   if (asked.intent === "leaveWaitlist") {
-    await leaveWaitlist(db, { entryId: asked.entryId, vendorId: vendor.id }, now);
+    await leaveWaitlist(db, { entryId: asked.entryId, vendorId: vendor.id, clerkUserId }, now);
     return redirect("/vendor/bookings?waitlist=left#waitlist");
   }
   if (asked.intent === "calendar") {
@@ -130,12 +135,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { bookingId } = asked;
   if (asked.intent === "cancelSeries") {
-    const { cancelled } = await cancelSeriesFrom(db, { bookingId, vendorId: vendor.id }, now);
+    const { cancelled } = await cancelSeriesFrom(
+      db,
+      { bookingId, vendorId: vendor.id, clerkUserId },
+      now,
+    );
     if (cancelled === 0)
       return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
     return redirect(`/vendor/bookings?seriesCancelled=${cancelled}`);
   }
-  const result = await cancelBooking(db, { bookingId, vendorId: vendor.id }, now);
+  const result = await cancelBooking(db, { bookingId, vendorId: vendor.id, clerkUserId }, now);
   if (!result.ok) return data({ error: "bookings.error.cannotCancel" as const }, { status: 409 });
   return redirect(`/vendor/bookings?cancelled=${result.late ? "late" : "free"}`);
 }

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("receipt.title")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { vendor } = await requireVendor(request);
+  const { vendor } = await requireVendor(request, { counter: true });
   const id = Number(params.id);
   const booking = Number.isSafeInteger(id)
     ? await getVendorBooking(db, { id, vendorId: vendor.id })
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     locale: await getLocale(request),
+    vendorName: vendor.display_name,
     booking,
     qr,
     startTime: formatLocalTime(booking.starts_at, booking.time_zone),
@@ -36,18 +37,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Receipt() {
-  const { booking, qr, startTime, endTime } = useLoaderData<typeof loader>();
+  const { booking, qr, startTime, endTime, vendorName } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const en = locale === "en";
   return (
     <div className="page narrow stack">
-      <p>
+      <p className="no-print">
         <Link to="/vendor/bookings">← {t("bookings.title")}</Link>
       </p>
       <h1>{t("receipt.title")}</h1>
       <div className="card receipt">
         <p className="receipt-stall">{booking.stall_code}</p>
+        <p>{vendorName}</p>
         <p>
           <strong>{en ? booking.name_en : booking.name_zh}</strong>
           <br />
@@ -69,6 +71,12 @@ export default function Receipt() {
         />
         <p className="hint">{t("receipt.qrHint")}</p>
       </div>
+      {/* On an ordinary printer the page prints as an A6 slip (app.css, @media print). */}
+      <p className="no-print">
+        <button type="button" className="button button-primary" onClick={() => window.print()}>
+          {t("receipt.print")}
+        </button>
+      </p>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("documents.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { vendor } = await requireVendor(request);
+  const { vendor } = await requireVendor(request, { counter: true });
   const [locale, documents] = await Promise.all([
     getLocale(request),
     listCurrentDocuments(db, vendor.id),
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, vendor } = await requireVendor(request);
+  const { user, vendor, clerk } = await requireVendor(request, { counter: true });
   const upload = await readDocumentUpload(request);
   const kept = {
     kind: String(upload.fields?.get("kind") ?? ""),
@@ -97,6 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       sizeBytes: upload.file.bytes.byteLength,
       expiresOn: parsed.data.expiresOn,
       now,
+      clerkUserId: clerk?.id,
     });
   } catch (error) {
     // Nothing half-saved: a file without its record is removed.

@@ -22,14 +22,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("profile.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { vendor } = await requireVendor(request);
+  const { vendor } = await requireVendor(request, { counter: true });
   const [locale, categories] = await Promise.all([getLocale(request), listCategories(db)]);
   return { locale, categories, vendor };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
-  const { user, vendor } = await requireVendor(request);
+  const { user, vendor, clerk } = await requireVendor(request, { counter: true });
   const form = await readFormData(request);
   const values = Object.fromEntries(
     ["displayName", "legalName", "homeCommunity", "category", "products"].map((k) => [
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { backToReview } = await updateVendorProfile(
     db,
-    { vendorId: vendor.id, userId: user.id },
+    { vendorId: vendor.id, userId: user.id, clerkUserId: clerk?.id },
     { ...parsed.data, categorySlug: parsed.data.category },
     now,
   );

@@ -1,8 +1,9 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "#db/schema";
 import { getSessionUser } from "~/models/session.server";
-import { findUserForLogin, type PublicUser } from "~/models/user.server";
-import { getVendorForUser } from "~/models/vendor.server";
+import { findUserForLogin, getUserById, type PublicUser } from "~/models/user.server";
+import { actingVendorOf, counterZoneIds } from "~/models/counter.server";
+import { getVendorById, getVendorForUser } from "~/models/vendor.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { getZoneBySlugAnyStatus } from "~/models/zone-lookup.server";
 import { db } from "./db.server";
@@ -62,12 +63,41 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<P
   return user;
 }
 
-/** The logged-in vendor and their application; anyone else gets a 403. */
-export async function requireVendor(request: Request) {
-  const user = await requireRole(request, "vendor");
+/**
+ * The logged-in vendor and their application; anyone else gets a 403. On the pages a service
+ * counter may use (`counter: true`), a clerk acting for a vendor gets that vendor, with `clerk`
+ * set: the page then runs as the vendor's, and what it changes is audited as the clerk's. A clerk
+ * elsewhere, or acting for no one, is sent to the counter's page.
+ */
+export async function requireVendor(request: Request, { counter = false } = {}) {
+  const user = await requireUser(request);
+  if (user.role === "clerk") {
+    const sessionId = await readSessionId(request);
+    const vendorId = sessionId ? await actingVendorOf(db, sessionId) : null;
+    if (!counter || vendorId === null) throw redirect("/counter");
+    const vendor = await getVendorById(db, vendorId);
+    const owner = vendor && (await getUserById(db, vendor.user_id));
+    if (!vendor || !owner) throw redirect("/counter");
+    return { user: owner, vendor, clerk: user as PublicUser | null };
+  }
+  if (user.role !== "vendor") throw new Response("Forbidden", { status: 403 });
   const vendor = await getVendorForUser(db, user.id);
   if (!vendor) throw new Response("Forbidden", { status: 403 });
-  return { user, vendor };
+  return { user, vendor, clerk: null as PublicUser | null };
+}
+
+/** For a counter clerk's pages: the name of the vendor their session acts for, if any. */
+export async function actingVendorName(request: Request): Promise<string | null> {
+  const sessionId = await readSessionId(request);
+  const vendorId = sessionId ? await actingVendorOf(db, sessionId) : null;
+  const vendor = vendorId === null ? undefined : await getVendorById(db, vendorId);
+  return vendor?.display_name ?? null;
+}
+
+/** A counter clerk, with the zones their counter serves; anyone else gets a 403. */
+export async function requireClerk(request: Request) {
+  const user = await requireRole(request, "clerk");
+  return { user, zoneIds: await counterZoneIds(db, user.id) };
 }
 
 /** The user when the password matches; the same time is spent when the account is unknown. */

@@ -52,6 +52,11 @@ export async function readPhotoUpload(request: Request, fileField = "photo") {
   return readUpload(request, fileField, { required: false, types: ["jpg", "png"] });
 }
 
+/** A scan of a signed form beside a form: optional, JPEG, PNG or PDF. */
+export async function readScanUpload(request: Request, fileField: string) {
+  return readUpload(request, fileField, { required: false, types: ["jpg", "png", "pdf"] });
+}
+
 async function readUpload(
   request: Request,
   fileField: string,

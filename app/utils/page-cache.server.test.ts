@@ -132,6 +132,12 @@ describe("the public page cache", () => {
     expect(cacheKey(request("POST"))).toBeNull();
     expect(cacheKey(request("GET", "jishi_flash=1"))).toBeNull();
     expect(cacheKey(request("GET"))).toBe("/markets/x\n");
+    // Large text is a copy of its own, in either language; the cookie's order does not matter.
+    expect(cacheKey(request("GET", "jishi_elder=1"))).toBe("/markets/x\n\nelder");
+    expect(cacheKey(request("GET", "jishi_elder=1; jishi_lang=en"))).toBe(
+      "/markets/x\njishi_lang=en\nelder",
+    );
+    expect(cacheKey(request("GET", "jishi_lang=en"))).toBe("/markets/x\njishi_lang=en");
   });
 });
 

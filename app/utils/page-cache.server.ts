@@ -5,6 +5,7 @@
 // alike. Any change (a non-GET request) empties it, so a change made here shows at once; a change
 // made by another instance shows within `s-maxage` (docs/decisions/008-public-page-cache.md).
 import type { RequestHandler, Response } from "express";
+import { ELDER_ON } from "./elder.server";
 import { localeFromAcceptLanguage } from "./i18n.server";
 
 interface Entry {
@@ -43,8 +44,9 @@ export function sharedMaxAge(cacheControl: unknown): number {
 
 /**
  * The key a request is cached under, or null when it must not be served from the cache: only
- * GETs from a reader whose only cookie is the language choice. The key holds what chooses the
- * page's language (that cookie as sent, else Accept-Language), so each language has its copy.
+ * GETs from a reader whose only cookies are the language choice and the large-text mode. The
+ * key holds what chooses the page's language (that cookie as sent, else Accept-Language) and
+ * the mode, so each language and mode has its copy.
  */
 export function cacheKey(req: {
   method: string;
@@ -56,11 +58,15 @@ export function cacheKey(req: {
     .split(";")
     .map((c) => c.trim())
     .filter(Boolean);
-  if (cookies.some((c) => !c.startsWith("jishi_lang="))) return null;
+  if (cookies.some((c) => !c.startsWith("jishi_lang=") && !c.startsWith("jishi_elder=")))
+    return null;
   const accept = req.headers["accept-language"];
   const language =
-    cookies[0] ?? localeFromAcceptLanguage(typeof accept === "string" ? accept : null) ?? "";
-  return `${req.originalUrl}\n${language}`;
+    cookies.find((c) => c.startsWith("jishi_lang=")) ??
+    localeFromAcceptLanguage(typeof accept === "string" ? accept : null) ??
+    "";
+  const elder = cookies.includes(`jishi_elder=${ELDER_ON}`);
+  return `${req.originalUrl}\n${language}${elder ? "\nelder" : ""}`;
 }
 
 /** What a server process tells the others, through the cluster's primary, after a change. */

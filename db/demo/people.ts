@@ -95,6 +95,14 @@ export const staffSpecs = [
       "jidian-rural-produce",
     ],
   },
+  {
+    // The township's service centre: farmers without a smartphone book their stalls here.
+    role: "clerk" as const,
+    display_name: "集店乡便民服务中心",
+    phone: "13900000021",
+    email: "counter.jidian@jishi.example",
+    zones: ["jidian-rural-produce", "longquan-park-evening"],
+  },
 ];
 
 export interface VendorSpec {
