@@ -29,6 +29,7 @@ test("a counter clerk registers a farmer with no smartphone, books a stall for t
   login,
   pageAs,
   newZone,
+  browser,
 }) => {
   const zone = await newZone({
     like: "jidian-rural-produce",
@@ -144,4 +145,27 @@ test("a counter clerk registers a farmer with no smartphone, books a stall for t
   await page.goto("/vendor/bookings");
   await expect(page).toHaveURL(/\/counter$/);
   await db.destroy();
+
+  // Later the farmer takes the account over with their phone: a code, a password of their own,
+  // and there is everything the counter did for them, and the way to stop it.
+  const farmer = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await farmer.goto("/forgot-password");
+  await farmer.getByLabel("手机号或邮箱").fill(phone);
+  await farmer.getByRole("button", { name: "下一步" }).click();
+  await expect(farmer.getByRole("heading", { level: 1, name: "设置新密码" })).toBeVisible();
+  await farmer.getByLabel("验证码").fill(await codeSentTo(phone));
+  await farmer.getByLabel("新密码", { exact: true }).fill("Xihe-Millet-2026");
+  await farmer.getByLabel("再输一次新密码").fill("Xihe-Millet-2026");
+  await farmer.getByRole("button", { name: "保存新密码" }).click();
+  await farmer.getByLabel("手机号或邮箱").fill(phone);
+  await farmer.getByLabel("密码").fill("Xihe-Millet-2026");
+  await farmer.getByRole("button", { name: "登录" }).click();
+  const help = farmer.getByRole("region", { name: "服务窗口代办" });
+  await expect(help).toContainText("你同意了服务窗口代你办理");
+  await expect(help).toContainText("集店乡便民服务中心：代为预约摊位");
+  await help.getByRole("button", { name: "停止代办" }).click();
+  await expect(farmer.getByRole("status").filter({ hasText: "已停止代办" })).toBeVisible();
+  // The counter no longer finds them among its vendors, nor can act for them.
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
 });
