@@ -97,6 +97,23 @@ for (const j of journeys) {
   });
 }
 
+test("search understands other names for food, pinyin and a typo, and says how it matched", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/search");
+  await page.getByLabel("搜索商品或摊主").fill("番茄");
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  const wang = page.getByRole("listitem").filter({ hasText: "王桂兰旱地西红柿" });
+  await expect(wang).toContainText("“番茄”也叫“西红柿”，按这个名字找到");
+  await page.goto("/search?q=fanqie");
+  await expect(wang).toContainText("按拼音找到“西红柿”");
+  await page.goto("/search?q=mushrom");
+  await expect(page.getByRole("listitem").filter({ hasText: "杨家菌菇" })).toContainText(
+    "是不是打错了一个字母",
+  );
+});
+
 test("a vendor's page never shows their phone or legal name", async ({ page }) => {
   await page.goto("/search?q=西红柿");
   await page.getByRole("link", { name: "王桂兰旱地西红柿" }).click();

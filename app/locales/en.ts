@@ -783,6 +783,9 @@ export const en: Record<MessageKey, string> = {
   "market.free": "free of charge",
   "market.open": "Open the market",
 
+  "search.matched.synonym": "“{query}” is also called “{word}”: found by that",
+  "search.matched.pinyin": "found “{word}” by its pinyin",
+  "search.matched.typo": "found by “{word}” (one letter off?)",
   "search.title": "Find a vendor",
   "search.titleFor": "Results for “{query}”",
   "search.intro":

@@ -729,6 +729,9 @@ export const zhCN = {
   "market.free": "免费",
   "market.open": "查看集市",
 
+  "search.matched.synonym": "“{query}”也叫“{word}”，按这个名字找到",
+  "search.matched.pinyin": "按拼音找到“{word}”",
+  "search.matched.typo": "按“{word}”找到（是不是打错了一个字母？）",
   "search.title": "找摊主",
   "search.titleFor": "“{query}”的搜索结果",
   "search.intro": "输入想买的东西或摊主名字，看看谁在卖、下次在哪个集市。",

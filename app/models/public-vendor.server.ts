@@ -1,6 +1,18 @@
 // Vendors as residents see them: found by what they sell, with where and when they will be
 // next. Never a phone number, a legal name or a paper.
 import { sql, type Kysely } from "kysely";
+import { pinyin } from "pinyin-pro";
+import { normalizeWord, synonymGroup, SYNONYM_GROUPS } from "~/domain/food-synonyms";
+import {
+  isLatin,
+  MATCH_KINDS,
+  namesOf,
+  pinyinMatches,
+  typoMatches,
+  wordsOf,
+  type MatchKind,
+  type Pinyin,
+} from "~/domain/search-match";
 import { isPostgres } from "#db/portable";
 import type { Database } from "#db/schema";
 
@@ -130,29 +142,141 @@ async function vendorsHolding(db: Kysely<Database>, terms: string[]) {
   return rows.map((r) => r.vendor_id);
 }
 
+export interface SearchMatch {
+  kind: MatchKind;
+  /** The vendor's own word that matched, when it is not the one searched for. */
+  word?: string;
+}
+
 export interface SearchResult {
   vendors: PublicVendor[];
   /** True when nothing held the whole words and these vendors hold parts of them. */
   partial: boolean;
+  /** How each vendor found was matched: by name, product, synonym, pinyin or a typo. */
+  matches: Record<number, SearchMatch>;
+}
+
+const PINYIN_CACHE_LIMIT = 50_000;
+const pinyinCache = new Map<string, Pinyin>();
+
+/** A Chinese word's pinyin without tones, and its initials; remembered, words repeat. */
+function pinyinOf(word: string): Pinyin {
+  let known = pinyinCache.get(word);
+  if (!known) {
+    const options = { toneType: "none", type: "array", nonZh: "removed" } as const;
+    known = {
+      full: pinyin(word, options).join("").toLowerCase(),
+      initials: pinyin(word, { ...options, pattern: "first" })
+        .join("")
+        .toLowerCase(),
+    };
+    if (pinyinCache.size >= PINYIN_CACHE_LIMIT) pinyinCache.clear();
+    pinyinCache.set(word, known);
+  }
+  return known;
+}
+
+/** Every synonym word, for a Latin query typed as pinyin or with a typo ("fanqie", "tomatos"). */
+const SYNONYM_WORDS = SYNONYM_GROUPS.flat();
+
+/**
+ * How one search word meets a vendor, the best way first, or undefined: by the letter, by a
+ * synonym, by pinyin (of the vendor's words or of a synonym's), or within one typo.
+ */
+function matchTerm(
+  term: string,
+  vendor: { zh: string; en: string; zhWords: string[]; enWords: string[] },
+  typos: boolean,
+): SearchMatch | undefined {
+  // Chinese by the letter; English by whole words ("key" is not in "donkey"); one character
+  // ("桃") as a word of its own, not a part of another ("核桃").
+  const holds = (word: string) =>
+    isLatin(word.replace(/[ '-]/g, ""))
+      ? vendor.en.includes(` ${normalizeWord(word)} `)
+      : [...word].length === 1
+        ? vendor.zhWords.includes(word)
+        : vendor.zh.includes(word);
+  if (holds(term)) return { kind: "product" };
+  const synonym = namesOf(term).find((name, i) => i > 0 && holds(name));
+  if (synonym) return { kind: "synonym", word: synonym };
+  if (!isLatin(term)) return undefined;
+  const spoken = vendor.zhWords.find((w) => pinyinMatches(term, pinyinOf(w)));
+  if (spoken) return { kind: "pinyin", word: spoken };
+  const viaSynonym = SYNONYM_WORDS.filter((w) => pinyinMatches(term, pinyinOf(w)))
+    .flatMap((w) => namesOf(w))
+    .find(holds);
+  if (viaSynonym) return { kind: "pinyin", word: viaSynonym };
+  if (!typos) return undefined;
+  const typed = vendor.enWords.find((w) => typoMatches(term, w));
+  if (typed) return { kind: "typo", word: typed };
+  const typedSynonym = SYNONYM_WORDS.filter((w) => typoMatches(term, w))
+    .flatMap((w) => namesOf(w))
+    .find(holds);
+  return typedSynonym ? { kind: "typo", word: typedSynonym } : undefined;
+}
+
+/** The vendors matching every word beyond the letter, and how; typos only when asked. */
+function matchBeyond(vendors: PublicVendor[], terms: string[], typos: boolean) {
+  const found = new Map<number, SearchMatch>();
+  for (const vendor of vendors) {
+    // The vendor's own words: a category's name is matched as typed, through the index, or a
+    // synonym of 鲜果 would find every vendor of 生鲜果蔬.
+    const zh = [vendor.display_name, vendor.products].join(" ");
+    const en = [vendor.name_en ?? "", vendor.products_en ?? ""].join(" ");
+    const enWords = wordsOf(en.toLowerCase());
+    const words = {
+      zh,
+      en: ` ${enWords.map(normalizeWord).join(" ")} `,
+      zhWords: wordsOf(zh),
+      enWords,
+    };
+    const each = terms.map((t) => matchTerm(t, words, typos));
+    if (each.some((m) => !m)) continue;
+    // The weakest way a word matched is how the vendor matched.
+    found.set(
+      vendor.id,
+      each.reduce((a, b) => (MATCH_KINDS.indexOf(b!.kind) > MATCH_KINDS.indexOf(a!.kind) ? b : a))!,
+    );
+  }
+  return found;
 }
 
 /**
- * Vendors whose name, products or category hold every word of the query, through a trigram
- * index (SQLite FTS5 or PostgreSQL pg_trgm). When no vendor holds the whole of a Chinese word
- * ("修家电"), vendors holding its two-character parts are offered instead, the most parts first.
+ * Vendors for a query, best first: those holding every word in their name, then in their
+ * products or category (through a trigram index: SQLite FTS5 or PostgreSQL pg_trgm), then by a
+ * synonym (番茄 finds 西红柿), then by pinyin (fanqie, xhs), then within one typo (tomatos). When
+ * nothing matches, vendors holding two-character parts of a Chinese word ("修家电") are offered
+ * instead, the most parts first.
  */
 export async function searchVendors(db: Kysely<Database>, query: string): Promise<SearchResult> {
-  const terms = searchTerms(query);
-  if (terms.length === 0) return { vendors: [], partial: false };
-  let ids = await vendorsHolding(db, terms);
+  // A query that is itself a name of something ("sweet potato") is one word, not two.
+  const whole = query.normalize("NFKC").trim();
+  const terms = synonymGroup(whole) && /\s/.test(whole) ? [whole] : searchTerms(query);
+  if (terms.length === 0) return { vendors: [], partial: false, matches: {} };
+  const literal = await vendorsHolding(db, terms);
+  const matches = new Map<number, SearchMatch>(literal.map((id) => [id, { kind: "product" }]));
+  // Beyond the letter only when a word has other names, or is Latin (pinyin, typos): the
+  // county's approved vendors, read once, are few enough to compare one by one.
+  if (terms.some((t) => synonymGroup(t) || isLatin(t))) {
+    const vendors = (await publicVendors(db).execute()).filter((v) => !matches.has(v.id));
+    let beyond = matchBeyond(vendors, terms, false);
+    // One typo forgiven only when nothing matched as typed: "lamb" must not find lamps.
+    if (beyond.size === 0 && matches.size === 0 && terms.some(isLatin))
+      beyond = matchBeyond(vendors, terms, true);
+    for (const [id, match] of beyond) matches.set(id, match);
+  }
+  let ids = [...matches.keys()];
   let partial = false;
   if (ids.length === 0) {
     const pieces = [
       ...new Set(
-        terms.flatMap((t) => {
-          const chars = [...t];
-          return chars.length < 3 ? [] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
-        }),
+        // Parts of Chinese words only: two letters of a Latin word mean nothing.
+        terms
+          .filter((t) => /\p{Script=Han}/u.test(t))
+          .flatMap((t) => {
+            const chars = [...t];
+            return chars.length < 3 ? [] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+          }),
       ),
     ];
     if (pieces.length > 0) {
@@ -166,14 +290,31 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
       ids = rows.rows
         .sort((a, b) => score(b.body) - score(a.body) || a.vendor_id - b.vendor_id)
         .map((r) => r.vendor_id);
+      for (const id of ids) matches.set(id, { kind: "product" });
       partial = ids.length > 0;
     }
   }
-  if (ids.length === 0) return { vendors: [], partial };
+  if (ids.length === 0) return { vendors: [], partial, matches: {} };
   const vendors = await publicVendors(db).where("vendors.id", "in", ids).execute();
+  // A vendor whose name holds every word comes before one whose products do.
+  for (const v of vendors) {
+    const name = normalizeWord(`${v.display_name} ${v.name_en ?? ""}`);
+    if (
+      matches.get(v.id)?.kind === "product" &&
+      !partial &&
+      terms.every((t) => name.includes(normalizeWord(t)))
+    )
+      matches.set(v.id, { kind: "name" });
+  }
   const order = new Map(ids.map((id, i) => [id, i]));
-  vendors.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { vendors: vendors.slice(0, SEARCH_LIMIT), partial };
+  const rank = (id: number) => MATCH_KINDS.indexOf(matches.get(id)!.kind);
+  vendors.sort((a, b) => rank(a.id) - rank(b.id) || order.get(a.id)! - order.get(b.id)!);
+  const shown = vendors.slice(0, SEARCH_LIMIT);
+  return {
+    vendors: shown,
+    partial,
+    matches: Object.fromEntries(shown.map((v) => [v.id, matches.get(v.id)!])),
+  };
 }
 
 export async function getPublicVendor(db: Kysely<Database>, id: number) {

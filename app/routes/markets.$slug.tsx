@@ -29,6 +29,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
+import { useRootData } from "~/root";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -212,6 +213,64 @@ export default function MarketPage() {
   const t = useT();
   const locale = useLocale();
   const geo = `${position.lat.toFixed(6)},${position.lng.toFixed(6)}`;
+  const elder = !!useRootData()?.elder;
+  const stallMap = (
+    <>
+      <StallMap
+        boundary={boundary}
+        stalls={mapStalls}
+        tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+        label={t("book.mapLabel")}
+        loading={t("map.loading")}
+      />
+      <ul className="legend" aria-label={t("market.legend")}>
+        {legend.map((l) => (
+          <li key={l.slug}>
+            <span className={swatchClass(l.slug)} aria-hidden="true" />
+            {l.name}
+          </li>
+        ))}
+        <li>
+          <span className="swatch swatch-vacant" aria-hidden="true" />
+          {t("market.legendFree")}
+        </li>
+      </ul>
+    </>
+  );
+  const vendorGroups = (
+    <>
+      {groups.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("market.nobodyYet")}</p>
+        </div>
+      ) : (
+        groups.map((g) => (
+          <section
+            key={g.slug}
+            className={`card ${g.welfare ? "welfare" : ""}`}
+            aria-label={g.name}
+          >
+            <h3>
+              <span className={swatchClass(g.slug)} aria-hidden="true" />
+              {g.name}
+              {g.welfare ? <span className="badge badge-open"> {t("market.free")}</span> : null}
+            </h3>
+            <ul className="plain-list vendor-list">
+              {g.vendors.map((v) => (
+                <li key={v.code}>
+                  <strong className="stall-code">{v.code}</strong>{" "}
+                  <Link to={`/vendors/${v.id}`}>{v.name}</Link>
+                  <br />
+                  <span className="hint">{v.products}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+
   return (
     <div className="page stack">
       <div>
@@ -326,53 +385,17 @@ export default function MarketPage() {
             {sessionLabel(t, locale, chosen)} ·{" "}
             {t("market.presentCount", { count: stallCount - freeCount, free: freeCount })}
           </h2>
-          <StallMap
-            boundary={boundary}
-            stalls={mapStalls}
-            tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
-            label={t("book.mapLabel")}
-            loading={t("map.loading")}
-          />
-          <ul className="legend" aria-label={t("market.legend")}>
-            {legend.map((l) => (
-              <li key={l.slug}>
-                <span className={swatchClass(l.slug)} aria-hidden="true" />
-                {l.name}
-              </li>
-            ))}
-            <li>
-              <span className="swatch swatch-vacant" aria-hidden="true" />
-              {t("market.legendFree")}
-            </li>
-          </ul>
-          {groups.length === 0 ? (
-            <div className="card empty-state">
-              <p>{t("market.nobodyYet")}</p>
-            </div>
+          {/* In large-text mode the page is simpler: who sells what first, the map after. */}
+          {elder ? (
+            <>
+              {vendorGroups}
+              {stallMap}
+            </>
           ) : (
-            groups.map((g) => (
-              <section
-                key={g.slug}
-                className={`card ${g.welfare ? "welfare" : ""}`}
-                aria-label={g.name}
-              >
-                <h3>
-                  <span className={swatchClass(g.slug)} aria-hidden="true" />
-                  {g.name}
-                  {g.welfare ? <span className="badge badge-open"> {t("market.free")}</span> : null}
-                </h3>
-                <ul className="plain-list vendor-list">
-                  {g.vendors.map((v) => (
-                    <li key={v.code}>
-                      <strong className="stall-code">{v.code}</strong>{" "}
-                      <Link to={`/vendors/${v.id}`}>{v.name}</Link>
-                      <br />
-                      <span className="hint">{v.products}</span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))
+            <>
+              {stallMap}
+              {vendorGroups}
+            </>
           )}
         </section>
       ) : (

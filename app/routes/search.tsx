@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/search-form";
 import { NextAppearance } from "~/components/appearance";
-import { nextAppearances, searchVendors } from "~/models/public-vendor.server";
+import { nextAppearances, searchVendors, type SearchMatch } from "~/models/public-vendor.server";
 import { db } from "~/utils/db.server";
 import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
@@ -25,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 40);
   const now = new Date();
-  const { vendors, partial } = query
+  const { vendors, partial, matches } = query
     ? await searchVendors(db, query)
-    : { vendors: [], partial: false };
+    : { vendors: [], partial: false, matches: {} as Record<number, SearchMatch> };
   const next = await nextAppearances(
     db,
     vendors.map((v) => v.id),
@@ -45,6 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       products: en ? v.products_en || v.products : v.products,
       welfare: v.public_welfare === 1,
       next: next.get(v.id)?.[0] ?? null,
+      // Found by another name, by pinyin or despite a typo: the word it was found by.
+      matched: ((m) =>
+        m && m.word && (m.kind === "synonym" || m.kind === "pinyin" || m.kind === "typo")
+          ? { kind: m.kind, word: m.word }
+          : null)(matches[v.id]),
     })),
   };
 }
@@ -89,6 +94,11 @@ export default function Search() {
                     ) : null}
                   </p>
                   <p>{r.products}</p>
+                  {r.matched ? (
+                    <p className="hint">
+                      {t(`search.matched.${r.matched.kind}`, { query, word: r.matched.word })}
+                    </p>
+                  ) : null}
                   <NextAppearance appearance={r.next} />
                 </li>
               ))}
