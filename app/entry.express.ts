@@ -136,6 +136,12 @@ app.use(
     : createRequestHandler({ build: initialBuild, mode: initialBuild.mode, getLoadContext }),
 );
 
+// Links in SMS and e-mail need the public address; pages can use the one they are asked at.
+if (process.env.NODE_ENV === "production" && !env.APP_URL)
+  console.warn(
+    `APP_URL is not set: links sent by SMS and e-mail will point at http://localhost:${env.PORT}. ` +
+      "Set APP_URL to this site's public address, e.g. https://jishi.example.gov.cn (README, Configuration).",
+  );
 const server = app.listen(env.PORT, () => {
   console.log(`Jishi is listening on http://localhost:${env.PORT} (React ${reactBuild} build)`);
   if (env.NODE_ENV === "development") void broadcastDevReady(initialBuild);

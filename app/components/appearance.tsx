@@ -34,7 +34,7 @@ export function NextAppearance({ appearance }: { appearance: AppearanceLike | nu
         {locale === "en" ? appearance.name_en : appearance.name_zh}
       </Link>{" "}
       · {appearanceWhen(locale, appearance)} ·{" "}
-      {t("vendorPage.stall", { code: appearance.stall_code })}
+      <span className="nowrap">{t("vendorPage.stall", { code: appearance.stall_code })}</span>
     </p>
   );
 }

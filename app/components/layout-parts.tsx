@@ -99,7 +99,10 @@ export function LayoutTable({
     <section className="card" aria-labelledby="table-heading">
       <h2 id="table-heading">{t("layout.table.caption", { count: document.stalls.length })}</h2>
       <p>
-        <strong>{t("layout.features")}:</strong>{" "}
+        <strong>
+          {t("layout.features")}
+          {t("punct.colon")}
+        </strong>
         {counts
           .map(([kind, count]) =>
             t("layout.featureCount", { name: t(`layout.feature.${kind}`), count }),

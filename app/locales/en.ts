@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   "app.description":
     "Neighbourhood markets of Huguan County: where there is a market, when it opens and who is selling. Vendors register and book stalls online.",
 
+  "punct.colon": ": ",
   "nav.skip": "Skip to content",
   "nav.main": "Main navigation",
   "nav.whatsOn": "What's on",
@@ -27,7 +28,7 @@ export const en: Record<MessageKey, string> = {
 
   "home.title": "Where is the market today?",
   "home.intro":
-    "The next 7 days at Huguan's {count} markets. Tap an area on the map or a name in the list to see who is selling.",
+    "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",
   "home.mapLabel": "Map of markets",
   "home.listHeading": "Coming up",
   "home.empty":
@@ -44,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   "zone.state.ended": "Closed for today",
   "zone.state.none": "Not held today",
   "zone.hoursToday": "Today: {hours}",
-  "zone.stalls": "{count} stalls",
+  "zone.stalls": "{count, plural, one {# stall} other {# stalls}}",
   "zone.address": "Address",
   "zone.facilities": "Facilities",
   "zone.schedule": "Opening hours",
@@ -70,13 +71,16 @@ export const en: Record<MessageKey, string> = {
   "facility.toilets": "Public toilets",
   "facility.coldStorage": "Cold storage",
   "facility.parking": "Parking",
-  "facility.extinguishers": "{count} fire extinguishers",
+  "facility.extinguishers":
+    "{count, plural, one {# fire extinguisher} other {# fire extinguishers}}",
 
   "markets.title": "All markets",
   "markets.intro":
     "Every market has a designated area, an approved stall layout and regular opening hours.",
-  "markets.stallsAndFees": "{count} stalls, {min}–{max} per session",
-  "markets.freeStalls": "including {count} free public-service stalls",
+  "markets.stallsAndFees":
+    "{count, plural, one {# stall} other {# stalls}}, {min}–{max} per session",
+  "markets.freeStalls":
+    "including {count, plural, one {# free public-service stall} other {# free public-service stalls}}",
 
   "vendors.title": "For vendors",
   "vendors.intro":
@@ -109,7 +113,7 @@ export const en: Record<MessageKey, string> = {
     "You do not manage any market yet. Ask the county market office to assign you one.",
   "manage.market": "Market",
   "manage.layout": "Stall layout",
-  "manage.layoutVersion": "Version {version}, {count} stalls",
+  "manage.layoutVersion": "Version {version}, {count, plural, one {# stall} other {# stalls}}",
   "manage.noLayout": "No approved stall layout yet",
   "manage.managers": "Managers",
   "manage.vendorsTitle": "Vendors",
@@ -127,7 +131,7 @@ export const en: Record<MessageKey, string> = {
   "login.loggedOut": "You have logged out.",
   "login.demoHint": "Demo accounts are listed in the project README.",
 
-  "form.error.tooLong": "{max} characters at most",
+  "form.error.tooLong": "{max, plural, one {# character} other {# characters}} at most",
   "form.error.displayNameRequired": "Enter your stall's name",
   "form.error.legalNameRequired": "Enter your legal name or organisation",
   "form.error.categoryRequired": "Choose a category",
@@ -137,7 +141,7 @@ export const en: Record<MessageKey, string> = {
   "error.field.missing": "Please fill this in.",
   "error.field.invalid": "This doesn't look right. Please check it and try again.",
   "upload.refusal.files":
-    "You have uploaded {max} files today, the daily limit. Please upload again tomorrow.",
+    "You have uploaded {max, plural, one {# file} other {# files}} today, the daily limit. Please upload again tomorrow.",
   "upload.refusal.bytes":
     "Your uploads today have passed the {mb} MB limit. Please upload again tomorrow, or make the photo smaller first.",
   "upload.refusal.busy":
@@ -276,10 +280,11 @@ export const en: Record<MessageKey, string> = {
     "Enter your phone number, the code from the SMS and a new password. Every device signed in to your account will be signed out.",
   "code.askAgain": "No code? Ask for a new one",
   "code.error.format": "The code is 6 digits",
-  "code.error.wrong": "That code is not right. {tries} tries left.",
+  "code.error.wrong": "That code is not right. {tries, plural, one {# try} other {# tries}} left.",
   "code.error.none": "The code has expired or was tried too many times. Ask for a new one.",
   "code.error.phoneRequired": "Enter your phone number",
-  "code.error.tooSoon": "Too many codes asked for. Try again in {minutes} minutes.",
+  "code.error.tooSoon":
+    "Too many codes asked for. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "code.error.dailyCap":
     "Today's verification messages have run out. Try again tomorrow, or ask your market's manager.",
   "phone.codeSent": "We sent a code by SMS to {phone}. Enter it to make this your number.",
@@ -406,10 +411,10 @@ export const en: Record<MessageKey, string> = {
 
   "mail.reset.subject": "Reset your Jishi password",
   "mail.reset.body":
-    "Someone (we hope you) asked to reset your Jishi password. Open this link within {hours} hours to set a new one:\n{link}\nIf it was not you, ignore this message.",
+    "Someone (we hope you) asked to reset your Jishi password. Open this link within {hours, plural, one {# hour} other {# hours}} to set a new one:\n{link}\nIf it was not you, ignore this message.",
   "mail.invitation.subject": "You are now a Jishi market manager",
   "mail.invitation.body":
-    "The county market office has opened a market manager account for you. Open this link within {hours} hours to set your password:\n{link}",
+    "The county market office has opened a market manager account for you. Open this link within {hours, plural, one {# hour} other {# hours}} to set your password:\n{link}",
 
   "staff.title": "Manager and counter accounts",
   "staff.intro":
@@ -524,7 +529,7 @@ export const en: Record<MessageKey, string> = {
   "book.pager.hint": "Tap a stall on the map to go straight to it.",
   "book.pager.previous": "Previous page",
   "book.pager.next": "Next page",
-  "book.freeCount": "{count} free stalls that fit you",
+  "book.freeCount": "{count, plural, one {# free stall} other {# free stalls}} that fit you",
   "book.state.free": "Free",
   "book.state.taken": "Taken",
   "book.state.held": "Held",
@@ -542,9 +547,9 @@ export const en: Record<MessageKey, string> = {
   "book.feeAtMarket": "{fee} (paid at check-in)",
   "book.cancelTerms": "Cancelling",
   "book.cancelTermsText":
-    "Free until {until}; after that (within {hours} hours of the start) it counts as a late cancellation, and too many pause your booking.",
+    "Free until {until}; after that (within {hours, plural, one {# hour} other {# hours}} of the start) it counts as a late cancellation, and too many pause your booking.",
   "book.cancelTermsLate":
-    "The market starts within {hours} hours: once booked, any cancellation counts as late, and too many pause your booking.",
+    "The market starts within {hours, plural, one {# hour} other {# hours}}: once booked, any cancellation counts as late, and too many pause your booking.",
   "book.needsApproval":
     "Bookings at this market wait for a manager to confirm them; until then they show as pending.",
   "book.weeksEach":
@@ -572,11 +577,11 @@ export const en: Record<MessageKey, string> = {
   "book.refusal.sessionStarted": "This session has started; it can no longer be booked.",
   "book.refusal.windowNotOpen": "Booking for this session opens on {opensAt}.",
   "book.refusal.windowClosed":
-    "Booking closes {minutes} minutes before the start, and it has closed.",
+    "Booking closes {minutes, plural, one {# minute} other {# minutes}} before the start, and it has closed.",
   "book.refusal.alreadyBooked":
     "You already have a stall in this session: one stall per vendor per session.",
   "book.refusal.weeklyQuota":
-    "You can book at most {quota} sessions a week, and this week is full.",
+    "You can book at most {quota, plural, one {# session} other {# sessions}} a week, and this week is full.",
   "book.refusal.categoryCap":
     "Your category already has its most stalls ({cap}) in this session. Try another session.",
   "book.refusal.stallTaken": "Someone has just booked this stall.",
@@ -587,7 +592,7 @@ export const en: Record<MessageKey, string> = {
   "book.refusal.penaltyBan":
     "After several no-shows or late cancellations, this market has paused your bookings until {until}.",
   "book.refusal.tooManyAttempts":
-    "Too many bookings tried in a minute. Please wait {seconds} seconds and try again.",
+    "Too many bookings tried in a minute. Please wait {seconds, plural, one {# second} other {# seconds}} and try again.",
   "book.refusal.badRequest": "That booking could not be read. Reload the page and try again.",
   "book.mapLabel": "Map of the stalls",
   "book.legend": "Legend",
@@ -598,8 +603,9 @@ export const en: Record<MessageKey, string> = {
   "book.tone.other": "Not for your category",
   "book.weeks": "Repeat weekly",
   "book.weeksOnce": "This session only",
-  "book.weeksN": "{count} weeks in a row",
-  "book.seriesResult": "Weekly booking: {booked} of {total} weeks booked.",
+  "book.weeksN": "{count, plural, one {# week} other {# weeks}} in a row",
+  "book.seriesResult":
+    "Weekly booking: {booked} of {total, plural, one {# week} other {# weeks}} booked.",
   "book.seriesBooked": "booked",
   "book.cta": "Book a stall",
 
@@ -614,13 +620,14 @@ export const en: Record<MessageKey, string> = {
     "Your booking is cancelled. It was close to the start, so it counts as a late cancellation.",
   "bookings.confirmFree": "Cancel this booking? It is free now: cancelling is free until {until}.",
   "bookings.confirmLate":
-    "Cancel anyway? It counts as a late cancellation: within {hours} hours of the market (from {from}), and too many late cancellations pause your booking.",
+    "Cancel anyway? It counts as a late cancellation: within {hours, plural, one {# hour} other {# hours}} of the market (from {from}), and too many late cancellations pause your booking.",
   "bookings.confirmCancel": "Yes, cancel",
   "bookings.keep": "Keep the booking",
   "bookings.cancel": "Cancel booking",
   "bookings.cancelSeries": "Cancel this and the later weeks",
   "bookings.series": "Weekly",
-  "bookings.seriesCancelled": "{count} weekly bookings cancelled.",
+  "bookings.seriesCancelled":
+    "{count, plural, one {# weekly booking} other {# weekly bookings}} cancelled.",
   "bookings.cancelling": "Cancelling…",
   "bookings.lateWarning": "Cancelling now counts as late.",
   "bookings.lateMark": "late cancellation",
@@ -636,7 +643,7 @@ export const en: Record<MessageKey, string> = {
   "schedule.intro": "Plan this market's opening hours, closures and events, and its booking rules.",
   "schedule.saved": "Saved.",
   "schedule.cancelledBookings":
-    "{count} affected bookings were cancelled without penalty, and their vendors told.",
+    "{count, plural, one {# affected booking was cancelled without penalty, and its vendor told} other {# affected bookings were cancelled without penalty, and their vendors told}}.",
   "schedule.remove": "Remove",
   "schedule.removeNamed": "Remove {name}",
   "schedule.templates": "Weekly sessions",
@@ -777,7 +784,8 @@ export const en: Record<MessageKey, string> = {
   "audit.waitlist.offered": "Stall offered from the waiting list",
 
   "market.freeStall": "free",
-  "market.presentCount": "{count} vendors, {free} stalls free",
+  "market.presentCount":
+    "{count, plural, one {# vendor} other {# vendors}}, {free, plural, one {# stall} other {# stalls}} free",
   "market.nobodyYet": "No vendor has booked this session yet. Try another session.",
   "market.noSessions": "This market is not held in the next 7 days.",
   "market.free": "free of charge",
@@ -794,7 +802,7 @@ export const en: Record<MessageKey, string> = {
   "search.placeholder": "e.g. tomatoes, repairs, papercut",
   "search.submit": "Search",
   "search.searching": "Searching…",
-  "search.found": "“{query}”: {count} vendors",
+  "search.found": "“{query}”: {count, plural, one {# vendor} other {# vendors}}",
   "search.partial": "No vendor matches “{query}” exactly; these {count} come close",
   "search.none": "Nothing found for “{query}”",
   "search.noneHelp": "Try other words: a shorter one, or the name of the product.",
@@ -808,7 +816,8 @@ export const en: Record<MessageKey, string> = {
   "vendorPage.next": "Next:",
   "vendorPage.noUpcoming": "No stall booked in the coming days.",
   "vendorPage.stall": "stall {code}",
-  "vendorPage.past": "Has kept a stall at {count} market sessions.",
+  "vendorPage.past":
+    "Has kept a stall at {count, plural, one {# market session} other {# market sessions}}.",
 
   "home.today": "Today · {date}",
   "home.tomorrow": "Tomorrow · {date}",
@@ -844,9 +853,10 @@ export const en: Record<MessageKey, string> = {
   "home.filterIgnored":
     "One of the filters made no sense and was left out; below are the results of the others.",
   "home.nothingMatches": "No session matches. Try another day or time.",
-  "home.laterDays": "{count} more sessions on the days after. Pick a day:",
+  "home.laterDays":
+    "{count, plural, one {# more session} other {# more sessions}} on the days after. Pick a day:",
   "home.sessionsCount": "sessions: {count}",
-  "home.vendorsBooked": "{count} vendors booked",
+  "home.vendorsBooked": "{count, plural, one {# vendor} other {# vendors}} booked",
   "home.noVendorsYet": "No vendor booked yet",
   "map.legend":
     "Red: open now; orange: later today; grey: closed for today or not on today. Market areas are drawn even when the base map cannot load.",
@@ -875,7 +885,8 @@ export const en: Record<MessageKey, string> = {
     "Stall {code} has a wrong property (code, category or fee); nothing was saved.",
   "layout.error.oneBoundary": "A layout needs exactly one market boundary.",
   "layout.error.badBoundary": "The market boundary must not cross itself and must have an area.",
-  "layout.error.tooManyStalls": "A market can have at most {max} stalls.",
+  "layout.error.tooManyStalls":
+    "A market can have at most {max, plural, one {# stall} other {# stalls}}.",
   "layout.error.tooManyFeatures":
     "Fire lanes, exits and facility points together can be at most {max}.",
   "layout.error.duplicateCode": "Stall code {code} is used twice; each code can be used once.",
@@ -902,9 +913,10 @@ export const en: Record<MessageKey, string> = {
   "layout.check.failed": "Failed",
   "layout.check.offenders": "Stalls concerned: {codes}",
   "layout.checks": "Safety checks",
-  "layout.checksAllPassed": "All {count} checks passed.",
+  "layout.checksAllPassed":
+    "{count, plural, one {The # check passed.} other {All # checks passed.}}",
   "layout.checksFailed":
-    "{count} checks failed; the stalls concerned are outlined in red on the map.",
+    "{count, plural, one {# check failed} other {# checks failed}}; the stalls concerned are outlined in red on the map.",
   "layout.checksNone": "The results of the checks show here after saving.",
   "layout.status.draft": "Draft",
   "layout.status.submitted": "Submitted, awaiting approval",
@@ -916,7 +928,7 @@ export const en: Record<MessageKey, string> = {
   "layout.intro":
     "Draw stalls, fire lanes, exits and facility points on the map. Every save runs the safety checks; when they pass, submit the layout to the county market office. New stalls can be booked once it is approved.",
   "layout.open": "Stall layout",
-  "layout.current": "In use: version {version}, {count} stalls",
+  "layout.current": "In use: version {version}, {count, plural, one {# stall} other {# stalls}}",
   "layout.version": "Version {version} · {status}",
   "layout.startDraft": "Start changing the layout (from the version in use)",
   "layout.started": "A new draft is ready. Remember to save your changes.",
@@ -951,7 +963,7 @@ export const en: Record<MessageKey, string> = {
   "layout.row.water": "Water",
   "layout.row.welfare": "Public-welfare stall (free)",
   "layout.row.add": "Add this row",
-  "layout.row.added": "Added row {row}: {count} stalls.",
+  "layout.row.added": "Added row {row}: {count, plural, one {# stall} other {# stalls}}.",
   "layout.row.draw": "Draw a line on the map for this row",
   "layout.row.drawHint":
     "Click the start and the end on the map (double-click to finish); the row is laid along the line.",
@@ -1022,7 +1034,7 @@ export const en: Record<MessageKey, string> = {
   "layout.returnComment": "What needs changing",
   "layout.returned": "Sent back; the managers will see your comments.",
   "layout.approvedResult":
-    "Approved. {kept} bookings kept, {moved} moved to a nearby stall, {cancelled} cancelled without penalty.",
+    "Approved. {kept, plural, one {# booking} other {# bookings}} kept, {moved} moved to a nearby stall, {cancelled} cancelled without penalty.",
   "layout.legend.added": "Added",
   "layout.legend.removed": "Removed",
   "layout.legend.moved": "Moved or changed",
@@ -1096,7 +1108,7 @@ export const en: Record<MessageKey, string> = {
   "report.figures.median": "Time to close (median)",
   "report.figures.hours": "{hours} h",
   "report.figures.none": "—",
-  "report.figures.days": "Last {days} days",
+  "report.figures.days": "{days, plural, one {Last day} other {Last # days}}",
   "report.figures.byCategory": "By kind",
   "report.figures.county": "County",
   "report.figures.countyTitle": "Problems at the county's markets and how they were handled",
@@ -1175,7 +1187,8 @@ export const en: Record<MessageKey, string> = {
   "inspection.error.checklist": "Answer every item of the checklist.",
   "inspection.error.date": "The date is wrong: it cannot be after today.",
   "inspection.error.followup": "Give each thing to fix a date, no earlier than the inspection.",
-  "inspection.error.followupTooLong": "Each thing to fix: {max} characters at most.",
+  "inspection.error.followupTooLong":
+    "Each thing to fix: {max, plural, one {# character} other {# characters}} at most.",
   "inspection.error.interval": "The interval must be 1 to 365 days.",
   "inspection.last": "Last safety inspection: {date}, {result}",
   "inspection.never": "No safety inspection recorded yet",
@@ -1183,7 +1196,8 @@ export const en: Record<MessageKey, string> = {
   "inspection.due.soon": "Inspection due by {date}",
   "inspection.due.overdue": "Inspection overdue (due by {date})",
   "inspection.due.never": "Never inspected",
-  "inspection.lateFollowups": "{count} things to fix are past their date",
+  "inspection.lateFollowups":
+    "{count, plural, one {# thing to fix is past its date} other {# things to fix are past their date}}",
   "manage.inspectionsTitle": "Safety inspections",
   "announce.title": "Notices",
   "announce.new": "Post a notice",
@@ -1197,7 +1211,8 @@ export const en: Record<MessageKey, string> = {
   "announce.from": "Concerns the days from",
   "announce.to": "to (inclusive)",
   "announce.post": "Post and tell the vendors",
-  "announce.posted": "Notice posted; {count} vendors booked on those days were told.",
+  "announce.posted":
+    "Notice posted; {count, plural, one {# vendor booked on those days was told} other {# vendors booked on those days were told}}.",
   "announce.error.heading": "Write a title (2 to 60 characters).",
   "announce.error.body": "Write the text (2 to 1,000 characters).",
   "announce.error.dates":

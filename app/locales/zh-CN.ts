@@ -6,6 +6,7 @@ export const zhCN = {
   "app.description":
     "壶关县社区集市服务平台：看哪里有集、几点开、谁在摆摊；摊主在线登记、预约摊位。",
 
+  "punct.colon": "：",
   "nav.skip": "跳到正文",
   "nav.main": "主导航",
   "nav.whatsOn": "今日集市",

@@ -317,6 +317,17 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
   };
 }
 
+/** The ids of every vendor shown to the public, for the sitemap. */
+export async function listPublicVendorIds(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom("vendors")
+    .select("id")
+    .where("status", "=", "approved")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function getPublicVendor(db: Kysely<Database>, id: number) {
   return publicVendors(db).where("vendors.id", "=", id).executeTakeFirst();
 }

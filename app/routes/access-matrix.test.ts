@@ -267,6 +267,8 @@ const TABLE: Record<string, Entry> = {
     loader: "public",
     action: "public",
   },
+  "robots[.]txt.ts": { url: () => "/robots.txt", params: p({}), loader: "public" },
+  "sitemap[.]xml.ts": { url: () => "/sitemap.xml", params: p({}), loader: "public" },
   "search.tsx": { url: () => "/search?q=西红柿", params: p({}), loader: "public" },
   "verify-phone.tsx": {
     url: () => "/verify-phone",

@@ -677,7 +677,8 @@ export default function BookStall() {
           <ul>
             {actionData.series.map((w) => (
               <li key={w.localDate}>
-                {formatLocalDate(locale, w.localDate)}:{" "}
+                {formatLocalDate(locale, w.localDate)}
+                {t("punct.colon")}
                 {w.booked
                   ? t("book.seriesBooked")
                   : refusalMessage(t, locale, w.refusal!, zone.timeZone)}

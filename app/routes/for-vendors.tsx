@@ -41,11 +41,17 @@ export default function ForVendors() {
             </span>
           </p>
           <p>
-            <strong>{t("vendors.yourCategory")}:</strong>{" "}
+            <strong>
+              {t("vendors.yourCategory")}
+              {t("punct.colon")}
+            </strong>
             {en ? vendor.category_en : vendor.category_zh}
           </p>
           <p>
-            <strong>{t("vendors.yourProducts")}:</strong>{" "}
+            <strong>
+              {t("vendors.yourProducts")}
+              {t("punct.colon")}
+            </strong>
             {en ? vendor.products_en || vendor.products : vendor.products}
           </p>
         </section>

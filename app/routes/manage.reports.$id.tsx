@@ -145,15 +145,25 @@ export default function ReportDetail() {
         ) : null}
         {report.position ? (
           <p>
-            {t("report.position")}: {report.position}
+            {t("report.position")}
+            {t("punct.colon")}
+            {report.position}
           </p>
         ) : null}
         <p>
-          <strong>{t("report.contactPrivate")}:</strong> {report.contact ?? t("report.noContact")}
+          <strong>
+            {t("report.contactPrivate")}
+            {t("punct.colon")}
+          </strong>
+          {report.contact ?? t("report.noContact")}
         </p>
         {report.reply ? (
           <p>
-            <strong>{t("report.reply")}:</strong> {report.reply}
+            <strong>
+              {t("report.reply")}
+              {t("punct.colon")}
+            </strong>
+            {report.reply}
           </p>
         ) : null}
       </section>

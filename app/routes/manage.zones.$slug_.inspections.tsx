@@ -300,7 +300,9 @@ export default function Inspections() {
                 <ul className="hint">
                   {CHECKLIST.filter((item) => i.checklist[item] === "issue").map((item) => (
                     <li key={item}>
-                      {t(`inspection.item.${item}`)}: {t("inspection.answer.issue")}
+                      {t(`inspection.item.${item}`)}
+                      {t("punct.colon")}
+                      {t("inspection.answer.issue")}
                     </li>
                   ))}
                 </ul>

@@ -283,7 +283,11 @@ export default function MarketPage() {
         </p>
         {zone.description ? <p className="lead">{zone.description}</p> : null}
         <p className="zone-address">
-          <strong>{t("zone.address")}:</strong> {zone.address}
+          <strong>
+            {t("zone.address")}
+            {t("punct.colon")}
+          </strong>
+          {zone.address}
         </p>
         <p className="actions">
           <a

@@ -5,7 +5,7 @@ import { localMoment } from "~/domain/market-hours";
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
-import { appUrl } from "~/utils/env.server";
+import { siteUrl } from "~/utils/env.server";
 import { localized, translate } from "~/utils/i18n";
 import { sessionValue } from "~/components/session-label";
 import { getLocale } from "~/utils/i18n.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? `${name} · ${locale === "en" ? s.title.en : s.title.zh}`
         : `${name} · ${translate(locale, `session.kind.${s.kind as "morning"}`)}`,
       location: localized(zone, "address", locale),
-      description: `${appUrl()}/markets/${zone.slug}?session=${encodeURIComponent(sessionValue(s))}`,
+      description: `${siteUrl(request)}/markets/${zone.slug}?session=${encodeURIComponent(sessionValue(s))}`,
     })),
   });
   return new Response(body, {

@@ -6,7 +6,7 @@ import { sessionLine, weekdaysLine } from "~/components/zone-format";
 import { loadZoneCalendar } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
-import { appUrl } from "~/utils/env.server";
+import { siteUrl } from "~/utils/env.server";
 import { localized, translate, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!zone) throw notFound();
   const locale = await getLocale(request);
   const calendar = await loadZoneCalendar(db, zone.id);
-  const url = `${appUrl()}/markets/${zone.slug}`;
+  const url = `${siteUrl(request)}/markets/${zone.slug}`;
   const qr = await QRCode.toString(url, {
     type: "svg",
     margin: 1,

@@ -95,7 +95,11 @@ export default function Markets() {
                 </p>
               ) : null}
               <p className="zone-address">
-                <strong>{t("zone.address")}:</strong> {zone.address}
+                <strong>
+                  {t("zone.address")}
+                  {t("punct.colon")}
+                </strong>
+                {zone.address}
               </p>
               <FacilityList t={t} zone={zone.facilities} />
             </li>

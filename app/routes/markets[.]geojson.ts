@@ -1,11 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parsePolygon } from "~/domain/geo";
 import { loadWhatsOn } from "~/models/whats-on.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
 import { db } from "~/utils/db.server";
-import { appUrl } from "~/utils/env.server";
+import { siteUrl } from "~/utils/env.server";
 
 // Open data: every active market as a GeoJSON Feature (RFC 7946), with its next session (within the coming week).
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const [zones, whatsOn] = await Promise.all([
     listZonesWithSchedule(db),
     loadWhatsOn(db, new Date()),
@@ -26,7 +27,7 @@ export async function loader() {
         kind: zone.kind,
         address_zh: zone.address_zh,
         address_en: zone.address_en,
-        url: `${appUrl()}/markets/${zone.slug}`,
+        url: `${siteUrl(request)}/markets/${zone.slug}`,
         stalls: zone.stalls?.count ?? 0,
         next_session: next
           ? { date: next.localDate, kind: next.kind, start: next.startsAt, end: next.endsAt }

@@ -1,14 +1,21 @@
 import { check } from "@placemarkio/check-geojson";
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { settle, testContext } from "#db/testing/requests";
 import { loader } from "./markets[.]geojson";
 import { loader as calendarLoader } from "./markets.$slug_.calendar[.]ics";
 import { loader as stallsLoader } from "./markets.$slug_.stalls[.]geojson";
+import { loader as robotsLoader } from "./robots[.]txt";
+import { loader as sitemapLoader } from "./sitemap[.]xml";
 
 describe("/markets.geojson", () => {
   it("is valid GeoJSON with every market, its next session and its page", async () => {
-    const response = await loader();
+    const response = await loader({
+      request: new Request("https://jishi.example.org/markets.geojson"),
+      params: {},
+      context: testContext,
+    });
     expect(response.headers.get("Content-Type")).toBe("application/geo+json; charset=utf-8");
     const text = await response.text();
     const collection = check(text);
@@ -22,7 +29,8 @@ describe("/markets.geojson", () => {
       kind: "community",
       stalls: 58,
     });
-    expect(fuxin.properties.url).toMatch(/\/markets\/fuxin-community$/);
+    // Without APP_URL, the address the request came to (never "localhost" for a phone).
+    expect(fuxin.properties.url).toBe("https://jishi.example.org/markets/fuxin-community");
     // Fuxin holds a morning market every day, so there is always a next session.
     expect(fuxin.properties.next_session).toMatchObject({ kind: "morning" });
   });
@@ -84,5 +92,36 @@ describe("/markets/:slug/calendar.ics", () => {
     expect(first.endDate.toJSDate().toISOString()).toMatch(/T03:00:00\.000Z$/);
     expect(first.location).toContain("Jidian");
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+  });
+});
+
+describe("/robots.txt and /sitemap.xml", () => {
+  const request = (path: string) => ({
+    request: new Request(`https://jishi.example.org${path}`),
+    params: {},
+    context: testContext,
+  });
+
+  it("let search engines read the public pages and keep them out of accounts", async () => {
+    const text = await (await robotsLoader(request("/robots.txt"))).text();
+    expect(text).toContain("Disallow: /manage");
+    expect(text).toContain("Disallow: /vendor");
+    expect(text).toContain("Sitemap: https://jishi.example.org/sitemap.xml");
+  });
+
+  it("list every market, its poster and every public vendor, as valid XML", async () => {
+    const response = await sitemapLoader(request("/sitemap.xml"));
+    expect(response.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
+    const text = await response.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const urls = []
+      .concat(new XMLParser().parse(text).urlset.url)
+      .map((u: { loc: string }) => u.loc);
+    expect(urls).toContain("https://jishi.example.org/markets/fuxin-community");
+    expect(urls).toContain("https://jishi.example.org/markets/fuxin-community/poster");
+    expect(urls.filter((u) => u.includes("/vendors/")).length).toBeGreaterThanOrEqual(40);
+    expect(urls.some((u) => /\/(manage|vendor|book)\b/.test(u.replace("/vendors/", "")))).toBe(
+      false,
+    );
   });
 });

@@ -29,7 +29,7 @@ import {
 import { getBookingSettings } from "~/models/zone-calendar.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { appUrl } from "~/utils/env.server";
+import { siteUrl } from "~/utils/env.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import { BookingsActionSchema } from "~/forms/vendor-bookings.server";
 import {
@@ -93,7 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     bookings: rows,
     waitlist: waitlist.map((w) => ({ ...w, zone: locale === "en" ? w.name_en : w.name_zh })),
-    feedUrl: token ? `${appUrl()}/calendar/${token}.ics` : null,
+    feedUrl: token ? `${siteUrl(request)}/calendar/${token}.ics` : null,
   };
 }
 

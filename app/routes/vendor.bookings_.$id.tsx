@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { getVendorBooking } from "~/models/booking.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { appUrl } from "~/utils/env.server";
+import { siteUrl } from "~/utils/env.server";
 import { formatLocalDate, formatLocalTime, formatMoney, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : undefined;
   if (!booking) throw notFound();
   // The manager scans this with their phone's camera to check the vendor in.
-  const qr = await QRCode.toString(`${appUrl()}/manage/check-in/${booking.id}`, {
+  const qr = await QRCode.toString(`${siteUrl(request)}/manage/check-in/${booking.id}`, {
     type: "svg",
     margin: 1,
     width: 240,

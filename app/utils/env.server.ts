@@ -106,6 +106,16 @@ export function resetEnvForTests() {
   parsed = undefined;
 }
 
+/**
+ * This site's address on a page answering `request`: APP_URL when set, else the address the
+ * page was asked at (a poster or a QR code never says "localhost" to a phone).
+ */
+export function siteUrl(request: Request): string {
+  const env = getEnv();
+  return env.APP_URL ? env.APP_URL.replace(/\/$/, "") : new URL(request.url).origin;
+}
+
+/** This site's address in what is sent away (SMS, e-mail), where there is no request to ask. */
 export function appUrl(): string {
   const env = getEnv();
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");

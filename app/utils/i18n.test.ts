@@ -4,7 +4,43 @@ import { zhCN, type MessageKey } from "~/locales/zh-CN";
 import { formatCount, formatLocalDate, formatMoney, localized, translate } from "./i18n";
 import { localeFromAcceptLanguage } from "./i18n.server";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a message uses: `{name}`, or `{name, plural, …}` for a counted word. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
+
+const NUMBERS =
+  /^(count|total|free|max|min|hours|minutes|seconds|days|quota|tries|kept|moved|cancelled|booked|sent|waiting|failed|here|absent|cap|booked)$/;
+
+describe("counted words", () => {
+  it("take the English form for the number, and Chinese has one form", () => {
+    expect(translate("en", "zone.stalls", { count: 1 })).toBe("1 stall");
+    expect(translate("en", "zone.stalls", { count: 58 })).toBe("58 stalls");
+    expect(translate("en", "zone.stalls", { count: "1,200" })).toBe("1,200 stalls");
+    expect(translate("en", "market.presentCount", { count: 1, free: 1 })).toBe(
+      "1 vendor, 1 stall free",
+    );
+    expect(translate("en", "report.figures.days", { days: 1 })).toBe("Last day");
+    expect(translate("en", "report.figures.days", { days: 30 })).toBe("Last 30 days");
+    expect(translate("zh-CN", "zone.stalls", { count: 1 })).toBe("1 个摊位");
+  });
+
+  it("never say “1 …s” in English", () => {
+    const bad: string[] = [];
+    for (const key of Object.keys(en) as MessageKey[]) {
+      // Every number-like parameter as 1, every other as a word.
+      const params = Object.fromEntries(
+        [...en[key].matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => [
+          m[1]!,
+          NUMBERS.test(m[1]!) ? 1 : "X",
+        ]),
+      );
+      const text = translate("en", key, params);
+      if (/\b1 (?!of\b)[a-z-]+s\b/.test(text) && !/\b1 (series|yes|this)\b/.test(text))
+        bad.push(`${key}: ${text}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
 
 describe("the catalogues", () => {
   it("have the same placeholders in both languages, and no empty message", () => {
@@ -22,7 +58,9 @@ describe("translate", () => {
   });
 
   it("leaves an unknown placeholder visible rather than blank", () => {
-    expect(translate("en", "zone.stalls")).toBe("{count} stalls");
+    expect(translate("en", "sms.summary", { total: 3 })).toBe(
+      "SMS to 3: {sent} sent, {waiting} waiting, {failed} failed",
+    );
   });
 });
 

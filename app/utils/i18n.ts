@@ -31,13 +31,33 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** `{count, plural, one {# stall} other {# stalls}}`: the form for the number, # for it. */
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function plural(locale: Locale, forms: string, value: string | number): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  // A count may arrive formatted ("1,200"): its digits choose the form.
+  const n = typeof value === "number" ? value : Number(String(value).replace(/[^\d.-]/g, ""));
+  const options = new Map(
+    [...forms.matchAll(/(=?\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!] as const),
+  );
+  const form = options.get(`=${n}`) ?? options.get(rules.select(n)) ?? options.get("other") ?? "";
+  return form.replace(/#/g, String(value));
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // A key built at run time (an audit action, say) that has no message shows as itself.
   const template = catalogues[locale]?.[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(PLURAL, (whole, name: string, forms: string) =>
+      name in params ? plural(locale, forms, params[name]!) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 export function translator(locale: Locale): Translate {

@@ -1,0 +1,39 @@
+// Every public page a search engine may list: the county's pages, each active market with its
+// poster, and each approved vendor's page.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listPublicVendorIds } from "~/models/public-vendor.server";
+import { listZonesWithSchedule } from "~/models/zone.server";
+import { db } from "~/utils/db.server";
+import { siteUrl } from "~/utils/env.server";
+
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const base = siteUrl(request);
+  const [zones, vendorIds] = await Promise.all([
+    listZonesWithSchedule(db),
+    listPublicVendorIds(db),
+  ]);
+  const paths = [
+    "/",
+    "/markets",
+    "/search",
+    "/for-vendors",
+    "/reports",
+    ...zones.flatMap((z) => [`/markets/${z.slug}`, `/markets/${z.slug}/poster`]),
+    ...vendorIds.map((id) => `/vendors/${id}`),
+  ];
+  const body = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...paths.map((p) => `  <url><loc>${escapeXml(base + p)}</loc></url>`),
+    "</urlset>",
+    "",
+  ].join("\n");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    },
+  });
+}
