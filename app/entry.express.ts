@@ -14,7 +14,8 @@ import express from "express";
 import morgan from "morgan";
 import { migrateDatabase } from "#db/migrate";
 import { withDatabaseFaults } from "./utils/database-faults.server";
-import { getEnv } from "./utils/env.server";
+import { getEnv, mapTiles } from "./utils/env.server";
+import { tileHosts } from "./domain/tile-sources";
 import { pageCache } from "./utils/page-cache.server";
 import { sameOriginWrites, securityHeaders } from "./utils/security.server";
 
@@ -93,7 +94,10 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 app.use(
-  securityHeaders({ tileUrl: env.MAP_TILE_URL, https: (env.APP_URL ?? "").startsWith("https:") }),
+  securityHeaders({
+    tileHosts: tileHosts(mapTiles()),
+    https: (env.APP_URL ?? "").startsWith("https:"),
+  }),
 );
 app.use(sameOriginWrites(() => (env.APP_URL ? new URL(env.APP_URL).origin : null)));
 // Fingerprinted assets can be cached for good; everything else in public/ for an hour.

@@ -34,6 +34,10 @@ test.describe("the home page", () => {
       "href",
       "/markets/jidian-rural-produce",
     );
+    // The attribution credits Leaflet and the tiles, without a flag.
+    const attribution = map.locator(".leaflet-control-attribution");
+    await expect(attribution.getByRole("link", { name: "Leaflet" })).toBeVisible();
+    await expect(attribution.locator("svg, img")).toHaveCount(0);
   });
 
   test("switches to English and remembers it", async ({ page }) => {

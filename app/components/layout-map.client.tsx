@@ -15,10 +15,11 @@ import {
   type Map as LeafletMap,
 } from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import { MapContainer, useMap } from "react-leaflet";
 import { offset, toMetres, type Position } from "~/domain/geo";
 import type { EditorCollection, EditorFeature } from "~/domain/layout-editing";
 import type { TileSettings } from "./zone-map";
+import { BaseTiles } from "./base-tiles.client";
 
 export interface LayoutMapProps {
   collection: EditorCollection;
@@ -224,20 +225,14 @@ export function LayoutMap(props: LayoutMapProps) {
   if (ring.length === 0) return null;
   return (
     <MapContainer
+      attributionControl={false}
       bounds={ring}
       boundsOptions={{ padding: [20, 20] }}
       style={{ height: "100%", width: "100%" }}
       maxZoom={23}
       doubleClickZoom={false}
     >
-      {props.tiles.url ? (
-        <TileLayer
-          url={props.tiles.url}
-          attribution={props.tiles.attribution}
-          maxNativeZoom={19}
-          maxZoom={23}
-        />
-      ) : null}
+      <BaseTiles tiles={props.tiles} />
       <Layers {...props} />
     </MapContainer>
   );

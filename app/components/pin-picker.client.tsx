@@ -1,9 +1,10 @@
 // A market's outline on a small map; a tap marks where the problem is.
 import { type LatLngExpression } from "leaflet";
 import { useState } from "react";
-import { CircleMarker, MapContainer, Polygon, TileLayer, useMapEvents } from "react-leaflet";
+import { CircleMarker, MapContainer, Polygon, useMapEvents } from "react-leaflet";
 import type { Position } from "~/domain/geo";
 import type { TileSettings } from "./zone-map";
+import { BaseTiles } from "./base-tiles.client";
 
 function Picker({ onPick }: { onPick: (p: Position) => void }) {
   useMapEvents({ click: (e) => onPick([e.latlng.lng, e.latlng.lat]) });
@@ -24,14 +25,13 @@ export function PinPicker({
   if (ring.length === 0) return null;
   return (
     <MapContainer
+      attributionControl={false}
       bounds={ring}
       boundsOptions={{ padding: [20, 20] }}
       style={{ height: "100%", width: "100%" }}
       maxZoom={22}
     >
-      {tiles.url ? (
-        <TileLayer url={tiles.url} attribution={tiles.attribution} maxNativeZoom={19} />
-      ) : null}
+      <BaseTiles tiles={tiles} />
       <Polygon
         positions={ring as LatLngExpression[]}
         pathOptions={{ color: "#0f3d2a", weight: 2, dashArray: "6 4" }}

@@ -1,9 +1,10 @@
 import { canvas, svg, type LatLngExpression, type Path, type PathOptions } from "leaflet";
 import { useMemo } from "react";
-import { MapContainer, Polygon, TileLayer, Tooltip } from "react-leaflet";
+import { MapContainer, Polygon, Tooltip } from "react-leaflet";
 import type { Position } from "~/domain/geo";
 import type { MapStall, StallTone } from "./stall-map";
 import type { TileSettings } from "./zone-map";
+import { BaseTiles } from "./base-tiles.client";
 
 const TONE: Record<StallTone, PathOptions> = {
   free: { color: "#1d6b48", fillColor: "#3fa672", fillOpacity: 0.75, weight: 1 },
@@ -38,20 +39,14 @@ export function StallMapLeaflet({
   if (outline.length === 0) return null;
   return (
     <MapContainer
+      attributionControl={false}
       bounds={outline as [number, number][]}
       boundsOptions={{ padding: [16, 16] }}
       style={{ height: "100%", width: "100%" }}
       renderer={renderer}
       maxZoom={22}
     >
-      {tiles.url ? (
-        <TileLayer
-          url={tiles.url}
-          attribution={tiles.attribution}
-          maxNativeZoom={19}
-          maxZoom={22}
-        />
-      ) : null}
+      <BaseTiles tiles={tiles} />
       <Polygon
         positions={outline}
         pathOptions={{ color: "#0f3d2a", weight: 2, dashArray: "6 4", fill: false }}

@@ -6,10 +6,11 @@ import {
   type LatLngExpression,
   type PathOptions,
 } from "leaflet";
-import { MapContainer, Marker, Polygon, Popup, TileLayer } from "react-leaflet";
+import { MapContainer, Marker, Polygon, Popup } from "react-leaflet";
 import { ringCenter } from "~/domain/geo";
 import type { DayState } from "~/domain/market-hours";
 import type { MapLabels, MapZone, TileSettings } from "./zone-map";
+import { BaseTiles } from "./base-tiles.client";
 
 const STYLE: Record<DayState, PathOptions> = {
   open: { color: "#b42318", fillColor: "#e5484d", fillOpacity: 0.45, weight: 3 },
@@ -44,12 +45,13 @@ export function ZoneMapLeaflet({
   if (zones.length === 0) return null;
   return (
     <MapContainer
+      attributionControl={false}
       bounds={boundsOf(zones)}
       boundsOptions={{ padding: [40, 40] }}
       style={{ height: "100%", width: "100%" }}
       scrollWheelZoom={false}
     >
-      {tiles.url ? <TileLayer url={tiles.url} attribution={tiles.attribution} /> : null}
+      <BaseTiles tiles={tiles} />
       {zones.map((zone) => {
         const [lng, lat] = ringCenter(zone.ring);
         const popup = (

@@ -4,6 +4,7 @@ import type { DayState } from "~/domain/market-hours";
 import type { Position } from "~/domain/geo";
 import { ClientOnly } from "./client-only";
 import { ZoneMapLeaflet } from "./zone-map.client";
+import type { TileSettings } from "~/domain/tile-sources";
 
 export interface MapZone {
   slug: string;
@@ -24,10 +25,7 @@ export interface MapLabels {
   details: string;
 }
 
-export interface TileSettings {
-  url: string;
-  attribution: string;
-}
+export type { TileSettings } from "~/domain/tile-sources";
 
 export function ZoneMap({
   zones,

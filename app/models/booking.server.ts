@@ -625,16 +625,16 @@ export async function bookingChoices<
     chosen,
     /** Why the vendor can book no stall of the chosen session, if so. */
     refusal: chosenRefusal,
+    // Set on the availability's own fresh objects: a market of 2,000 stalls is not copied.
     stalls: stalls.map((s) => {
       const free =
         s.state === "free" || (s.state === "held" && !s.vendorId && offeredToMe.has(s.id));
-      return {
-        ...s,
+      return Object.assign(s, {
         free,
         refusal:
           chosenRefusal ??
           stallRefusal({ categories: s.categories, free }, context.vendor.category_slug),
-      };
+      });
     }),
   };
 }

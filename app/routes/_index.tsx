@@ -331,7 +331,7 @@ export default function Home() {
             </h2>
             <ZoneMap
               zones={mapZones}
-              tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+              tiles={tiles.MAP_TILES}
               labels={{
                 region: t("home.mapLabel"),
                 loading: t("map.loading"),

@@ -245,7 +245,7 @@ export default function LayoutPage() {
                 initial={initial}
                 categories={categories}
                 checks={checks}
-                tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+                tiles={tiles.MAP_TILES}
                 saving={fetcher.state !== "idle"}
                 onSave={(next) =>
                   fetcher.submit(

@@ -219,7 +219,7 @@ export default function MarketPage() {
       <StallMap
         boundary={boundary}
         stalls={mapStalls}
-        tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
+        tiles={tiles.MAP_TILES}
         label={t("book.mapLabel")}
         loading={t("map.loading")}
       />

@@ -211,11 +211,7 @@ export default function ReportProblem() {
             <div className="field">
               <p>{t("report.pin")}</p>
               <div className="map-box map-box-short" role="region" aria-label={t("report.pin")}>
-                <PinPicker
-                  boundary={boundary}
-                  tiles={{ url: tiles.MAP_TILE_URL, attribution: tiles.MAP_TILE_ATTRIBUTION }}
-                  onPick={setPin}
-                />
+                <PinPicker boundary={boundary} tiles={tiles.MAP_TILES} onPick={setPin} />
               </div>
               <p role="status" className="hint">
                 {pin ? t("report.pinSet") : ""}

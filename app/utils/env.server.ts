@@ -2,13 +2,19 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "#db/connect";
 import { parseTemplateCodes, SMS_KINDS } from "~/domain/sms-templates";
+import { tileSettings, type TileSettings } from "~/domain/tile-sources";
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   SESSION_SECRET: z.string().min(16).optional(),
+  /** The base map (docs/decisions/021-base-maps.md): Tianditu when TIANDITU_KEY is given. */
+  MAP_TILES: z.enum(["tianditu", "tianditu-imagery", "custom", "none"]).optional(),
+  TIANDITU_KEY: z.string().min(1).optional(),
+  /** For MAP_TILES=custom: a tile URL template; empty, no base map. */
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_SUBDOMAINS: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().default("&copy; OpenStreetMap contributors"),
   /** Where vendors' papers are kept: outside public/, shared by all instances. */
   UPLOAD_DIR: z.string().min(1).default("data/uploads"),
@@ -86,11 +92,20 @@ function checkSmsSettings(env: Env, ctx: z.RefinementCtx) {
     });
 }
 
+/** A base map that cannot be drawn, or would draw markets in the wrong place, stops the start. */
+function checkTileSettings(env: Env, ctx: z.RefinementCtx) {
+  const tiles = tileSettings(env);
+  if (!tiles.ok) ctx.addIssue({ code: "custom", path: ["MAP_TILES"], message: tiles.problem });
+}
+
 let parsed: Env | undefined;
 
 export function getEnv(): Env {
   if (!parsed) {
-    const result = schema.superRefine(checkSmsSettings).safeParse(process.env);
+    const result = schema
+      .superRefine(checkSmsSettings)
+      .superRefine(checkTileSettings)
+      .safeParse(process.env);
     if (!result.success) {
       const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment variables:\n  ${problems.join("\n  ")}`);
@@ -121,7 +136,13 @@ export function appUrl(): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
+/** The base map's layers (checked at start). */
+export function mapTiles(): TileSettings {
+  const tiles = tileSettings(getEnv());
+  return tiles.ok ? tiles.settings : { layers: [] };
+}
+
+/** What the browser may know: nothing secret (a Tianditu key is a browser key, bound to our domain). */
 export function publicEnv() {
-  const env = getEnv();
-  return { MAP_TILE_URL: env.MAP_TILE_URL, MAP_TILE_ATTRIBUTION: env.MAP_TILE_ATTRIBUTION };
+  return { MAP_TILES: mapTiles() };
 }

@@ -5,35 +5,25 @@ import { randomBytes } from "node:crypto";
 import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 
-/** The origin the map tiles come from, as CSP wants it: `https://*.tile.example.org`. */
-export function tileSource(tileUrl: string): string | null {
-  try {
-    const url = new URL(tileUrl.replace(/\{s\}/g, "subdomain").replace(/\{[a-z]+\}/g, "0"));
-    return `${url.protocol}//${url.host.replace(/^subdomain\./, "*.")}`;
-  } catch {
-    return null;
-  }
-}
-
 export function nonceOf(res: Response): string {
   return String(res.locals.cspNonce ?? "");
 }
 
 export function securityHeaders({
-  tileUrl,
+  tileHosts,
   https,
 }: {
-  tileUrl: string;
+  /** Exactly the hosts the base map loads from (app/domain/tile-sources.ts). */
+  tileHosts: string[];
   https: boolean;
 }): RequestHandler[] {
-  const tiles = tileSource(tileUrl);
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     ["script-src", ["'self'", "'nonce-{nonce}'"]],
     // No style attributes in server-rendered pages (swatches are classes); maps set their
     // styles through the DOM, which the policy allows.
     ["style-src", ["'self'"]],
-    ["img-src", ["'self'", "data:", "blob:", ...(tiles ? [tiles] : [])]],
+    ["img-src", ["'self'", "data:", "blob:", ...tileHosts]],
     ["connect-src", ["'self'"]],
     ["font-src", ["'self'"]],
     ["object-src", ["'none'"]],
