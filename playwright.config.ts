@@ -34,6 +34,7 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(E2E_PORT),
+      APP_URL: E2E_BASE_URL,
       DATABASE_URL: E2E_DATABASE_URL,
       SESSION_SECRET: E2E_SESSION_SECRET,
       // Journeys sign up many vendors from one address; the limits are tested in Vitest.

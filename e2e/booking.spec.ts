@@ -414,6 +414,30 @@ test.describe("booking a stall", () => {
     );
   });
 
+  test("on a phone the stall map opens close enough that a stall can be tapped", async ({
+    page,
+    loginNewVendor,
+    newZone,
+  }) => {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "富新社区南门集市",
+      managers: ["managerLongquan"],
+    });
+    await loginNewVendor({ name: "葛家青菜" });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`/book/${zone.slug}`);
+    const stall = page
+      .getByRole("region", { name: "摊位图" })
+      .getByRole("button", { name: /· 空闲，适合你$/ })
+      .first();
+    await expect(stall).toBeVisible();
+    const box = (await stall.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    await stall.click();
+    await expect(page.getByRole("region", { name: /^要预约 .+ 吗？$/ })).toBeVisible();
+  });
+
   test("in a market of hundreds of stalls, a stall chosen on the map opens its page of the list", async ({
     page,
     loginNewVendor,

@@ -40,6 +40,38 @@ test.describe("the home page", () => {
     await expect(attribution.locator("svg, img")).toHaveCount(0);
   });
 
+  test("the county map names every market, and no pin covers another, without tiles", async ({
+    page,
+  }) => {
+    for (const size of [
+      { width: 360, height: 780 },
+      { width: 1280, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto("/");
+      const map = page.getByRole("region", { name: "集市地图" });
+      await expect(map.locator(".map-pin-name", { hasText: "龙泉公园晚市" })).toBeVisible();
+      await expect(map.locator(".map-north")).toHaveText("↑ 北");
+      await expect(map.locator(".leaflet-control-scale")).toBeVisible();
+      // Wait for the pins to be spread at this zoom, then compare every pair of boxes.
+      await page.waitForTimeout(300);
+      const boxes = await map
+        .locator(".map-pin-wrap")
+        .evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]),
+        );
+      expect(boxes.length).toBeGreaterThanOrEqual(7);
+      const covered: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          if (a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!)
+            covered.push(`${i}/${j}`);
+        }
+      expect(covered, `${size.width} px`).toEqual([]);
+    }
+  });
+
   test("switches to English and remembers it", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("button", { name: "Switch to English" }).click();

@@ -1,6 +1,6 @@
-import { canvas, svg, type LatLngExpression, type Path, type PathOptions } from "leaflet";
-import { useMemo } from "react";
-import { MapContainer, Polygon, Tooltip } from "react-leaflet";
+import { canvas, latLng, svg, type LatLngExpression, type Path, type PathOptions } from "leaflet";
+import { useEffect, useMemo } from "react";
+import { MapContainer, Polygon, Tooltip, useMap } from "react-leaflet";
 import type { Position } from "~/domain/geo";
 import type { MapStall, StallTone } from "./stall-map";
 import type { TileSettings } from "./zone-map";
@@ -47,6 +47,7 @@ export function StallMapLeaflet({
       maxZoom={22}
     >
       <BaseTiles tiles={tiles} />
+      {onSelect ? <TappableZoom stalls={stalls} /> : null}
       <Polygon
         positions={outline}
         pathOptions={{ color: "#0f3d2a", weight: 2, dashArray: "6 4", fill: false }}
@@ -96,4 +97,40 @@ export function StallMapLeaflet({
       ))}
     </MapContainer>
   );
+}
+
+/** The smallest finger target: a stall drawn smaller than this cannot be tapped. */
+const TARGET_PX = 44;
+
+/**
+ * On a phone, where the whole market would draw each stall a few pixels wide, the map opens
+ * close enough that a stall is at least 44 px on its short side, at the first stall that fits
+ * the vendor (or the middle); pinching out shows more, and the list beside is the alternative.
+ */
+function TappableZoom({ stalls }: { stalls: MapStall[] }) {
+  const map = useMap();
+  useEffect(() => {
+    // A wider screen shows the whole market: stalls there are big enough to click.
+    if (map.getSize().x >= 600) return;
+    const first = stalls.find((s) => s.tone === "free") ?? stalls[0];
+    if (!first || first.ring.length < 3) return;
+    const corners = toLatLngs(first.ring).map((c) => latLng(c as [number, number]));
+    // The stall's short side, in metres, and the zoom at which it spans the target.
+    const side = Math.min(
+      map.distance(corners[0]!, corners[1]!),
+      map.distance(corners[1]!, corners[2]!),
+    );
+    if (!(side > 0)) return;
+    const lat = (corners[0]!.lat * Math.PI) / 180;
+    const zoom = Math.log2((40_075_016.686 * Math.cos(lat) * TARGET_PX) / (side * 256));
+    const needed = Math.min(map.getMaxZoom(), Math.ceil(zoom));
+    if (needed <= map.getZoom()) return;
+    const centre = corners.reduce(
+      (sum, c) => latLng(sum.lat + c.lat / corners.length, sum.lng + c.lng / corners.length),
+      latLng(0, 0),
+    );
+    map.setView(centre, needed, { animate: false });
+    // Only when the map first opens: a choice or a refusal later keeps where the vendor is.
+  }, [map]); // eslint-disable-line react-hooks/exhaustive-deps
+  return null;
 }

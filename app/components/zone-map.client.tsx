@@ -1,12 +1,25 @@
-import { Fragment } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "@remix-run/react";
 import {
+  Control,
   divIcon,
+  DomUtil,
+  latLng,
   type LatLngBoundsExpression,
   type LatLngExpression,
   type PathOptions,
 } from "leaflet";
-import { MapContainer, Marker, Polygon, Popup } from "react-leaflet";
+import {
+  MapContainer,
+  Marker,
+  Polygon,
+  Polyline,
+  Popup,
+  ScaleControl,
+  useMap,
+  useMapEvents,
+} from "react-leaflet";
+import { labelWidth, spreadPins } from "~/domain/pin-spread";
 import { ringCenter } from "~/domain/geo";
 import type { DayState } from "~/domain/market-hours";
 import type { MapLabels, MapZone, TileSettings } from "./zone-map";
@@ -52,8 +65,65 @@ export function ZoneMapLeaflet({
       scrollWheelZoom={false}
     >
       <BaseTiles tiles={tiles} />
-      {zones.map((zone) => {
-        const [lng, lat] = ringCenter(zone.ring);
+      <ScaleControl imperial={false} position="topleft" />
+      <NorthArrow label={labels.north} />
+      <ZonePins zones={zones} labels={labels} />
+    </MapContainer>
+  );
+}
+
+/** A north arrow: without tiles, the map still says which way is up. */
+function NorthArrow({ label }: { label: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const arrow = new Control({ position: "topright" });
+    arrow.onAdd = () => {
+      const element = DomUtil.create("div", "map-north");
+      element.setAttribute("aria-hidden", "true");
+      element.textContent = `↑ ${label}`;
+      return element;
+    };
+    arrow.addTo(map);
+    return () => {
+      arrow.remove();
+    };
+  }, [map, label]);
+  return null;
+}
+
+/** The pin's box: the numbered circle and the market's name beside it. */
+const pinWidth = (name: string) => 30 + 8 + labelWidth(name) + 10;
+
+/**
+ * Each market's area and its labelled pin. Pins that would cover each other at this zoom are
+ * spread apart (app/domain/pin-spread.ts), each joined to its market by a thin line; they are
+ * spread again after every zoom.
+ */
+function ZonePins({ zones, labels }: { zones: MapZone[]; labels: MapLabels }) {
+  const map = useMap();
+  const centres = useMemo(
+    () => zones.map((z) => ringCenter(z.ring)).map(([lng, lat]) => latLng(lat, lng)),
+    [zones],
+  );
+  const [placed, setPlaced] = useState(centres);
+  const spread = useCallback(() => {
+    const boxes = centres.map((c, i) => {
+      const p = map.latLngToContainerPoint(c);
+      const w = pinWidth(zones[i]!.name);
+      return { x: p.x - 15 + w / 2, y: p.y, w, h: 30 };
+    });
+    setPlaced(
+      spreadPins(boxes).map((b, i) => map.layerPointToLatLng([b.x + 15 - boxes[i]!.w / 2, b.y])),
+    );
+  }, [centres, map, zones]);
+  useEffect(spread, [spread]);
+  useMapEvents({ moveend: spread, resize: spread });
+  return (
+    <>
+      {zones.map((zone, i) => {
+        const centre = centres[i]!;
+        const pin = placed[i] ?? centre;
+        const moved = map.latLngToLayerPoint(pin).distanceTo(map.latLngToLayerPoint(centre)) > 6;
         const popup = (
           <Popup>
             <strong>{zone.name}</strong>
@@ -65,24 +135,29 @@ export function ZoneMapLeaflet({
             <Link to={zone.href}>{labels.details}</Link>
           </Popup>
         );
-        // The area itself, and a numbered pin (the same number as in the list) that stays
-        // visible when the whole county is in view and a market is only a few pixels wide.
         return (
           <Fragment key={zone.slug}>
             <Polygon positions={toLatLngs(zone.ring)} pathOptions={STYLE[zone.state]}>
               {popup}
             </Polygon>
+            {moved ? (
+              <Polyline
+                positions={[centre, pin]}
+                interactive={false}
+                pathOptions={{ color: "#44514a", weight: 1 }}
+              />
+            ) : null}
             <Marker
-              position={[lat, lng]}
+              position={pin}
               title={zone.name}
-              // The pin shows a number; a screen reader hears the market's name instead.
+              // The pin shows a number and the name; a screen reader hears the name once.
               eventHandlers={{
                 add: (event) => event.target.getElement()?.setAttribute("aria-label", zone.name),
               }}
               icon={divIcon({
                 className: "",
-                html: `<span class="map-pin map-pin-${zone.state}">${zone.number}</span>`,
-                iconSize: [30, 30],
+                html: `<span class="map-pin-wrap" aria-hidden="true"><span class="map-pin map-pin-${zone.state}">${zone.number}</span><span class="map-pin-name">${escapeHtml(zone.name)}</span></span>`,
+                iconSize: [pinWidth(zone.name), 30],
                 iconAnchor: [15, 15],
                 popupAnchor: [0, -14],
               })}
@@ -92,6 +167,8 @@ export function ZoneMapLeaflet({
           </Fragment>
         );
       })}
-    </MapContainer>
+    </>
   );
 }
+
+const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -23,6 +23,8 @@ export interface MapLabels {
   region: string;
   loading: string;
   details: string;
+  /** The north arrow's letter: 北, N. */
+  north: string;
 }
 
 export type { TileSettings } from "~/domain/tile-sources";

@@ -1290,5 +1290,6 @@ export const en: Record<MessageKey, string> = {
   "error.unavailable.again": "Try again",
 
   "map.loading": "Loading the map…",
+  "map.north": "N",
   "map.details": "Details",
 };

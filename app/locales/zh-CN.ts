@@ -1198,6 +1198,7 @@ export const zhCN = {
   "error.unavailable.again": "再试一次",
 
   "map.loading": "地图加载中…",
+  "map.north": "北",
   "map.details": "查看详情",
 } as const;
 

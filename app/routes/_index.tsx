@@ -336,6 +336,7 @@ export default function Home() {
                 region: t("home.mapLabel"),
                 loading: t("map.loading"),
                 details: t("map.details"),
+                north: t("map.north"),
               }}
             />
             <p className="map-note">{t("map.legend")}</p>
