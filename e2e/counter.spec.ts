@@ -56,6 +56,12 @@ test("a counter clerk registers a farmer with no smartphone, books a stall for t
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "服务窗口（代办）" })).toBeVisible();
 
+  // A mistyped number is said beside the field; nothing else opens.
+  await page.getByLabel("摊主的手机号").fill("1350000");
+  await page.getByRole("button", { name: "查找" }).click();
+  await expect(page.getByText("请填写中国大陆手机号：11 位数字，以 13 到 19 开头")).toBeVisible();
+  await expect(page.getByRole("region", { name: /为摊主登记/ })).toHaveCount(0);
+
   // A number nobody has registered: the counter registers the farmer.
   const phone = `135${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   const name = `申家老米${phone.slice(-4)}`;

@@ -75,7 +75,7 @@ type Stage = { step: "register" } | { step: "consent"; vendor: { id: number; nam
 
 /** What the page shows after an answer: the step the clerk is on, with what they typed. */
 function answer(
-  stage: Stage,
+  stage: Stage | null,
   fields: FormData,
   extra: {
     errors?: Partial<Record<string, MessageKey>>;
@@ -185,7 +185,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     errors: Partial<Record<string, MessageKey>>,
     status = 400,
     errorParams: Record<string, Params> = {},
-    at: Stage = stage,
+    at: Stage | null = stage,
   ) => answer(at, fields, { errors, errorParams }, { status });
 
   if (intent === "consent" || intent === "register") {
@@ -244,7 +244,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(CounterActionSchema, fields);
-  if (!parsed.ok) return refuse(parsed.errors, 400, parsed.errorParams);
+  // A number that cannot be looked up is said beside the search field, no step opened.
+  if (!parsed.ok)
+    return refuse(parsed.errors, 400, parsed.errorParams, intent === "find" ? null : stage);
   const asked = parsed.data;
   if (asked.intent === "stop") {
     await stopActing(db, sessionId);
