@@ -184,3 +184,46 @@ test("in large text at 360 px, public, manager and office pages never scroll sid
   await visit(office, ["/manage/audit", "/manage/staff", "/manage/layouts"]);
   expect(wide).toEqual([]);
 });
+
+for (const locale of ["zh-CN", "en"] as const)
+  test(`every public page: axe finds nothing serious at 360 and 1280 px (${locale})`, async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    await context.addCookies([
+      {
+        name: "jishi_lang",
+        value: Buffer.from(JSON.stringify(locale)).toString("base64"),
+        url: E2E_BASE_URL,
+      },
+    ]);
+    await page.goto("/search?q=西红柿");
+    const vendorPage = await page
+      .getByRole("link", { name: /王桂兰|Wang Guilan/ })
+      .first()
+      .getAttribute("href");
+    const findings: string[] = [];
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+      for (const path of [
+        "/",
+        "/markets",
+        "/markets/fuxin-community",
+        "/markets/fuxin-community/report",
+        "/markets/fuxin-community/poster",
+        "/search?q=西红柿",
+        vendorPage!,
+        "/for-vendors",
+        "/join",
+        "/login",
+        "/forgot-password",
+        "/reports",
+      ]) {
+        await page.goto(path);
+        await expect(page.locator("main")).toBeVisible();
+        findings.push(...(await seriousFindings(page)).map((f) => `${width}px ${f}`));
+      }
+    }
+    expect(findings).toEqual([]);
+  });

@@ -2,6 +2,7 @@
 // for the last 30 and 90 days, as a table a person can read at a glance.
 import type { ReportFigures } from "~/domain/reports";
 import { formatShare, useT } from "~/utils/i18n";
+import { TableScroll } from "./table-scroll";
 
 export function ReportFiguresTable({
   figures,
@@ -21,7 +22,7 @@ export function ReportFiguresTable({
       ? t("report.figures.none")
       : t("report.figures.hours", { hours: f.medianHours });
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -64,6 +65,6 @@ export function ReportFiguresTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

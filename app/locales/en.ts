@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
     "Neighbourhood markets of Huguan County: where there is a market, when it opens and who is selling. Vendors register and book stalls online.",
 
   "punct.colon": ": ",
+  "table.scrollHint": "← The table scrolls sideways →",
   "nav.skip": "Skip to content",
   "nav.main": "Main navigation",
   "nav.whatsOn": "What's on",

@@ -7,6 +7,7 @@ export const zhCN = {
     "壶关县社区集市服务平台：看哪里有集、几点开、谁在摆摊；摊主在线登记、预约摊位。",
 
   "punct.colon": "：",
+  "table.scrollHint": "← 表格可以左右滑动 →",
   "nav.skip": "跳到正文",
   "nav.main": "主导航",
   "nav.whatsOn": "今日集市",

@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ReportFiguresTable } from "~/components/report-figures";
@@ -66,7 +67,7 @@ export default function Reports() {
       </section>
       <section className="card" aria-labelledby="markets-heading">
         <h2 id="markets-heading">{t("nav.markets")}</h2>
-        <div className="table-scroll">
+        <TableScroll label={t("nav.markets")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -91,7 +92,7 @@ export default function Reports() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );
