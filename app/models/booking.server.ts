@@ -125,13 +125,26 @@ export interface VendorContext {
  */
 export async function loadVendorContext(
   db: Kysely<Database>,
-  { vendorId, zoneId, from, to }: { vendorId: number; zoneId: number; from: string; to: string },
+  {
+    vendorId,
+    zoneId,
+    from,
+    to,
+    settings: known,
+  }: {
+    vendorId: number;
+    zoneId: number;
+    from: string;
+    to: string;
+    /** The zone's settings, when the caller has read them already. */
+    settings?: BookingSettings;
+  },
   now: Date,
 ): Promise<VendorContext> {
   const [vendor, documents, settings] = await Promise.all([
     bookingVendors(db).where("vendors.id", "=", vendorId).executeTakeFirstOrThrow(),
     papersThatCount(db, vendorId),
-    getBookingSettings(db, zoneId),
+    known ?? getBookingSettings(db, zoneId),
   ]);
   const since = new Date(
     now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
@@ -575,17 +588,19 @@ export async function bookingChoices<
     vendorId: number;
     zoneId: number;
     timeZone: string;
+    /** The zone's settings, when the caller has read them already. */
+    settings?: BookingSettings;
     sessions: S[];
     /** The session asked for; without it, the first the vendor can book in, or the first. */
     asked?: string | null;
   },
   now: Date,
 ) {
-  const { vendorId, zoneId, timeZone, sessions } = input;
+  const { vendorId, zoneId, timeZone, sessions, settings } = input;
   const dates = sessions.map((s) => s.localDate).sort(compareIso);
   const context = await loadVendorContext(
     db,
-    { vendorId, zoneId, from: dates[0] ?? "", to: dates.at(-1) ?? "" },
+    { vendorId, zoneId, from: dates[0] ?? "", to: dates.at(-1) ?? "", settings },
     now,
   );
   const factsOf = (s: S) => sessionFacts(context, { ...s, zoneId }, timeZone, now);

@@ -183,8 +183,31 @@ const SYNONYM_WORDS = SYNONYM_GROUPS.flat();
  * How one search word meets a vendor, the best way first, or undefined: by the letter, by a
  * synonym, by pinyin (of the vendor's words or of a synonym's), or within one typo.
  */
+/**
+ * What a search word means beyond its letters, worked out once per query rather than once per
+ * vendor: its other names, and the synonym names its pinyin or a typo of it points to.
+ */
+interface TermReading {
+  term: string;
+  names: string[];
+  byPinyin: string[];
+  byTypo: string[];
+}
+
+function readTerm(term: string, typos: boolean): TermReading {
+  const latin = isLatin(term);
+  const via = (test: (w: string) => boolean) =>
+    SYNONYM_WORDS.filter(test).flatMap((w) => namesOf(w));
+  return {
+    term,
+    names: namesOf(term).slice(1),
+    byPinyin: latin ? via((w) => pinyinMatches(term, pinyinOf(w))) : [],
+    byTypo: latin && typos ? via((w) => typoMatches(term, w)) : [],
+  };
+}
+
 function matchTerm(
-  term: string,
+  { term, names, byPinyin, byTypo }: TermReading,
   vendor: { zh: string; en: string; zhWords: string[]; enWords: string[] },
   typos: boolean,
 ): SearchMatch | undefined {
@@ -197,27 +220,24 @@ function matchTerm(
         ? vendor.zhWords.includes(word)
         : vendor.zh.includes(word);
   if (holds(term)) return { kind: "product" };
-  const synonym = namesOf(term).find((name, i) => i > 0 && holds(name));
+  const synonym = names.find(holds);
   if (synonym) return { kind: "synonym", word: synonym };
   if (!isLatin(term)) return undefined;
   const spoken = vendor.zhWords.find((w) => pinyinMatches(term, pinyinOf(w)));
   if (spoken) return { kind: "pinyin", word: spoken };
-  const viaSynonym = SYNONYM_WORDS.filter((w) => pinyinMatches(term, pinyinOf(w)))
-    .flatMap((w) => namesOf(w))
-    .find(holds);
+  const viaSynonym = byPinyin.find(holds);
   if (viaSynonym) return { kind: "pinyin", word: viaSynonym };
   if (!typos) return undefined;
   const typed = vendor.enWords.find((w) => typoMatches(term, w));
   if (typed) return { kind: "typo", word: typed };
-  const typedSynonym = SYNONYM_WORDS.filter((w) => typoMatches(term, w))
-    .flatMap((w) => namesOf(w))
-    .find(holds);
+  const typedSynonym = byTypo.find(holds);
   return typedSynonym ? { kind: "typo", word: typedSynonym } : undefined;
 }
 
 /** The vendors matching every word beyond the letter, and how; typos only when asked. */
 function matchBeyond(vendors: PublicVendor[], terms: string[], typos: boolean) {
   const found = new Map<number, SearchMatch>();
+  const readings = terms.map((t) => readTerm(t, typos));
   for (const vendor of vendors) {
     // The vendor's own words: a category's name is matched as typed, through the index, or a
     // synonym of 鲜果 would find every vendor of 生鲜果蔬.
@@ -230,7 +250,7 @@ function matchBeyond(vendors: PublicVendor[], terms: string[], typos: boolean) {
       zhWords: wordsOf(zh),
       enWords,
     };
-    const each = terms.map((t) => matchTerm(t, words, typos));
+    const each = readings.map((r) => matchTerm(r, words, typos));
     if (each.some((m) => !m)) continue;
     // The weakest way a word matched is how the vendor matched.
     found.set(
@@ -257,8 +277,10 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
   const matches = new Map<number, SearchMatch>(literal.map((id) => [id, { kind: "product" }]));
   // Beyond the letter only when a word has other names, or is Latin (pinyin, typos): the
   // county's approved vendors, read once, are few enough to compare one by one.
+  let everyone: PublicVendor[] | undefined;
   if (terms.some((t) => synonymGroup(t) || isLatin(t))) {
-    const vendors = (await publicVendors(db).execute()).filter((v) => !matches.has(v.id));
+    everyone = await publicVendors(db).execute();
+    const vendors = everyone.filter((v) => !matches.has(v.id));
     let beyond = matchBeyond(vendors, terms, false);
     // One typo forgiven only when nothing matched as typed: "lamb" must not find lamps.
     if (beyond.size === 0 && matches.size === 0 && terms.some(isLatin))
@@ -295,7 +317,11 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
     }
   }
   if (ids.length === 0) return { vendors: [], partial, matches: {} };
-  const vendors = await publicVendors(db).where("vendors.id", "in", ids).execute();
+  // The vendors found, from the rows already read when every vendor was compared.
+  const found = new Set(ids);
+  const vendors = everyone
+    ? everyone.filter((v) => found.has(v.id))
+    : await publicVendors(db).where("vendors.id", "in", ids).execute();
   // A vendor whose name holds every word comes before one whose products do.
   for (const v of vendors) {
     const name = normalizeWord(`${v.display_name} ${v.name_en ?? ""}`);

@@ -144,6 +144,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       vendorId: vendor.id,
       zoneId: zone.id,
       timeZone: zone.time_zone,
+      settings,
       sessions: upcoming,
       asked,
     },
@@ -371,7 +372,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function toneOf(s: { state: StallState; fits: boolean; mine: boolean; free: boolean }): StallTone {
   if (s.mine) return "mine";
-  if (!s.free) return s.state === "free" ? "taken" : s.state;
+  if (!s.free) return s.state === "held" ? "held" : "taken";
   return s.fits ? "free" : "other";
 }
 

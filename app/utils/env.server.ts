@@ -119,6 +119,7 @@ export function getEnv(): Env {
 /** Tests that change the environment read it afresh. */
 export function resetEnvForTests() {
   parsed = undefined;
+  tiles = undefined;
 }
 
 /**
@@ -136,10 +137,15 @@ export function appUrl(): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
-/** The base map's layers (checked at start). */
+let tiles: TileSettings | undefined;
+
+/** The base map's layers (checked at start), worked out once: every map page sends them. */
 export function mapTiles(): TileSettings {
-  const tiles = tileSettings(getEnv());
-  return tiles.ok ? tiles.settings : { layers: [] };
+  if (!tiles) {
+    const result = tileSettings(getEnv());
+    tiles = result.ok ? result.settings : { layers: [] };
+  }
+  return tiles;
 }
 
 /** What the browser may know: nothing secret (a Tianditu key is a browser key, bound to our domain). */
