@@ -19,7 +19,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { isDatabaseUnavailable } from "#db/errors";
 import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv } from "~/utils/env.server";
@@ -113,12 +113,101 @@ function ElderSwitch() {
   );
 }
 
+/** The main destinations: in the header row on a wide screen, in the menu on a phone. */
+function MainNav() {
+  const t = useT();
+  const user = useRootData()?.user;
+  const canManage = user?.role === "manager" || user?.role === "office";
+  return (
+    <nav aria-label={t("nav.main")} className="site-nav">
+      <NavLink to="/" end>
+        {t("nav.whatsOn")}
+      </NavLink>
+      <NavLink to="/markets">{t("nav.markets")}</NavLink>
+      <NavLink to="/search">{t("nav.search")}</NavLink>
+      <NavLink to={user?.role === "vendor" ? "/vendor" : "/for-vendors"}>
+        {t("nav.forVendors")}
+      </NavLink>
+      {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
+      {user?.role === "clerk" ? <NavLink to="/counter">{t("nav.counter")}</NavLink> : null}
+    </nav>
+  );
+}
+
+function AccountTools() {
+  const t = useT();
+  const user = useRootData()?.user;
+  const loggingOut = useNavigation().formAction === "/logout";
+  return user ? (
+    <Form method="post" action="/logout" className="account">
+      <Link to="/account/password" className="account-name" title={t("nav.account")}>
+        {t("nav.loggedInAs", { name: user.displayName })}
+      </Link>
+      <button type="submit" className="button button-quiet" disabled={loggingOut}>
+        {t("nav.logout")}
+      </button>
+    </Form>
+  ) : (
+    <Link to="/login" className="button button-quiet">
+      {t("nav.login")}
+    </Link>
+  );
+}
+
+/**
+ * A phone's header is one row: the name, large text (for older eyes, one tap away) and a menu
+ * holding the rest, the language too. A disclosure, so that it opens without scripts too; it
+ * closes again on every navigation.
+ */
+function PhoneMenu() {
+  const t = useT();
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location]);
+  // Like any menu, a tap elsewhere or Escape closes it.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !details.contains(event.target as Node)
+      ) {
+        details.open = false;
+        if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  return (
+    <details className="site-menu" ref={menu}>
+      <summary className="button button-quiet">
+        <span aria-hidden="true" className="site-menu-icon">
+          ☰
+        </span>
+        {t("nav.menu")}
+      </summary>
+      <div className="site-menu-panel">
+        <MainNav />
+        <div className="site-menu-tools">
+          <LanguageSwitch />
+          <AccountTools />
+        </div>
+      </div>
+    </details>
+  );
+}
+
 function Header() {
   const t = useT();
-  const data = useRootData();
-  const user = data?.user;
-  const canManage = user?.role === "manager" || user?.role === "office";
-  const loggingOut = useNavigation().formAction === "/logout";
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -128,35 +217,18 @@ function Header() {
           </span>
           <span className="brand-name">{t("app.name")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <NavLink to="/" end>
-            {t("nav.whatsOn")}
-          </NavLink>
-          <NavLink to="/markets">{t("nav.markets")}</NavLink>
-          <NavLink to="/search">{t("nav.search")}</NavLink>
-          <NavLink to={user?.role === "vendor" ? "/vendor" : "/for-vendors"}>
-            {t("nav.forVendors")}
-          </NavLink>
-          {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
-          {user?.role === "clerk" ? <NavLink to="/counter">{t("nav.counter")}</NavLink> : null}
-        </nav>
-        <div className="site-tools">
+        {/* Only one of the two sets is displayed (by width); the other is out of the page. */}
+        <div className="wide-only site-nav-wrap">
+          <MainNav />
+        </div>
+        <div className="site-tools wide-only">
           <ElderSwitch />
           <LanguageSwitch />
-          {user ? (
-            <Form method="post" action="/logout" className="account">
-              <Link to="/account/password" className="account-name" title={t("nav.account")}>
-                {t("nav.loggedInAs", { name: user.displayName })}
-              </Link>
-              <button type="submit" className="button button-quiet" disabled={loggingOut}>
-                {t("nav.logout")}
-              </button>
-            </Form>
-          ) : (
-            <Link to="/login" className="button button-quiet">
-              {t("nav.login")}
-            </Link>
-          )}
+          <AccountTools />
+        </div>
+        <div className="site-tools narrow-only">
+          <ElderSwitch />
+          <PhoneMenu />
         </div>
       </div>
     </header>

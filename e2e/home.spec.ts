@@ -6,9 +6,16 @@ test.describe("the home page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1, name: "今天哪里有集？" })).toBeVisible();
 
-    // The coming week's sessions: every market holds at least one.
+    // The coming week's sessions: every market holds at least one. The day that answers the
+    // question is open; the later days fold to a line each until opened.
     const list = page.getByRole("region", { name: "接下来的集" });
     const map = page.getByRole("region", { name: "集市地图" });
+    const folds = list.locator("details");
+    expect(await folds.count()).toBeGreaterThanOrEqual(5);
+    for (const fold of await folds.all()) {
+      await fold.locator("summary").click();
+      await expect(fold).toHaveAttribute("open", "");
+    }
     for (const name of [
       "福馨社区便民市场",
       "水塔社区早晚市",
@@ -49,6 +56,8 @@ test.describe("the home page", () => {
     ]) {
       await page.setViewportSize(size);
       await page.goto("/");
+      // On a phone the map opens over the page.
+      if (size.width < 600) await page.getByRole("link", { name: "看地图" }).click();
       const map = page.getByRole("region", { name: "集市地图" });
       await expect(map.locator(".map-pin-name", { hasText: "龙泉公园晚市" })).toBeVisible();
       await expect(map.locator(".map-north")).toHaveText("↑ 北");
@@ -71,6 +80,64 @@ test.describe("the home page", () => {
       expect(covered, `${size.width} px`).toEqual([]);
     }
   });
+
+  for (const phone of [
+    { locale: "zh-CN", map: "看地图", close: "关闭地图", menu: "菜单", markets: "全部集市" },
+    { locale: "en", map: "Show the map", close: "Close the map", menu: "Menu", markets: "Markets" },
+  ]) {
+    test.describe(`on a 360 × 780 phone (${phone.locale})`, () => {
+      test.use({ locale: phone.locale, viewport: { width: 360, height: 780 } });
+
+      test("the first screen answers where the market is today; the map fills the screen and closes", async ({
+        page,
+      }) => {
+        await page.goto("/");
+        // The header is one row; the rest of the way round is in the menu.
+        const header = await page.getByRole("banner").boundingBox();
+        expect(header!.height).toBeLessThanOrEqual(72);
+        await page.getByRole("banner").getByText(phone.menu).click();
+        await page.getByRole("link", { name: phone.markets, exact: true }).click();
+        await expect(page).toHaveURL(/\/markets$/);
+        await page.goBack();
+
+        // Without scrolling: the day's first market, its hours and its state.
+        const day = page.getByRole("region", { name: /^(今天|明天|Today|Tomorrow) · / });
+        const first = day.getByRole("listitem").first();
+        await expect(first.getByRole("link")).toBeInViewport({ ratio: 1 });
+        await expect(first).toContainText(/\d\d:\d\d–\d\d:\d\d/);
+        const row = await first.boundingBox();
+        expect(row!.y + row!.height).toBeLessThanOrEqual(780);
+        // The search box's example is not cut off.
+        const cut = await page.getByRole("searchbox").evaluate((input: HTMLInputElement) => {
+          const style = getComputedStyle(input);
+          const context = document.createElement("canvas").getContext("2d")!;
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room =
+            input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return context.measureText(input.placeholder).width - room;
+        });
+        expect(cut).toBeLessThanOrEqual(0);
+
+        // One tap: the map over the whole screen, every market named; Close and Back shut it.
+        await page.getByRole("link", { name: phone.map }).click();
+        const dialog = page.getByRole("dialog");
+        await expect(dialog).toBeVisible();
+        const box = await dialog.boundingBox();
+        expect([box!.width, box!.height]).toEqual([360, 780]);
+        const pins = dialog.locator(".map-pin-name");
+        await expect(pins.first()).toBeVisible();
+        expect(await pins.count()).toBeGreaterThanOrEqual(7);
+        await dialog.getByRole("button", { name: phone.close }).click();
+        await expect(dialog).toBeHidden();
+        await expect(page).not.toHaveURL(/#map/);
+        await page.getByRole("link", { name: phone.map }).click();
+        await expect(dialog).toBeVisible();
+        await page.goBack();
+        await expect(dialog).toBeHidden();
+        await expect(first).toBeVisible();
+      });
+    });
+  }
 
   test("switches to English and remembers it", async ({ page }) => {
     await page.goto("/");

@@ -60,7 +60,11 @@ export function ZoneMapLeaflet({
     <MapContainer
       attributionControl={false}
       bounds={boundsOf(zones)}
-      boundsOptions={{ padding: [40, 40] }}
+      // Names sit to the right of their pins: leave them room on that side.
+      boundsOptions={{
+        paddingTopLeft: [30, 40],
+        paddingBottomRight: [Math.min(180, Math.max(...zones.map((z) => pinWidth(z.name)))), 40],
+      }}
       style={{ height: "100%", width: "100%" }}
       scrollWheelZoom={false}
     >
@@ -91,8 +95,15 @@ function NorthArrow({ label }: { label: string }) {
   return null;
 }
 
+/**
+ * Names longer than this are cut short (…) on a phone-wide map; the whole name is in the popup.
+ * The stylesheet's .map-pin-name-short holds the same width (the CSP allows no inline style).
+ */
+const NARROW_MAP = 480;
+const NARROW_LABEL = 132;
+
 /** The pin's box: the numbered circle and the market's name beside it. */
-const pinWidth = (name: string) => 30 + 8 + labelWidth(name) + 10;
+const pinWidth = (name: string, cap = Infinity) => 30 + 8 + Math.min(labelWidth(name), cap) + 10;
 
 /**
  * Each market's area and its labelled pin. Pins that would cover each other at this zoom are
@@ -106,14 +117,19 @@ function ZonePins({ zones, labels }: { zones: MapZone[]; labels: MapLabels }) {
     [zones],
   );
   const [placed, setPlaced] = useState(centres);
+  const [cap, setCap] = useState(Infinity);
   const spread = useCallback(() => {
+    const labelCap = map.getSize().x < NARROW_MAP ? NARROW_LABEL : Infinity;
+    setCap(labelCap);
     const boxes = centres.map((c, i) => {
       const p = map.latLngToContainerPoint(c);
-      const w = pinWidth(zones[i]!.name);
+      const w = pinWidth(zones[i]!.name, labelCap);
       return { x: p.x - 15 + w / 2, y: p.y, w, h: 30 };
     });
     setPlaced(
-      spreadPins(boxes).map((b, i) => map.layerPointToLatLng([b.x + 15 - boxes[i]!.w / 2, b.y])),
+      spreadPins(boxes).map((b, i) =>
+        map.containerPointToLatLng([b.x + 15 - boxes[i]!.w / 2, b.y]),
+      ),
     );
   }, [centres, map, zones]);
   useEffect(spread, [spread]);
@@ -156,8 +172,8 @@ function ZonePins({ zones, labels }: { zones: MapZone[]; labels: MapLabels }) {
               }}
               icon={divIcon({
                 className: "",
-                html: `<span class="map-pin-wrap" aria-hidden="true"><span class="map-pin map-pin-${zone.state}">${zone.number}</span><span class="map-pin-name">${escapeHtml(zone.name)}</span></span>`,
-                iconSize: [pinWidth(zone.name), 30],
+                html: `<span class="map-pin-wrap" aria-hidden="true"><span class="map-pin map-pin-${zone.state}">${zone.number}</span><span class="map-pin-name${cap < Infinity ? " map-pin-name-short" : ""}">${escapeHtml(zone.name)}</span></span>`,
+                iconSize: [pinWidth(zone.name, cap), 30],
                 iconAnchor: [15, 15],
                 popupAnchor: [0, -14],
               })}

@@ -455,6 +455,7 @@ export const en: Record<MessageKey, string> = {
   "login.noAccount": "No account yet?",
   "nav.account": "Change password",
 
+  "nav.menu": "Menu",
   "nav.elder": "Large text",
   "nav.counter": "Service counter",
   "counter.title": "Service counter",
@@ -800,7 +801,7 @@ export const en: Record<MessageKey, string> = {
   "search.intro":
     "Type what you want to buy or a vendor's name to see who sells it and at which market they will be next.",
   "search.label": "Search products or vendors",
-  "search.placeholder": "e.g. tomatoes, repairs, papercut",
+  "search.placeholder": "e.g. tomatoes, repairs",
   "search.submit": "Search",
   "search.searching": "Searching…",
   "search.found": "“{query}”: {count, plural, one {# vendor} other {# vendors}}",
@@ -856,6 +857,8 @@ export const en: Record<MessageKey, string> = {
   "home.nothingMatches": "No session matches. Try another day or time.",
   "home.laterDays":
     "{count, plural, one {# more session} other {# more sessions}} on the days after. Pick a day:",
+  "home.closeMap": "Close the map",
+  "home.dayEnded": "All over for the day",
   "home.sessionsCount": "sessions: {count}",
   "home.vendorsBooked": "{count, plural, one {# vendor} other {# vendors}} booked",
   "home.noVendorsYet": "No vendor booked yet",

@@ -424,6 +424,7 @@ export const zhCN = {
   "login.noAccount": "还没有账号？",
   "nav.account": "修改密码",
 
+  "nav.menu": "菜单",
   "nav.elder": "大字模式",
   "nav.counter": "服务窗口",
   "counter.title": "服务窗口（代办）",
@@ -788,6 +789,8 @@ export const zhCN = {
   "home.filterIgnored": "筛选条件有一项看不懂，已忽略它，下面是其余条件的结果。",
   "home.nothingMatches": "没有符合条件的场次。换个日期或时段试试。",
   "home.laterDays": "往后几天还有 {count} 场，选一天看看：",
+  "home.closeMap": "关闭地图",
+  "home.dayEnded": "已全部收市",
   "home.sessionsCount": "{count} 场",
   "home.vendorsBooked": "{count} 位摊主已预约",
   "home.noVendorsYet": "还没有摊主预约",

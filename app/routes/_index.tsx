@@ -4,13 +4,21 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useNavigation,
+} from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
-import { useHydrated } from "~/components/client-only";
+import { useHydrated, useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
+import { MapDialog } from "~/components/map-dialog";
 import { SearchForm } from "~/components/search-form";
 import { sessionLabel, sessionTimes, sessionValue } from "~/components/session-label";
-import { KindBadge, StateBadge } from "~/components/zone-format";
+import { StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
 import { addDays, compareIso } from "~/domain/calendar";
 import { distanceMetres, type Position } from "~/domain/geo";
@@ -196,6 +204,54 @@ function NearMe({ onPosition }: { onPosition: (p: Position | null) => void }) {
   );
 }
 
+/** A folded map, drawn (an emoji's look differs from phone to phone, or is missing). */
+const MapIcon = () => (
+  <svg
+    viewBox="0 0 24 24"
+    width="20"
+    height="20"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinejoin="round"
+  >
+    <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z" />
+    <path d="M9 3v15M15 6v15" />
+  </svg>
+);
+
+type Session = ReturnType<typeof useLoaderData<typeof loader>>["days"][number]["sessions"][number];
+
+/** One market's session: name, hours and state first, what kind and who is coming after. */
+function SessionRow({ session: s, distance }: { session: Session; distance: string | null }) {
+  const t = useT();
+  return (
+    <li className={`session-row session-row-${s.state}`}>
+      <span
+        className={`map-pin map-pin-${s.state === "coming" ? "none" : s.state}`}
+        aria-hidden="true"
+      >
+        {s.number}
+      </span>
+      <div>
+        <Link to={s.href} className="session-row-name">
+          {s.zoneName}
+        </Link>
+        <div className="session-row-line">
+          <strong className="nowrap">{s.label}</strong>
+          {s.state === "coming" ? null : <StateBadge t={t} state={s.state} />}
+          {distance ? <span className="badge">{distance}</span> : null}
+        </div>
+        <div className="hint">
+          {t(`zone.kind.${s.kind}`)} ·{" "}
+          {s.vendors > 0 ? t("home.vendorsBooked", { count: s.vendors }) : t("home.noVendorsYet")}
+        </div>
+      </div>
+    </li>
+  );
+}
+
 export default function Home() {
   const { today, filters, ignored, dayOptions, categories, zones, days, laterDays, tiles } =
     useLoaderData<typeof loader>();
@@ -229,11 +285,31 @@ export default function Home() {
       ring: z.ring,
     }));
   const distance = (center: Position) => (origin ? distanceMetres(origin, center) : 0);
+  // Today's markets, or, once all of today's are over, the next day's.
+  const openDay = Math.max(
+    0,
+    days.findIndex((d) => d.sessions.some((s) => s.state !== "ended")),
+  );
+  const wide = useMediaQuery(WIDE_SCREEN);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const countyMap = (
+    <ZoneMap
+      zones={mapZones}
+      tiles={tiles.MAP_TILES}
+      labels={{
+        region: t("home.mapLabel"),
+        loading: t("map.loading"),
+        details: t("map.details"),
+        north: t("map.north"),
+      }}
+    />
+  );
 
   return (
-    <div className="page">
+    <div className="page home">
       <h1>{t("home.title")}</h1>
-      <p className="lead">{t("home.intro", { count: zones.length })}</p>
+      <p className="lead home-lead">{t("home.intro", { count: zones.length })}</p>
       <SearchForm />
       <nav aria-label={t("home.quick")} className="chips">
         {[
@@ -325,28 +401,25 @@ export default function Home() {
         </div>
       ) : (
         <div className="home-grid">
+          {/* Beside the list on a wide screen; on a phone the map opens over the page. */}
           <section className="map-panel" aria-labelledby="map-heading">
             <h2 id="map-heading" className="visually-hidden">
               {t("home.mapLabel")}
             </h2>
-            <ZoneMap
-              zones={mapZones}
-              tiles={tiles.MAP_TILES}
-              labels={{
-                region: t("home.mapLabel"),
-                loading: t("map.loading"),
-                details: t("map.details"),
-                north: t("map.north"),
-              }}
-            />
+            {wide === false ? null : countyMap}
             <p className="map-note">{t("map.legend")}</p>
           </section>
           <section aria-labelledby="list-heading" className="stack">
             <div className="list-tools">
               <h2 id="list-heading">{t("home.listHeading")}</h2>
-              <a href="#map-heading" className="to-map">
-                {t("home.toMap")}
-              </a>
+              <Link
+                to="#map"
+                state={{ mapOpened: true }}
+                preventScrollReset
+                className="button button-quiet to-map"
+              >
+                <MapIcon /> {t("home.toMap")}
+              </Link>
             </div>
             <NearMe onPosition={setOrigin} />
             {days.length === 0 ? (
@@ -357,44 +430,43 @@ export default function Home() {
                 </p>
               </div>
             ) : (
-              days.map((day) => (
-                <section key={day.date} aria-label={dayHeading(t, locale, today, day.date)}>
-                  <h3 className="day-heading">{dayHeading(t, locale, today, day.date)}</h3>
+              days.map((day, i) => {
+                const heading = dayHeading(t, locale, today, day.date);
+                const sessions = (
                   <ul className="session-list">
                     {(origin
                       ? [...day.sessions].sort((a, b) => distance(a.center) - distance(b.center))
                       : day.sessions
                     ).map((s) => (
-                      <li key={s.id} className={`session-row session-row-${s.state}`}>
-                        <span
-                          className={`map-pin map-pin-${s.state === "coming" ? "none" : s.state}`}
-                          aria-hidden="true"
-                        >
-                          {s.number}
-                        </span>
-                        <div>
-                          <Link to={s.href} className="session-row-name">
-                            {s.zoneName}
-                          </Link>
-                          <div className="session-row-line">
-                            <strong className="nowrap">{s.label}</strong>
-                            {s.state === "coming" ? null : <StateBadge t={t} state={s.state} />}
-                            <KindBadge t={t} kind={s.kind} />
-                            {origin ? (
-                              <span className="badge">{formatDistance(t, distance(s.center))}</span>
-                            ) : null}
-                          </div>
-                          <div className="hint">
-                            {s.vendors > 0
-                              ? t("home.vendorsBooked", { count: s.vendors })
-                              : t("home.noVendorsYet")}
-                          </div>
-                        </div>
-                      </li>
+                      <SessionRow
+                        key={s.id}
+                        session={s}
+                        distance={origin ? formatDistance(t, distance(s.center)) : null}
+                      />
                     ))}
                   </ul>
-                </section>
-              ))
+                );
+                // The day that answers "where is the market today?" is open; the others fold
+                // to a line each, so the week stays short on a phone.
+                return i === openDay ? (
+                  <section key={day.date} aria-label={heading}>
+                    <h3 className="day-heading">{heading}</h3>
+                    {sessions}
+                  </section>
+                ) : (
+                  <details key={day.date} className="day-fold">
+                    <summary>
+                      <h3 className="day-heading">{heading}</h3>
+                      <span className="hint">
+                        {day.sessions.every((s) => s.state === "ended")
+                          ? t("home.dayEnded")
+                          : t("home.sessionsCount", { count: day.sessions.length })}
+                      </span>
+                    </summary>
+                    {sessions}
+                  </details>
+                );
+              })
             )}
             {laterDays.length > 0 ? (
               <nav className="card stack" aria-labelledby="later-days">
@@ -424,6 +496,31 @@ export default function Home() {
           </section>
         </div>
       )}
+      {wide === false ? (
+        <MapDialog
+          open={location.hash === "#map"}
+          title={t("home.mapLabel")}
+          closeLabel={t("home.closeMap")}
+          onClose={() => {
+            if (location.hash !== "#map") return;
+            // Back to the entry the map button added, or, on a link straight to the map,
+            // to the same page without it.
+            if ((location.state as { mapOpened?: boolean } | null)?.mapOpened) navigate(-1);
+            else
+              navigate(location.pathname + location.search, {
+                replace: true,
+                preventScrollReset: true,
+              });
+          }}
+        >
+          {() => (
+            <>
+              {countyMap}
+              <p className="map-note">{t("map.legend")}</p>
+            </>
+          )}
+        </MapDialog>
+      ) : null}
     </div>
   );
 }
