@@ -22,8 +22,9 @@ import {
 import { useEffect, useRef, type ReactNode } from "react";
 import { isDatabaseUnavailable } from "#db/errors";
 import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
-import { publicEnv } from "~/utils/env.server";
+import { publicEnv, siteUrl } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
+import { useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
@@ -34,10 +35,13 @@ import appStyles from "~/styles/app.css";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/icons/192.png", type: "image/png", sizes: "192x192" },
+  { rel: "apple-touch-icon", href: "/icons/180.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageMeta({ locale: data?.locale ?? DEFAULT_LOCALE });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta({ matches, locale: data?.locale ?? DEFAULT_LOCALE });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([
@@ -56,6 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     acting: user?.role === "clerk" ? await actingVendorName(request) : null,
     elder: isElder(request),
     env: publicEnv(),
+    // Share cards and og:url need absolute addresses (APP_URL, else this request's origin).
+    siteUrl: siteUrl(request),
   };
 }
 
@@ -155,30 +161,29 @@ function AccountTools() {
 }
 
 /**
- * A phone's header is one row: the name, large text (for older eyes, one tap away) and a menu
- * holding the rest, the language too. A disclosure, so that it opens without scripts too; it
- * closes again on every navigation.
+ * The header's one set of links and tools. On a phone it is one row (the name, large text, and
+ * a menu holding the rest, the language too); on a wide screen the menu stands open as the row.
+ * A disclosure, so that it opens without scripts too; on a phone it closes again on every
+ * navigation, a tap elsewhere or Escape.
  */
-function PhoneMenu() {
+function Header() {
   const t = useT();
   const location = useLocation();
   const menu = useRef<HTMLDetailsElement>(null);
+  const wide = useMediaQuery(WIDE_SCREEN);
   useEffect(() => {
-    if (menu.current) menu.current.open = false;
-  }, [location]);
-  // Like any menu, a tap elsewhere or Escape closes it.
+    // Open on a wide screen for browsers that cannot show a closed disclosure's content by CSS
+    // (::details-content); closed on a phone after each navigation.
+    if (menu.current && wide !== null) menu.current.open = wide;
+  }, [location, wide]);
   useEffect(() => {
     const close = (event: Event) => {
       const details = menu.current;
-      if (!details?.open) return;
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === "Escape"
-          : !details.contains(event.target as Node)
-      ) {
-        details.open = false;
-        if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
-      }
+      if (!details?.open || window.matchMedia(WIDE_SCREEN).matches) return;
+      const escape = event instanceof KeyboardEvent;
+      if (escape ? event.key !== "Escape" : details.contains(event.target as Node)) return;
+      details.open = false;
+      if (escape) details.querySelector("summary")?.focus();
     };
     document.addEventListener("pointerdown", close);
     document.addEventListener("keydown", close);
@@ -188,27 +193,6 @@ function PhoneMenu() {
     };
   }, []);
   return (
-    <details className="site-menu" ref={menu}>
-      <summary className="button button-quiet">
-        <span aria-hidden="true" className="site-menu-icon">
-          ☰
-        </span>
-        {t("nav.menu")}
-      </summary>
-      <div className="site-menu-panel">
-        <MainNav />
-        <div className="site-menu-tools">
-          <LanguageSwitch />
-          <AccountTools />
-        </div>
-      </div>
-    </details>
-  );
-}
-
-function Header() {
-  const t = useT();
-  return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="brand">
@@ -217,19 +201,24 @@ function Header() {
           </span>
           <span className="brand-name">{t("app.name")}</span>
         </Link>
-        {/* Only one of the two sets is displayed (by width); the other is out of the page. */}
-        <div className="wide-only site-nav-wrap">
-          <MainNav />
-        </div>
-        <div className="site-tools wide-only">
+        <div className="site-tools site-elder">
           <ElderSwitch />
-          <LanguageSwitch />
-          <AccountTools />
         </div>
-        <div className="site-tools narrow-only">
-          <ElderSwitch />
-          <PhoneMenu />
-        </div>
+        <details className="site-menu" ref={menu}>
+          <summary className="button button-quiet">
+            <span aria-hidden="true" className="site-menu-icon">
+              ☰
+            </span>
+            {t("nav.menu")}
+          </summary>
+          <div className="site-menu-panel">
+            <MainNav />
+            <div className="site-tools">
+              <LanguageSwitch />
+              <AccountTools />
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

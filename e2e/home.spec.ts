@@ -11,7 +11,7 @@ test.describe("the home page", () => {
     const list = page.getByRole("region", { name: "接下来的集" });
     const map = page.getByRole("region", { name: "集市地图" });
     const folds = list.locator("details");
-    expect(await folds.count()).toBeGreaterThanOrEqual(5);
+    expect(await folds.count()).toBeGreaterThanOrEqual(1);
     for (const fold of await folds.all()) {
       await fold.locator("summary").click();
       await expect(fold).toHaveAttribute("open", "");

@@ -27,6 +27,10 @@ export const en: Record<MessageKey, string> = {
   "footer.office": "Huguan County Market Office",
   "footer.source": "Source code",
 
+  "share.countyTitle": "Huguan's morning and evening markets",
+  "share.countyCount": "{count, plural, one {# market} other {# markets}}: where, when, and who is selling",
+  "share.imageAlt": "{name}: opening hours and where it is",
+  "manifest.name": "Jishi · Huguan County markets",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

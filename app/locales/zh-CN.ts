@@ -26,6 +26,10 @@ export const zhCN = {
   "footer.office": "壶关县集市管理办公室",
   "footer.source": "开源代码",
 
+  "share.countyTitle": "壶关县的早市晚市",
+  "share.countyCount": "{count} 个集市：在哪儿、几点开、谁在摆摊",
+  "share.imageAlt": "{name}：开市时间和位置",
+  "manifest.name": "集市 · 壶关县社区集市",
   "home.title": "今天哪里有集？",
   "home.intro": "壶关县 {count} 个集市未来 7 天的场次。点地图上的区域或列表里的名称，看谁在摆摊。",
   "home.mapLabel": "集市地图",

@@ -48,8 +48,9 @@ import { publicPageHeaders } from "~/utils/page-cache.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     description: translator(data?.locale ?? "zh-CN")("app.description"),
   });

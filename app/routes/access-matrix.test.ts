@@ -269,6 +269,22 @@ const TABLE: Record<string, Entry> = {
   },
   "robots[.]txt.ts": { url: () => "/robots.txt", params: p({}), loader: "public" },
   "sitemap[.]xml.ts": { url: () => "/sitemap.xml", params: p({}), loader: "public" },
+  "share[.]png.ts": { url: () => "/share.png", params: p({}), loader: "public" },
+  "markets.$slug_.share[.]png.ts": {
+    url: () => `/markets/${FUXIN}/share.png`,
+    params: p({ slug: FUXIN }),
+    loader: "public",
+  },
+  "icons.$file.ts": {
+    url: () => "/icons/192.png",
+    params: p({ file: "192.png" }),
+    loader: "public",
+  },
+  "manifest[.]webmanifest.ts": {
+    url: () => "/manifest.webmanifest",
+    params: p({}),
+    loader: "public",
+  },
   "search.tsx": { url: () => "/search?q=西红柿", params: p({}), loader: "public" },
   "verify-phone.tsx": {
     url: () => "/verify-phone",

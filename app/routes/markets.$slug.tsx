@@ -33,10 +33,12 @@ import { useRootData } from "~/root";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: data?.zone.name,
+    image: data ? `/markets/${data.zone.slug}/share.png` : undefined,
     description: data ? `${data.zone.address} · ${data.zone.description}` : undefined,
   });
 

@@ -13,10 +13,12 @@ import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: data ? `${data.name} · ${data.posterTitle}` : undefined,
+    image: data ? `/markets/${data.slug}/share.png` : undefined,
   });
 
 // An A4 poster for the market's entrance: the name, the hours, and a QR code to the market

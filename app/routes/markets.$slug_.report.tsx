@@ -38,8 +38,9 @@ import { notFound } from "~/utils/responses";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: data
       ? translator(data.locale)("report.titleFor", { market: data.zone.name })

@@ -15,8 +15,9 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: translator(data?.locale ?? "zh-CN")("markets.title"),
   });

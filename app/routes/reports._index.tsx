@@ -9,8 +9,9 @@ import { formatShare, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: translator(data?.locale ?? "zh-CN")("report.figures.countyTitle"),
     description: translator(data?.locale ?? "zh-CN")("report.figuresIntro"),

@@ -9,9 +9,10 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = translator(data?.locale ?? "zh-CN");
   return pageMeta({
+    matches,
     locale: data?.locale,
     title: data?.query ? t("search.titleFor", { query: data.query }) : t("search.title"),
     description: t("search.intro"),

@@ -9,8 +9,9 @@ import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
+    matches,
     locale: data?.locale,
     title: data?.vendor.name,
     description: data ? `${data.vendor.category} · ${data.vendor.products}` : undefined,

@@ -66,7 +66,9 @@ export function cacheKey(req: {
     localeFromAcceptLanguage(typeof accept === "string" ? accept : null) ??
     "";
   const elder = cookies.includes(`jishi_elder=${ELDER_ON}`);
-  return `${req.originalUrl}\n${language}${elder ? "\nelder" : ""}`;
+  // The host too: without APP_URL, a page's absolute links (share cards, the poster's QR code)
+  // are made from the address it was asked at.
+  return `${req.headers.host ?? ""}${req.originalUrl}\n${language}${elder ? "\nelder" : ""}`;
 }
 
 /** What a server process tells the others, through the cluster's primary, after a change. */
