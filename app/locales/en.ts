@@ -28,7 +28,8 @@ export const en: Record<MessageKey, string> = {
   "footer.source": "Source code",
 
   "share.countyTitle": "Huguan's morning and evening markets",
-  "share.countyCount": "{count, plural, one {# market} other {# markets}}: where, when, and who is selling",
+  "share.countyCount":
+    "{count, plural, one {# market} other {# markets}}: where, when, and who is selling",
   "share.imageAlt": "{name}: opening hours and where it is",
   "manifest.name": "Jishi · Huguan County markets",
   "home.title": "Where is the market today?",
