@@ -107,6 +107,10 @@ test.describe("the home page", () => {
         await expect(first).toContainText(/\d\d:\d\d–\d\d:\d\d/);
         const row = await first.boundingBox();
         expect(row!.y + row!.height).toBeLessThanOrEqual(780);
+        // Nothing pushes the page wider than the phone (long names, the later days' links).
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
         // The search box's example is not cut off.
         const cut = await page.getByRole("searchbox").evaluate((input: HTMLInputElement) => {
           const style = getComputedStyle(input);

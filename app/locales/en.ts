@@ -864,7 +864,7 @@ export const en: Record<MessageKey, string> = {
     "{count, plural, one {# more session} other {# more sessions}} on the days after. Pick a day:",
   "home.closeMap": "Close the map",
   "home.dayEnded": "All over for the day",
-  "home.sessionsCount": "sessions: {count}",
+  "home.sessionsCount": "{count, plural, one {# session} other {# sessions}}",
   "home.vendorsBooked": "{count, plural, one {# vendor} other {# vendors}} booked",
   "home.noVendorsYet": "No vendor booked yet",
   "map.legend":

@@ -312,7 +312,7 @@ export default function Home() {
       <h1>{t("home.title")}</h1>
       <p className="lead home-lead">{t("home.intro", { count: zones.length })}</p>
       <SearchForm />
-      <nav aria-label={t("home.quick")} className="chips">
+      <nav aria-label={t("home.quick")} className="chips quick-chips">
         {[
           { to: "/", label: t("home.chip.week") },
           { to: `/?day=${today}`, label: t("home.chip.today") },
