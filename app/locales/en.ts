@@ -32,6 +32,35 @@ export const en: Record<MessageKey, string> = {
     "{count, plural, one {# market} other {# markets}}: where, when, and who is selling",
   "share.imageAlt": "{name}: opening hours and where it is",
   "manifest.name": "Jishi · Huguan County markets",
+  "verify.title": "Check a ballot's results",
+  "verify.intro":
+    "Every input of a ballot and its seed are public. Choose the published results file here and your browser runs the draw again by the same rules, to see whether it comes out the same.",
+  "verify.file": "Results file (results.json)",
+  "verify.fileHint":
+    "Download it from the ballot's results page. It is read in your browser only, never uploaded.",
+  "verify.commitment": "Commitment published when applications opened (optional)",
+  "verify.digest": "Inputs digest published when applications closed (optional)",
+  "verify.check": "Check",
+  "verify.checking": "Running the draw again…",
+  "verify.needsScript":
+    "The check runs the draw again in your browser and needs JavaScript. On a computer you can also run npm run verify-ballot results.json.",
+  "verify.verified": "Verified",
+  "verify.verifiedDetail":
+    "Ballot {ballot}: {applications, plural, one {# application} other {# applications}}, {stalls, plural, one {# stall} other {# stalls}}, {placed} placed. The seed matches its commitment, and every place and stall the draw gives again matches the published results.",
+  "verify.notVerified": "Not verified",
+  "verify.problem.version": "This is not a version 1 ballot results file.",
+  "verify.problem.not-canonical":
+    "The inputs are not in canonical form (applications and stalls sorted by id and code): the file was changed.",
+  "verify.problem.digest":
+    "The inputs differ from those published at the close: an application was added, removed or changed.",
+  "verify.problem.commitment":
+    "The seed does not match the commitment published when applications opened.",
+  "verify.problem.places":
+    "Run again on the published inputs and seed, the draw gives other places or stalls than the published results.",
+  "verify.unreadable":
+    "This file cannot be read. Choose the results.json downloaded from the ballot's results page.",
+  "verify.howItWorks":
+    "The rules: public-welfare services first (on their own stalls), then, at rural markets, farmers selling their own produce, then vendors by the sessions they kept at the market, with a share of the stalls kept for vendors new to it; among equals the order is HMAC-SHA256 of the application's id keyed by the seed; each in turn takes the best free stall among their choices.",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -30,6 +30,30 @@ export const zhCN = {
   "share.countyCount": "{count} 个集市：在哪儿、几点开、谁在摆摊",
   "share.imageAlt": "{name}：开市时间和位置",
   "manifest.name": "集市 · 壶关县社区集市",
+  "verify.title": "核验摇号结果",
+  "verify.intro":
+    "摇号的全部输入和种子都公开。在这里选中公布的结果文件，你的浏览器会用同样的规则重新摇一遍，看结果是否一致。",
+  "verify.file": "结果文件（results.json）",
+  "verify.fileHint": "在摇号的结果页下载。文件只在你的浏览器里读取，不会上传。",
+  "verify.commitment": "开始报名时公布的承诺值（可不填）",
+  "verify.digest": "报名截止时公布的输入摘要（可不填）",
+  "verify.check": "开始核验",
+  "verify.checking": "正在重算…",
+  "verify.needsScript":
+    "核验在你的浏览器里重算，需要开启 JavaScript。也可以在电脑上运行 npm run verify-ballot results.json。",
+  "verify.verified": "核验通过",
+  "verify.verifiedDetail":
+    "摇号 {ballot}：{applications} 份报名、{stalls} 个摊位、{placed} 人分到摊位。种子与承诺值相符，重算出的每个名次和摊位都与公布结果一致。",
+  "verify.notVerified": "核验没有通过",
+  "verify.problem.version": "这不是第 1 版的摇号结果文件。",
+  "verify.problem.not-canonical":
+    "输入不是规范格式（报名应按编号、摊位应按编号排列），文件被改动过。",
+  "verify.problem.digest": "输入与报名截止时公布的不一致：有报名被加入、删除或修改。",
+  "verify.problem.commitment": "种子与开始报名时公布的承诺值不符。",
+  "verify.problem.places": "按公布的输入和种子重算，名次或摊位与公布结果不一致。",
+  "verify.unreadable": "读不了这个文件。请选择摇号结果页下载的 results.json。",
+  "verify.howItWorks":
+    "规则：公益服务优先（只用公益摊位），农村集市的自产农户其次，然后按在本集市的出摊次数排序，并给从没来过的新摊主留出一定比例的摊位；同一档内的先后由种子对报名编号做 HMAC-SHA256 决定；每人依次拿到自己志愿里最靠前、仍空着的摊位。",
   "home.title": "今天哪里有集？",
   "home.intro": "壶关县 {count} 个集市未来 7 天的场次。点地图上的区域或列表里的名称，看谁在摆摊。",
   "home.mapLabel": "集市地图",

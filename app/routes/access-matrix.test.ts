@@ -270,6 +270,7 @@ const TABLE: Record<string, Entry> = {
   "robots[.]txt.ts": { url: () => "/robots.txt", params: p({}), loader: "public" },
   "sitemap[.]xml.ts": { url: () => "/sitemap.xml", params: p({}), loader: "public" },
   "share[.]png.ts": { url: () => "/share.png", params: p({}), loader: "public" },
+  "ballots.verify.tsx": { url: () => "/ballots/verify", params: p({}), loader: "public" },
   "markets.$slug_.share[.]png.ts": {
     url: () => `/markets/${FUXIN}/share.png`,
     params: p({ slug: FUXIN }),

@@ -149,6 +149,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/vendor/bookings?cancelled=${result.late ? "late" : "free"}`);
 }
 
+/** A stable callback ref: React calls it once when the element appears. */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
 export default function VendorBookings() {
   const { bookings, feedUrl, waitlist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -216,7 +219,10 @@ export default function VendorBookings() {
             type="submit"
             className="button button-primary"
             disabled={cancelling === String(b.id)}
+            // In focus when it appears: by the browser on a page load, by React after a
+            // client-side navigation or a hydration that came late.
             autoFocus
+            ref={focusOnMount}
           >
             {cancelling === String(b.id) ? t("bookings.cancelling") : t("bookings.confirmCancel")}
           </button>

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  canonicalInputs,
+  commitmentOf,
+  draw,
+  DRAW_VERSION,
+  inputsDigest,
+  type BallotInputs,
+} from "../app/domain/ballot-draw";
+import { expect, test } from "./fixtures";
+
+const SEED = "c4".repeat(32);
+
+/** A results file as a ballot's page publishes it, optionally tampered with. */
+async function resultsFile(tamper = false) {
+  const inputs: BallotInputs = JSON.parse(
+    canonicalInputs({
+      version: DRAW_VERSION,
+      ballot: "chunjie-2027",
+      commitment: await commitmentOf(SEED),
+      newcomerShare: 0.2,
+      categoryCaps: {},
+      stalls: ["A-01", "A-02", "A-03"].map((code) => ({
+        code,
+        row: "A",
+        categories: [],
+        publicWelfare: false,
+      })),
+      applications: ["p1", "p2", "p3", "p4", "p5"].map((id, i) => ({
+        id,
+        group: "regular" as const,
+        seniority: i,
+        newcomer: i === 0,
+        category: "snacks",
+        preferences: ["row:A"],
+        anyStall: true,
+      })),
+    }),
+  );
+  const results = {
+    inputs,
+    inputsDigest: await inputsDigest(inputs),
+    seed: SEED,
+    places: await draw(inputs, SEED),
+  };
+  if (tamper) [results.places[0]!.stall, results.places[4]!.stall] = ["A-03", "A-01"];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ballot-")), "results.json");
+  fs.writeFileSync(file, JSON.stringify(results));
+  return { file, commitment: inputs.commitment, digest: results.inputsDigest };
+}
+
+test("the verifier page recomputes a draw in the browser and says whether it matches", async ({
+  page,
+}) => {
+  const good = await resultsFile();
+  await page.goto(`/ballots/verify?commitment=${good.commitment}&digest=${good.digest}`);
+  await expect(page.getByRole("heading", { level: 1, name: "核验摇号结果" })).toBeVisible();
+  await expect(page.getByLabel("开始报名时公布的承诺值（可不填）")).toHaveValue(good.commitment);
+  await page.getByLabel("结果文件（results.json）").setInputFiles(good.file);
+  await page.getByRole("button", { name: "开始核验" }).click();
+  const status = page.getByRole("status");
+  await expect(status.getByRole("heading", { name: "核验通过" })).toBeVisible();
+  await expect(status).toContainText("5 份报名、3 个摊位、3 人分到摊位");
+
+  const bad = await resultsFile(true);
+  await page.getByLabel("结果文件（results.json）").setInputFiles(bad.file);
+  await page.getByRole("button", { name: "开始核验" }).click();
+  await expect(status.getByRole("heading", { name: "核验没有通过" })).toBeVisible();
+  await expect(status).toContainText("名次或摊位与公布结果不一致");
+
+  // Another ballot's commitment, as if someone passed off other results.
+  await page.getByLabel("开始报名时公布的承诺值（可不填）").fill("0".repeat(64));
+  await page.getByLabel("结果文件（results.json）").setInputFiles(good.file);
+  await page.getByRole("button", { name: "开始核验" }).click();
+  await expect(status).toContainText("种子与开始报名时公布的承诺值不符");
+});
