@@ -4,12 +4,20 @@ import { listCategories } from "~/models/category.server";
 import { getVendorForUser } from "~/models/vendor.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { useLocale, useT } from "~/utils/i18n";
-import { pageTitle } from "~/utils/meta";
+import { translator, useLocale, useT } from "~/utils/i18n";
+import { pageMeta } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data?.locale, (t) => [t("vendors.title")]);
+// The page a market office hands to would-be vendors: shared, so it carries a description.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return pageMeta({
+    matches,
+    locale: data?.locale,
+    title: t("vendors.title"),
+    description: t("vendors.intro"),
+  });
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, categories] = await Promise.all([

@@ -104,9 +104,22 @@ describe("/robots.txt and /sitemap.xml", () => {
 
   it("let search engines read the public pages and keep them out of accounts", async () => {
     const text = await (await robotsLoader(request("/robots.txt"))).text();
-    expect(text).toContain("Disallow: /manage");
-    expect(text).toContain("Disallow: /vendor");
     expect(text).toContain("Sitemap: https://jishi.example.org/sitemap.xml");
+    // As a crawler reads it: the longest matching rule wins; "$" anchors the end.
+    const rules = text
+      .split("\n")
+      .map((line) => /^(Allow|Disallow): (.*)$/.exec(line))
+      .flatMap((m) => (m ? [{ allow: m[1] === "Allow", path: m[2]! }] : []));
+    const allowed = (url: string) =>
+      rules
+        .filter((r) =>
+          r.path.endsWith("$") ? url === r.path.slice(0, -1) : url.startsWith(r.path),
+        )
+        .sort((a, b) => b.path.length - a.path.length)[0]?.allow ?? true;
+    for (const open of ["/", "/markets/fuxin-community", "/vendors/38", "/search?q=x", "/reports"])
+      expect(allowed(open), open).toBe(true);
+    for (const closed of ["/manage", "/vendor", "/vendor/bookings", "/book/fuxin-community"])
+      expect(allowed(closed), closed).toBe(false);
   });
 
   it("list every market, its poster and every public vendor, as valid XML", async () => {

@@ -7,9 +7,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lines = [
     "User-agent: *",
     "Allow: /",
-    ...["/manage", "/vendor", "/book", "/counter", "/account", "/o/", "/calendar/"].map(
-      (path) => `Disallow: ${path}`,
-    ),
+    // "/vendor" alone would be a prefix of the public "/vendors/…" pages: the vendor's own
+    // pages are "/vendor" exactly ($, understood by Baidu, Google and Bing) and "/vendor/…".
+    ...[
+      "/manage",
+      "/vendor$",
+      "/vendor/",
+      "/book",
+      "/counter",
+      "/account",
+      "/o/",
+      "/calendar/",
+    ].map((path) => `Disallow: ${path}`),
     `Sitemap: ${siteUrl(request)}/sitemap.xml`,
   ];
   return new Response(`${lines.join("\n")}\n`, {
