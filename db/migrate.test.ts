@@ -54,6 +54,9 @@ describe("migrations", () => {
       expect(tables.map((t) => t.name).sort()).toEqual(
         [
           "audit_log",
+          "ballots",
+          "ballot_stalls",
+          "ballot_applications",
           "bookings",
           "closures",
           "market_events",

@@ -474,6 +474,51 @@ export interface HealthProbeTable {
   checked_at: string;
 }
 
+export interface BallotsTable {
+  id: Generated<number>;
+  public_id: string;
+  zone_id: number;
+  title_zh: string;
+  title_en: string;
+  first_date: string;
+  last_date: string;
+  opens_at: string;
+  closes_at: string;
+  newcomer_share: number;
+  lookback_months: number;
+  category_caps: Generated<string>;
+  /** Secret until drawn_at. */
+  seed: string;
+  commitment: string;
+  inputs_json: string | null;
+  inputs_digest: string | null;
+  closed_at: string | null;
+  places_json: string | null;
+  drawn_at: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface BallotStallsTable {
+  ballot_id: number;
+  stall_id: number;
+}
+
+export type BallotApplicationStatus = "applied" | "withdrawn";
+
+export interface BallotApplicationsTable {
+  id: Generated<number>;
+  ballot_id: number;
+  vendor_id: number;
+  public_id: string;
+  own_produce: Generated<Flag>;
+  preferences: string;
+  any_stall: Flag;
+  status: BallotApplicationStatus;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -507,6 +552,9 @@ export interface Database {
   waitlist_entries: WaitlistEntriesTable;
   upload_ledger: UploadLedgerTable;
   health_probe: HealthProbeTable;
+  ballots: BallotsTable;
+  ballot_stalls: BallotStallsTable;
+  ballot_applications: BallotApplicationsTable;
 }
 
 export type User = Selectable<UsersTable>;
