@@ -161,8 +161,8 @@ function AccountTools() {
 }
 
 /**
- * The header's one set of links and tools. On a phone it is one row (the name, large text, and
- * a menu holding the rest, the language too); on a wide screen the menu stands open as the row.
+ * The header's one set of links and tools. On a phone it is one row (the name, a menu holding
+ * the links and the language, and large text); on a wide screen the menu stands open as the row.
  * A disclosure, so that it opens without scripts too; on a phone it closes again on every
  * navigation, a tap elsewhere or Escape.
  */
@@ -201,9 +201,6 @@ function Header() {
           </span>
           <span className="brand-name">{t("app.name")}</span>
         </Link>
-        <div className="site-tools site-elder">
-          <ElderSwitch />
-        </div>
         <details className="site-menu" ref={menu}>
           <summary className="button button-quiet">
             <span aria-hidden="true" className="site-menu-icon">
@@ -219,6 +216,10 @@ function Header() {
             </div>
           </div>
         </details>
+        {/* After the menu in the page as on the screen, so that Tab follows what is seen. */}
+        <div className="site-tools site-elder">
+          <ElderSwitch />
+        </div>
       </div>
     </header>
   );

@@ -1,54 +1,26 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import {
-  canonicalInputs,
-  commitmentOf,
-  draw,
-  DRAW_VERSION,
-  inputsDigest,
-  type BallotInputs,
-} from "../app/domain/ballot-draw";
+import { writeResultsFile } from "../db/testing/ballot-results";
 import { expect, test } from "./fixtures";
 
 const SEED = "c4".repeat(32);
 
 /** A results file as a ballot's page publishes it, optionally tampered with. */
 async function resultsFile(tamper = false) {
-  const inputs: BallotInputs = JSON.parse(
-    canonicalInputs({
-      version: DRAW_VERSION,
-      ballot: "chunjie-2027",
-      commitment: await commitmentOf(SEED),
-      newcomerShare: 0.2,
-      categoryCaps: {},
-      stalls: ["A-01", "A-02", "A-03"].map((code) => ({
-        code,
-        row: "A",
-        categories: [],
-        publicWelfare: false,
-      })),
-      applications: ["p1", "p2", "p3", "p4", "p5"].map((id, i) => ({
-        id,
-        group: "regular" as const,
-        seniority: i,
-        newcomer: i === 0,
-        category: "snacks",
-        preferences: ["row:A"],
-        anyStall: true,
-      })),
-    }),
-  );
-  const results = {
-    inputs,
-    inputsDigest: await inputsDigest(inputs),
+  const { file, results } = await writeResultsFile({
     seed: SEED,
-    places: await draw(inputs, SEED),
-  };
-  if (tamper) [results.places[0]!.stall, results.places[4]!.stall] = ["A-03", "A-01"];
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ballot-")), "results.json");
-  fs.writeFileSync(file, JSON.stringify(results));
-  return { file, commitment: inputs.commitment, digest: results.inputsDigest };
+    ballot: "chunjie-2027",
+    stalls: ["A-01", "A-02", "A-03"],
+    applications: [0, 1, 2, 3, 4].map((i) => ({
+      seniority: i,
+      newcomer: i === 0,
+      preferences: ["row:A"],
+    })),
+    change: tamper
+      ? (r) => {
+          [r.places[0]!.stall, r.places[4]!.stall] = ["A-03", "A-01"];
+        }
+      : undefined,
+  });
+  return { file, commitment: results.inputs.commitment, digest: results.inputsDigest };
 }
 
 test("the verifier page recomputes a draw in the browser and says whether it matches", async ({

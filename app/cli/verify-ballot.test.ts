@@ -6,55 +6,22 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import {
-  canonicalInputs,
-  commitmentOf,
-  draw,
-  DRAW_VERSION,
-  inputsDigest,
-  type BallotInputs,
-  type BallotResults,
-} from "~/domain/ballot-draw";
+import { writeResultsFile } from "#db/testing/ballot-results";
+import type { BallotResults } from "~/domain/ballot-draw";
 
 const run = promisify(execFile);
 const SEED = "a1".repeat(32);
 
-async function resultsFile(change?: (r: BallotResults) => void): Promise<string> {
-  const inputs: BallotInputs = JSON.parse(
-    canonicalInputs({
-      version: DRAW_VERSION,
+const resultsFile = async (change?: (r: BallotResults) => void) =>
+  (
+    await writeResultsFile({
+      seed: SEED,
       ballot: "spring-fair",
-      commitment: await commitmentOf(SEED),
-      newcomerShare: 0.2,
-      categoryCaps: {},
-      stalls: ["A-01", "A-02"].map((code) => ({
-        code,
-        row: "A",
-        categories: [],
-        publicWelfare: false,
-      })),
-      applications: ["k1", "k2", "k3"].map((id) => ({
-        id,
-        group: "regular" as const,
-        seniority: 0,
-        newcomer: id === "k3",
-        category: "snacks",
-        preferences: [],
-        anyStall: true,
-      })),
-    }),
-  );
-  const results = {
-    inputs,
-    inputsDigest: await inputsDigest(inputs),
-    seed: SEED,
-    places: await draw(inputs, SEED),
-  };
-  change?.(results);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ballot-")), "results.json");
-  fs.writeFileSync(file, JSON.stringify(results));
-  return file;
-}
+      stalls: ["A-01", "A-02"],
+      applications: [{}, {}, { newcomer: true }],
+      change,
+    })
+  ).file;
 
 async function verdict(...args: string[]) {
   try {

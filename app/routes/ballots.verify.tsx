@@ -40,6 +40,23 @@ type Outcome =
   | { kind: "problems"; problems: VerifyProblem[] }
   | { kind: "unreadable" };
 
+/** A published SHA-256, 64 hex characters, to compare against. */
+function HashField({ name, label, value }: { name: string; label: string; value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        defaultValue={value}
+        pattern="[0-9a-fA-F]{64}"
+        spellCheck={false}
+        className="mono"
+      />
+    </div>
+  );
+}
+
 export default function VerifyBallot() {
   const { commitment, digest } = useLoaderData<typeof loader>();
   const t = useT();
@@ -106,28 +123,8 @@ export default function VerifyBallot() {
               aria-describedby="results-hint"
             />
           </div>
-          <div className="field">
-            <label htmlFor="commitment">{t("verify.commitment")}</label>
-            <input
-              id="commitment"
-              name="commitment"
-              defaultValue={commitment}
-              pattern="[0-9a-fA-F]{64}"
-              spellCheck={false}
-              className="mono"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="digest">{t("verify.digest")}</label>
-            <input
-              id="digest"
-              name="digest"
-              defaultValue={digest}
-              pattern="[0-9a-fA-F]{64}"
-              spellCheck={false}
-              className="mono"
-            />
-          </div>
+          <HashField name="commitment" label={t("verify.commitment")} value={commitment} />
+          <HashField name="digest" label={t("verify.digest")} value={digest} />
           <p>
             <button type="submit" className="button button-primary" disabled={checking}>
               {checking ? t("verify.checking") : t("verify.check")}
