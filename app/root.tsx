@@ -252,8 +252,9 @@ function Footer() {
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
       <p>{t("footer.office")}</p>
-      <p>
+      <p className="footer-links">
         <Link to="/reports">{t("report.figures.countyTitle")}</Link>
+        <Link to="/ballots">{t("ballots.title")}</Link>
       </p>
     </footer>
   );

@@ -15,6 +15,7 @@ import { addDays, sessionsBetween, weekStart } from "../app/domain/calendar";
 import { HOLDING_STATUSES } from "../app/domain/booking-rules";
 import { getBookingSettings } from "../app/models/zone-calendar.server";
 import { localMoment } from "../app/domain/market-hours";
+import { seedFinishedBallot, seedOpenBallot } from "./demo/ballots";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
 import { isMainModule, migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
@@ -302,6 +303,7 @@ export async function seed(db: Kysely<Database>) {
     }
   });
   await seedDocuments(db);
+  await seedFinishedBallot(db);
 }
 
 /**
@@ -478,6 +480,7 @@ export async function seedOperations(db: Kysely<Database>, now = new Date()) {
         }
     }
   });
+  await seedOpenBallot(db, now);
 }
 
 if (isMainModule(import.meta)) {

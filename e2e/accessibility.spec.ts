@@ -219,6 +219,9 @@ for (const locale of ["zh-CN", "en"] as const)
         "/login",
         "/forgot-password",
         "/reports",
+        "/ballots",
+        "/ballots/b-chunjie-2026",
+        "/ballots/verify",
       ]) {
         await page.goto(path);
         await expect(page.locator("main")).toBeVisible();

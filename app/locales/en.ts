@@ -61,6 +61,46 @@ export const en: Record<MessageKey, string> = {
     "This file cannot be read. Choose the results.json downloaded from the ballot's results page.",
   "verify.howItWorks":
     "The rules: public-welfare services first (on their own stalls), then, at rural markets, farmers selling their own produce, then vendors by the sessions they kept at the market, with a share of the stalls kept for vendors new to it; among equals the order is HMAC-SHA256 of the application's id keyed by the seed; each in turn takes the best free stall among their choices.",
+  "ballots.title": "Stall ballots",
+  "ballots.intro":
+    "When more vendors apply than there are stalls (a Spring Festival fair, say), the stalls are given out by rules published in advance and a draw anyone can check.",
+  "ballots.empty": "No ballots at the moment. They appear here when a market manager opens one.",
+  "ballots.state.upcoming": "Applications open soon",
+  "ballots.state.open": "Open for applications",
+  "ballots.state.closed": "Closed, waiting for the draw",
+  "ballots.state.drawn": "Results published",
+  "ballots.dates": "Market days: {first} to {last}",
+  "ballots.window": "Applications: {opens} to {closes}",
+  "ballots.counts":
+    "{stalls, plural, one {# stall} other {# stalls}} · {applications, plural, one {# application} other {# applications}}",
+  "ballots.rulesHeading": "The rules",
+  "ballots.rule.groups":
+    "Public-welfare services first (on the welfare stalls only); at rural markets, farmers selling their own produce next; everyone else by the sessions they kept at this market over the last {months, plural, one {# month} other {# months}}, less no-shows and late cancellations.",
+  "ballots.rule.newcomers":
+    "{share} of the stalls are kept for vendors who have never traded here.",
+  "ballots.rule.order":
+    "Among equals the draw decides: HMAC-SHA256 of each application's id, keyed by the published seed. Each in turn takes the best free stall among their choices; those who accept any stall are placed after everyone's choices in their group.",
+  "ballots.proofHeading": "Check it yourself",
+  "ballots.commitment": "Commitment to the seed (published {time})",
+  "ballots.commitmentHint":
+    "The seed was fixed when applications opened and is revealed only at the draw; this is its SHA-256, which shows it was not changed.",
+  "ballots.digest": "Digest of the applications (published at the close, {time})",
+  "ballots.seed": "Seed (revealed at the draw)",
+  "ballots.notDrawnYet":
+    "The draw runs by itself after the close; the results and the seed will be published here.",
+  "ballots.placesHeading": "Results",
+  "ballots.place": "Place",
+  "ballots.application": "Application",
+  "ballots.group": "Group",
+  "ballots.stall": "Stall",
+  "ballots.waiting": "Waiting list",
+  "ballots.group.welfare": "Public welfare",
+  "ballots.group.farmer": "Own produce",
+  "ballots.group.regular": "Regular",
+  "ballots.download": "Download the results file (results.json)",
+  "ballots.verifyLink": "Check this draw in your browser",
+  "ballots.placesNote": "Only application ids are listed, never names or phone numbers.",
+  "ballots.market": "Market: ",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

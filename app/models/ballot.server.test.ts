@@ -8,6 +8,7 @@ import {
   applyToBallot,
   ballotResults,
   closeAndDraw,
+  drawClosedBallots,
   openBallot,
   withdrawApplication,
 } from "./ballot.server";
@@ -182,5 +183,22 @@ describe("a ballot", () => {
     // Drawing again changes nothing.
     expect((await closeAndDraw(db, ballot.id, new Date("2027-01-21T00:00:00Z"))).drawn).toBe(true);
     expect(await ballotResults(db, ballot.publicId)).toEqual(results);
+  });
+
+  it("is drawn by the background worker once its window has closed, once", async () => {
+    const ballot = await newBallot(2);
+    const { vendorId } = await createApprovedVendor(db, "fresh_produce");
+    await applyToBallot(
+      db,
+      { ballotId: ballot.id, vendorId, preferences: [], anyStall: true, ownProduce: false },
+      DURING,
+    );
+    await drawClosedBallots(db, DURING);
+    expect(await ballotResults(db, ballot.publicId)).toBeNull();
+    expect(await drawClosedBallots(db, AFTER)).toBeGreaterThanOrEqual(1);
+    const results = (await ballotResults(db, ballot.publicId))!;
+    expect(results.places).toEqual([expect.objectContaining({ place: 1 })]);
+    expect(results.places[0]!.stall).not.toBeNull();
+    expect(await drawClosedBallots(db, AFTER)).toBe(0);
   });
 });

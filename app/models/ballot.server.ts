@@ -428,3 +428,119 @@ export async function ballotResults(
     places: JSON.parse(ballot.places_json) as BallotPlace[],
   };
 }
+
+export type BallotState = "upcoming" | "open" | "closed" | "drawn";
+
+export function ballotState(
+  b: { opens_at: string; closes_at: string; drawn_at: string | null },
+  now: Date,
+): BallotState {
+  if (b.drawn_at) return "drawn";
+  const t = now.getTime();
+  if (t < Date.parse(b.opens_at)) return "upcoming";
+  return t < Date.parse(b.closes_at) ? "open" : "closed";
+}
+
+const publicColumns = [
+  "ballots.id",
+  "ballots.public_id",
+  "ballots.zone_id",
+  "ballots.title_zh",
+  "ballots.title_en",
+  "ballots.first_date",
+  "ballots.last_date",
+  "ballots.opens_at",
+  "ballots.closes_at",
+  "ballots.newcomer_share",
+  "ballots.lookback_months",
+  "ballots.commitment",
+  "ballots.inputs_digest",
+  "ballots.closed_at",
+  "ballots.drawn_at",
+  "ballots.created_at",
+  "zones.slug as zone_slug",
+  "zones.name_zh as zone_name_zh",
+  "zones.name_en as zone_name_en",
+  "zones.time_zone",
+] as const;
+
+/** Every ballot of active markets, newest first, with its stalls and applications counted. */
+export async function listBallots(db: Kysely<Database>) {
+  const [ballots, stalls, applications] = await Promise.all([
+    db
+      .selectFrom("ballots")
+      .innerJoin("zones", "zones.id", "ballots.zone_id")
+      .select(publicColumns)
+      .where("zones.status", "=", "active")
+      .orderBy("ballots.opens_at", "desc")
+      .execute(),
+    db
+      .selectFrom("ballot_stalls")
+      .select((eb) => ["ballot_id", eb.fn.countAll<number>().as("n")])
+      .groupBy("ballot_id")
+      .execute(),
+    db
+      .selectFrom("ballot_applications")
+      .select((eb) => ["ballot_id", eb.fn.countAll<number>().as("n")])
+      .where("status", "=", "applied")
+      .groupBy("ballot_id")
+      .execute(),
+  ]);
+  const count = (rows: { ballot_id: number; n: number }[], id: number) =>
+    Number(rows.find((r) => r.ballot_id === id)?.n ?? 0);
+  return ballots.map((b) => ({
+    ...b,
+    stalls: count(stalls, b.id),
+    applications: count(applications, b.id),
+  }));
+}
+
+/** One ballot as its public page shows it; the seed only once drawn. */
+export async function getPublicBallot(db: Kysely<Database>, ballotPublicId: string) {
+  const ballot = await db
+    .selectFrom("ballots")
+    .innerJoin("zones", "zones.id", "ballots.zone_id")
+    .select(publicColumns)
+    .select(["ballots.seed", "ballots.places_json", "ballots.inputs_json"])
+    .where("ballots.public_id", "=", ballotPublicId)
+    .where("zones.status", "=", "active")
+    .executeTakeFirst();
+  if (!ballot) return undefined;
+  const { seed, places_json, inputs_json, ...rest } = ballot;
+  const [stalls, applications] = await Promise.all([
+    db
+      .selectFrom("ballot_stalls")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ballot_id", "=", ballot.id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("ballot_applications")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ballot_id", "=", ballot.id)
+      .where("status", "=", "applied")
+      .executeTakeFirstOrThrow(),
+  ]);
+  const inputs = inputs_json ? (JSON.parse(inputs_json) as BallotInputs) : null;
+  return {
+    ...rest,
+    stalls: Number(stalls.n),
+    applications: Number(applications.n),
+    // Revealed only with the results: before, it would let anyone foresee the draw.
+    seed: ballot.drawn_at ? seed : null,
+    places: places_json ? (JSON.parse(places_json) as BallotPlace[]) : null,
+    groups: inputs ? new Map(inputs.applications.map((a) => [a.id, a.group])) : null,
+  };
+}
+
+/** The background worker's turn: every ballot whose window has closed is frozen and drawn. */
+export async function drawClosedBallots(db: Kysely<Database>, now: Date): Promise<number> {
+  const due = await db
+    .selectFrom("ballots")
+    .select("id")
+    .where("drawn_at", "is", null)
+    .where("closes_at", "<=", now.toISOString())
+    .execute();
+  let drawn = 0;
+  for (const { id } of due) if ((await closeAndDraw(db, id, now)).places) drawn += 1;
+  return drawn;
+}

@@ -71,6 +71,7 @@ interface Fixtures {
 
 const p = (params: Record<string, string>) => () => params;
 const FUXIN = "fuxin-community";
+const DEMO_BALLOT = "b-chunjie-2026";
 
 const TABLE: Record<string, Entry> = {
   "$.tsx": { url: () => "/no-such-page", params: p({ "*": "no-such-page" }), loader: "nobody" },
@@ -271,6 +272,18 @@ const TABLE: Record<string, Entry> = {
   "sitemap[.]xml.ts": { url: () => "/sitemap.xml", params: p({}), loader: "public" },
   "share[.]png.ts": { url: () => "/share.png", params: p({}), loader: "public" },
   "ballots.verify.tsx": { url: () => "/ballots/verify", params: p({}), loader: "public" },
+  "ballots._index.tsx": { url: () => "/ballots", params: p({}), loader: "public" },
+  // The demo's drawn ballot (db/demo): its page and its results file are public.
+  "ballots.$id.tsx": {
+    url: () => `/ballots/${DEMO_BALLOT}`,
+    params: p({ id: DEMO_BALLOT }),
+    loader: "public",
+  },
+  "ballots.$id_.results[.]json.ts": {
+    url: () => `/ballots/${DEMO_BALLOT}/results.json`,
+    params: p({ id: DEMO_BALLOT }),
+    loader: "public",
+  },
   "markets.$slug_.share[.]png.ts": {
     url: () => `/markets/${FUXIN}/share.png`,
     params: p({ slug: FUXIN }),

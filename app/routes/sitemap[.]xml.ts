@@ -1,6 +1,7 @@
 // Every public page a search engine may list: the county's pages, each active market with its
-// poster, and each approved vendor's page.
+// poster, each approved vendor's page and each ballot.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listBallots } from "~/models/ballot.server";
 import { listPublicVendorIds } from "~/models/public-vendor.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
 import { db } from "~/utils/db.server";
@@ -10,9 +11,10 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charC
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const base = siteUrl(request);
-  const [zones, vendorIds] = await Promise.all([
+  const [zones, vendorIds, ballots] = await Promise.all([
     listZonesWithSchedule(db),
     listPublicVendorIds(db),
+    listBallots(db),
   ]);
   const paths = [
     "/",
@@ -20,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "/search",
     "/for-vendors",
     "/reports",
+    "/ballots",
+    ...ballots.map((b) => `/ballots/${b.public_id}`),
     ...zones.flatMap((z) => [`/markets/${z.slug}`, `/markets/${z.slug}/poster`]),
     ...vendorIds.map((id) => `/vendors/${id}`),
   ];

@@ -1,0 +1,179 @@
+// A ballot's public page: the rules, the commitment to the seed from the opening, the digest of
+// the applications from the close, and after the draw the seed, every place and the file to
+// check it with (docs/ballot-draw.md).
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
+import { ballotState, getPublicBallot } from "~/models/ballot.server";
+import { db } from "~/utils/db.server";
+import {
+  formatInstant,
+  formatLocalDate,
+  formatShare,
+  localized,
+  translator,
+  useT,
+} from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
+import { notFound } from "~/utils/responses";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta({
+    matches,
+    locale: data?.locale,
+    title: data?.title,
+    description: translator(data?.locale ?? "zh-CN")("ballots.intro"),
+  });
+
+export const headers: HeadersFunction = () => publicPageHeaders();
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ballot = params.id ? await getPublicBallot(db, params.id) : undefined;
+  if (!ballot) throw notFound();
+  const locale = await getLocale(request);
+  const at = (instant: string | null) =>
+    instant ? formatInstant(locale, instant, ballot.time_zone) : "";
+  return {
+    locale,
+    id: ballot.public_id,
+    title: localized(ballot, "title", locale),
+    market: localized(
+      { name_zh: ballot.zone_name_zh, name_en: ballot.zone_name_en },
+      "name",
+      locale,
+    ),
+    marketSlug: ballot.zone_slug,
+    state: ballotState(ballot, new Date()),
+    first: formatLocalDate(locale, ballot.first_date),
+    last: formatLocalDate(locale, ballot.last_date),
+    opens: at(ballot.opens_at),
+    closes: at(ballot.closes_at),
+    stalls: ballot.stalls,
+    applications: ballot.applications,
+    months: ballot.lookback_months,
+    share: formatShare(ballot.newcomer_share),
+    commitment: ballot.commitment,
+    committedAt: at(ballot.created_at),
+    digest: ballot.inputs_digest,
+    closedAt: at(ballot.closed_at),
+    seed: ballot.seed,
+    places: (ballot.places ?? []).map((p) => ({
+      ...p,
+      group: ballot.groups?.get(p.id) ?? "regular",
+    })),
+  };
+}
+
+export default function Ballot() {
+  const b = useLoaderData<typeof loader>();
+  const t = useT();
+  const verifyHref = `/ballots/verify?${new URLSearchParams({
+    commitment: b.commitment,
+    ...(b.digest ? { digest: b.digest } : {}),
+  }).toString()}`;
+  return (
+    <div className="page narrow stack">
+      <div>
+        <p>
+          <Link to="/ballots">← {t("ballots.title")}</Link>
+        </p>
+        <h1>{b.title}</h1>
+        <p className="zone-meta">
+          <span className={`badge badge-ballot-${b.state}`}>{t(`ballots.state.${b.state}`)}</span>
+        </p>
+        <p>
+          {t("ballots.market")}
+          <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
+        </p>
+        <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
+        <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
+        <p className="hint">
+          {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
+        </p>
+      </div>
+
+      <section className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t("ballots.rulesHeading")}</h2>
+        <ol>
+          <li>{t("ballots.rule.groups", { months: b.months })}</li>
+          <li>{t("ballots.rule.newcomers", { share: b.share })}</li>
+          <li>{t("ballots.rule.order")}</li>
+        </ol>
+      </section>
+
+      <section className="card stack" aria-labelledby="proof-heading">
+        <h2 id="proof-heading">{t("ballots.proofHeading")}</h2>
+        <div>
+          <h3>{t("ballots.commitment", { time: b.committedAt })}</h3>
+          <p className="mono">{b.commitment}</p>
+          <p className="hint">{t("ballots.commitmentHint")}</p>
+        </div>
+        {b.digest ? (
+          <div>
+            <h3>{t("ballots.digest", { time: b.closedAt })}</h3>
+            <p className="mono">{b.digest}</p>
+          </div>
+        ) : null}
+        {b.seed ? (
+          <>
+            <div>
+              <h3>{t("ballots.seed")}</h3>
+              <p className="mono">{b.seed}</p>
+            </div>
+            <p className="actions">
+              <a
+                className="button button-primary"
+                href={`/ballots/${b.id}/results.json`}
+                download={`ballot-${b.id}-results.json`}
+              >
+                {t("ballots.download")}
+              </a>
+              <Link className="button button-quiet" to={verifyHref}>
+                {t("ballots.verifyLink")}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p className="notice notice-info">{t("ballots.notDrawnYet")}</p>
+        )}
+      </section>
+
+      {b.places.length > 0 ? (
+        <section aria-labelledby="places-heading">
+          <h2 id="places-heading">{t("ballots.placesHeading")}</h2>
+          <p className="hint">{t("ballots.placesNote")}</p>
+          <TableScroll label={t("ballots.placesHeading")}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("ballots.place")}</th>
+                  <th scope="col">{t("ballots.application")}</th>
+                  <th scope="col">{t("ballots.group")}</th>
+                  <th scope="col">{t("ballots.stall")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.places.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.place}</td>
+                    <td className="mono">{p.id}</td>
+                    <td>{t(`ballots.group.${p.group}`)}</td>
+                    <td>
+                      {p.stall ? (
+                        <span className="stall-code">{p.stall}</span>
+                      ) : (
+                        t("ballots.waiting")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      ) : null}
+    </div>
+  );
+}

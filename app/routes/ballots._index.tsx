@@ -1,0 +1,85 @@
+// Every ballot: open for applications, closed, drawn; with its market, days and window.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ballotState, listBallots } from "~/models/ballot.server";
+import { db } from "~/utils/db.server";
+import { formatInstant, formatLocalDate, localized, translator, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+import { publicPageHeaders } from "~/utils/page-cache.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = translator(data?.locale ?? "zh-CN");
+  return pageMeta({
+    matches,
+    locale: data?.locale,
+    title: t("ballots.title"),
+    description: t("ballots.intro"),
+  });
+};
+
+export const headers: HeadersFunction = () => publicPageHeaders();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const now = new Date();
+  const ballots = await listBallots(db);
+  return {
+    locale,
+    ballots: ballots.map((b) => ({
+      id: b.public_id,
+      title: localized(b, "title", locale),
+      market: localized({ name_zh: b.zone_name_zh, name_en: b.zone_name_en }, "name", locale),
+      marketSlug: b.zone_slug,
+      state: ballotState(b, now),
+      first: formatLocalDate(locale, b.first_date),
+      last: formatLocalDate(locale, b.last_date),
+      opens: formatInstant(locale, b.opens_at, b.time_zone),
+      closes: formatInstant(locale, b.closes_at, b.time_zone),
+      stalls: b.stalls,
+      applications: b.applications,
+    })),
+  };
+}
+
+export default function Ballots() {
+  const { ballots } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="page narrow stack">
+      <div>
+        <h1>{t("ballots.title")}</h1>
+        <p className="lead">{t("ballots.intro")}</p>
+      </div>
+      {ballots.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("ballots.empty")}</p>
+        </div>
+      ) : (
+        <ul className="zone-list">
+          {ballots.map((b) => (
+            <li key={b.id} className="card zone-card">
+              <h2>
+                <Link to={`/ballots/${b.id}`}>{b.title}</Link>
+              </h2>
+              <p className="zone-meta">
+                <span className={`badge badge-ballot-${b.state}`}>
+                  {t(`ballots.state.${b.state}`)}
+                </span>
+              </p>
+              <p>
+                {t("ballots.market")}
+                <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
+              </p>
+              <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
+              <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
+              <p className="hint">
+                {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
