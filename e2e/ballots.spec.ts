@@ -48,3 +48,41 @@ test("the verifier page recomputes a draw in the browser and says whether it mat
   await page.getByRole("button", { name: "开始核验" }).click();
   await expect(status).toContainText("种子与开始报名时公布的承诺值不符");
 });
+
+test("a vendor applies to an open ballot with ranked choices, changes it, and withdraws", async ({
+  page,
+  loginNewVendor,
+}) => {
+  await loginNewVendor({ name: "申家小米" });
+  await page.goto("/ballots");
+  await page.getByRole("link", { name: "龙泉公园周末夜市加设摊位摇号" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "公开核验" })).toBeVisible();
+  await page.getByRole("link", { name: "我要报名" }).click();
+  await expect(page.getByText("你还没有报名。")).toBeVisible();
+
+  await page.getByLabel("第 1 志愿").selectOption({ label: "A-03" });
+  await page.getByLabel("第 2 志愿").selectOption({ label: "A 排任意一个" });
+  await page.getByRole("button", { name: "提交报名" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "已保存你的报名。报名截止前可以随时修改或撤回。",
+  );
+  await expect(page.getByText(/你的报名编号：a-/)).toBeVisible();
+  await expect(page.getByLabel("第 1 志愿")).toHaveValue("stall:A-03");
+  // A rural market's own-produce priority is not offered at a park's night market.
+  await expect(page.getByLabel("我卖的是自己种、自己养的农产品")).toHaveCount(0);
+
+  // Nothing chosen and "any stall" off: said why, nothing lost.
+  await page.getByLabel("第 1 志愿").selectOption("");
+  await page.getByLabel("第 2 志愿").selectOption("");
+  await page.getByLabel("志愿都被分走时，给我任意一个合适的空摊位").uncheck();
+  await page.getByRole("button", { name: "保存修改" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "请至少填一个志愿，或勾选“给我任意一个合适的空摊位”。",
+  );
+  await page.reload();
+  await expect(page.getByLabel("第 1 志愿")).toHaveValue("stall:A-03");
+
+  await page.getByRole("button", { name: "撤回报名" }).click();
+  await expect(page.getByRole("status")).toHaveText("已撤回报名。截止前还可以重新报名。");
+  await expect(page.getByText("你还没有报名。")).toBeVisible();
+});

@@ -47,6 +47,10 @@ const pages = [
   { name: "figures", path: "/manage/figures", as: "office" as const },
   { name: "audit", path: "/manage/audit", as: "office" as const },
   { name: "day-sheet", path: "/manage/zones/fuxin-community/day", as: "managerLongquan" as const },
+  { name: "ballots", path: "/ballots" },
+  { name: "ballot-drawn", path: "/ballots/b-chunjie-2026" },
+  { name: "ballot-apply", path: "/ballots/b-longquan-open/apply", as: "vendor" as const },
+  { name: "ballot-verify", path: "/ballots/verify" },
 ];
 
 for (const locale of ["zh-CN", "en"]) {

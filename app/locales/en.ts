@@ -101,6 +101,49 @@ export const en: Record<MessageKey, string> = {
   "ballots.verifyLink": "Check this draw in your browser",
   "ballots.placesNote": "Only application ids are listed, never names or phone numbers.",
   "ballots.market": "Market: ",
+  "ballot.apply.title": "Apply: {title}",
+  "ballot.apply.intro":
+    "Rank up to five choices: a stall, or a row (any free stall in it). When your turn comes in the draw, you get the first of your choices that is still free.",
+  "ballot.apply.choice": "Choice {n}",
+  "ballot.apply.none": "(none)",
+  "ballot.apply.row": "Any stall in row {row}",
+  "ballot.apply.anyStall": "If all my choices are taken, give me any free stall that fits",
+  "ballot.apply.ownProduce": "I sell produce I grew or raised myself",
+  "ballot.apply.ownProduceHint":
+    "At rural markets farmers selling their own produce come first. The market manager checks; a false claim is put back in the regular group and recorded.",
+  "ballot.apply.submit": "Apply",
+  "ballot.apply.update": "Save changes",
+  "ballot.apply.saving": "Saving…",
+  "ballot.apply.withdraw": "Withdraw my application",
+  "ballot.apply.saved": "Your application is saved. You can change or withdraw it until the close.",
+  "ballot.apply.withdrawn": "Your application is withdrawn. You can apply again until the close.",
+  "ballot.apply.yours":
+    "Your application id: {id}. Look for it in the results; your name is never published.",
+  "ballot.apply.notYet": "You have not applied yet.",
+  "ballot.apply.resultPlaced": "Result: place {place} in the draw, and stall {stall} is yours.",
+  "ballot.apply.resultWaiting":
+    "Result: place {place} in the draw, and no stall this time; you are on the waiting list in that order.",
+  "ballot.apply.leftOut":
+    "Your application was not in the draw: your bookings were paused when applications closed.",
+  "ballot.apply.notApplied": "You did not apply to this ballot.",
+  "ballot.apply.back": "See the ballot's rules and results",
+  "ballot.apply.cannot": "You cannot apply now",
+  "ballot.refusal.ballotNotOpen": "Applications have not opened yet; come back after they open.",
+  "ballot.refusal.ballotClosed": "Applications have closed.",
+  "ballot.refusal.vendorSuspended":
+    "Your vendor account is suspended; you cannot apply while it is.",
+  "ballot.refusal.vendorNotApproved":
+    "Your registration has not been approved yet; you can apply once it is.",
+  "ballot.refusal.documentsMissing":
+    "Your papers are missing or will have expired by the market days. Upload valid ones in My papers first.",
+  "ballot.refusal.penaltyBan":
+    "Too many recent no-shows or late cancellations: you cannot apply while your bookings are paused.",
+  "ballot.refusal.ballotTooManyChoices": "Five choices at most.",
+  "ballot.refusal.ballotUnknownChoice": "One of your choices is not a stall or row of this ballot.",
+  "ballot.refusal.ballotNoChoice": "Give at least one choice, or tick “give me any free stall”.",
+  "ballot.refusal.ballotOwnProduceRural": "Only rural markets put farmers' own produce first.",
+  "ballot.apply.papersLink": "Upload papers",
+  "ballots.applyButton": "Apply",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -22,6 +22,7 @@ import {
   ballotGroup,
   standing,
   stallRow,
+  type ApplicationFacts,
   type BallotRefusal,
 } from "~/domain/ballot-rules";
 import { penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
@@ -140,6 +141,111 @@ async function ballotStalls(db: Kysely<Database>, ballotId: number) {
   return [...stalls.values()];
 }
 
+/** What the application rules ask, read for one vendor and one ballot (all but the choice). */
+async function applicationContext(
+  db: Kysely<Database>,
+  ballotId: number,
+  vendorId: number,
+  now: Date,
+) {
+  const ballot = await db
+    .selectFrom("ballots")
+    .innerJoin("zones", "zones.id", "ballots.zone_id")
+    .select([
+      "ballots.id",
+      "ballots.zone_id",
+      "ballots.opens_at",
+      "ballots.closes_at",
+      "ballots.last_date",
+      "zones.kind",
+      "zones.time_zone",
+    ])
+    .where("ballots.id", "=", ballotId)
+    .executeTakeFirstOrThrow();
+  const [vendor, documents, settings, stalls, strikes] = await Promise.all([
+    bookingVendors(db).where("vendors.id", "=", vendorId).executeTakeFirstOrThrow(),
+    papersThatCount(db, vendorId),
+    getBookingSettings(db, ballot.zone_id),
+    ballotStalls(db, ballot.id),
+    db
+      .selectFrom("bookings")
+      .select(["status", "starts_at", "cancelled_at"])
+      .where("vendor_id", "=", vendorId)
+      .where("zone_id", "=", ballot.zone_id)
+      .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
+      .execute(),
+  ]);
+  const facts: Omit<ApplicationFacts, "choice"> = {
+    vendor,
+    documents,
+    settings,
+    penaltyInstants: strikes.map(strikeInstant),
+    ballot: {
+      opensAt: ballot.opens_at,
+      closesAt: ballot.closes_at,
+      lastDate: ballot.last_date,
+      zoneKind: ballot.kind,
+      stallCodes: stalls.map((s) => s.code),
+      rows: [...new Set(stalls.map((s) => stallRow(s.code)))],
+    },
+    today: localMoment(now, ballot.time_zone).date,
+    now,
+  };
+  return { ballot, stalls, facts };
+}
+
+/**
+ * A vendor's view of a ballot: what they may choose from, their application, whether the rules
+ * let them apply at all now (said before they fill anything in), and after the draw their place.
+ */
+export async function vendorBallotView(
+  db: Kysely<Database>,
+  ballotPublicId: string,
+  vendorId: number,
+  now: Date,
+) {
+  const found = await db
+    .selectFrom("ballots")
+    .select("id")
+    .where("public_id", "=", ballotPublicId)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const [{ ballot, stalls, facts }, application, results] = await Promise.all([
+    applicationContext(db, found.id, vendorId, now),
+    db
+      .selectFrom("ballot_applications")
+      .select(["public_id", "preferences", "any_stall", "own_produce", "status"])
+      .where("ballot_id", "=", found.id)
+      .where("vendor_id", "=", vendorId)
+      .executeTakeFirst(),
+    ballotResults(db, ballotPublicId),
+  ]);
+  const applied = application?.status === "applied" ? application : undefined;
+  const place = applied && results?.places.find((p) => p.id === applied.public_id);
+  return {
+    ballotId: ballot.id,
+    zoneKind: ballot.kind,
+    stalls: stalls.filter((s) => !s.welfare).map((s) => s.code),
+    rows: facts.ballot.rows,
+    // The refusals that hold whatever is chosen: who, papers, pause, the window.
+    refusal: applicationRefusal({
+      ...facts,
+      choice: { preferences: [], anyStall: true, ownProduce: false },
+    }),
+    application: applied
+      ? {
+          id: applied.public_id,
+          preferences: JSON.parse(applied.preferences) as string[],
+          anyStall: applied.any_stall === 1,
+          ownProduce: applied.own_produce === 1,
+        }
+      : null,
+    result: place ? { place: place.place, stall: place.stall } : null,
+    /** Applied but left out of the frozen inputs (a booking pause at the close). */
+    leftOut: Boolean(applied && results && !place),
+  };
+}
+
 export type ApplyResult = { ok: true; publicId: string } | { ok: false; refusal: BallotRefusal };
 
 /** A vendor applies, or changes their application, while the window is open. */
@@ -155,50 +261,9 @@ export async function applyToBallot(
   },
   now: Date,
 ): Promise<ApplyResult> {
-  const ballot = await db
-    .selectFrom("ballots")
-    .innerJoin("zones", "zones.id", "ballots.zone_id")
-    .select([
-      "ballots.id",
-      "ballots.zone_id",
-      "ballots.opens_at",
-      "ballots.closes_at",
-      "ballots.last_date",
-      "zones.kind",
-      "zones.time_zone",
-    ])
-    .where("ballots.id", "=", input.ballotId)
-    .executeTakeFirstOrThrow();
-  const [vendor, documents, settings, stalls, strikes] = await Promise.all([
-    bookingVendors(db).where("vendors.id", "=", input.vendorId).executeTakeFirstOrThrow(),
-    papersThatCount(db, input.vendorId),
-    getBookingSettings(db, ballot.zone_id),
-    ballotStalls(db, ballot.id),
-    db
-      .selectFrom("bookings")
-      .select(["status", "starts_at", "cancelled_at"])
-      .where("vendor_id", "=", input.vendorId)
-      .where("zone_id", "=", ballot.zone_id)
-      .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
-      .execute(),
-  ]);
-  const refusal = applicationRefusal({
-    vendor,
-    documents,
-    settings,
-    penaltyInstants: strikes.map(strikeInstant),
-    ballot: {
-      opensAt: ballot.opens_at,
-      closesAt: ballot.closes_at,
-      lastDate: ballot.last_date,
-      zoneKind: ballot.kind,
-      stallCodes: stalls.map((s) => s.code),
-      rows: [...new Set(stalls.map((s) => stallRow(s.code)))],
-    },
-    today: localMoment(now, ballot.time_zone).date,
-    now,
-    choice: input,
-  });
+  const context = await applicationContext(db, input.ballotId, input.vendorId, now);
+  const { ballot } = context;
+  const refusal = applicationRefusal({ ...context.facts, choice: input });
   if (refusal) return { ok: false, refusal };
   return inTransaction(db, async (trx) => {
     const existing = await trx

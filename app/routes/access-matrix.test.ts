@@ -279,6 +279,13 @@ const TABLE: Record<string, Entry> = {
     params: p({ id: DEMO_BALLOT }),
     loader: "public",
   },
+  // A vendor's application (a counter for the vendor it acts for); this one has closed.
+  "ballots.$id_.apply.tsx": {
+    url: () => `/ballots/${DEMO_BALLOT}/apply`,
+    params: p({ id: DEMO_BALLOT }),
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
+  },
   "ballots.$id_.results[.]json.ts": {
     url: () => `/ballots/${DEMO_BALLOT}/results.json`,
     params: p({ id: DEMO_BALLOT }),

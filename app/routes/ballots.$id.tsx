@@ -92,6 +92,13 @@ export default function Ballot() {
         <p className="hint">
           {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
         </p>
+        {b.state === "open" ? (
+          <p>
+            <Link className="button button-primary" to={`/ballots/${b.id}/apply`}>
+              {t("ballots.applyButton")}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       <section className="card" aria-labelledby="rules-heading">
