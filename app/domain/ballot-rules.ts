@@ -6,6 +6,9 @@ import { mayBook, penaltyBanUntil, type BookingSettings } from "./booking-rules"
 import { missingDocuments, type CategoryNeeds, type HeldDocument } from "./documents";
 import { isSuspended } from "./vendor-review";
 
+/** Where a ballot is: before its window, in it, closed awaiting the draw, drawn. */
+export type BallotState = "upcoming" | "open" | "closed" | "drawn";
+
 /** Most ranked choices an application may carry. */
 export const MAX_PREFERENCES = 5;
 

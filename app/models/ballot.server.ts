@@ -24,6 +24,7 @@ import {
   stallRow,
   type ApplicationFacts,
   type BallotRefusal,
+  type BallotState,
 } from "~/domain/ballot-rules";
 import { penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
 import { localMoment } from "~/domain/market-hours";
@@ -493,8 +494,6 @@ export async function ballotResults(
     places: JSON.parse(ballot.places_json) as BallotPlace[],
   };
 }
-
-export type BallotState = "upcoming" | "open" | "closed" | "drawn";
 
 export function ballotState(
   b: { opens_at: string; closes_at: string; drawn_at: string | null },

@@ -3,6 +3,7 @@
 // check it with (docs/ballot-draw.md).
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BallotSummary } from "~/components/ballot-summary";
 import { TableScroll } from "~/components/table-scroll";
 import { ballotState, getPublicBallot } from "~/models/ballot.server";
 import { db } from "~/utils/db.server";
@@ -80,18 +81,7 @@ export default function Ballot() {
           <Link to="/ballots">← {t("ballots.title")}</Link>
         </p>
         <h1>{b.title}</h1>
-        <p className="zone-meta">
-          <span className={`badge badge-ballot-${b.state}`}>{t(`ballots.state.${b.state}`)}</span>
-        </p>
-        <p>
-          {t("ballots.market")}
-          <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
-        </p>
-        <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
-        <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
-        <p className="hint">
-          {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
-        </p>
+        <BallotSummary t={t} ballot={b} />
         {b.state === "open" ? (
           <p>
             <Link className="button button-primary" to={`/ballots/${b.id}/apply`}>

@@ -1,6 +1,7 @@
 // Every ballot: open for applications, closed, drawn; with its market, days and window.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BallotSummary } from "~/components/ballot-summary";
 import { ballotState, listBallots } from "~/models/ballot.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, formatLocalDate, localized, translator, useT } from "~/utils/i18n";
@@ -62,20 +63,7 @@ export default function Ballots() {
               <h2>
                 <Link to={`/ballots/${b.id}`}>{b.title}</Link>
               </h2>
-              <p className="zone-meta">
-                <span className={`badge badge-ballot-${b.state}`}>
-                  {t(`ballots.state.${b.state}`)}
-                </span>
-              </p>
-              <p>
-                {t("ballots.market")}
-                <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
-              </p>
-              <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
-              <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
-              <p className="hint">
-                {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
-              </p>
+              <BallotSummary t={t} ballot={b} />
             </li>
           ))}
         </ul>

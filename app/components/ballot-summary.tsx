@@ -1,0 +1,35 @@
+// A ballot at a glance, the same in the list and on its page: state, market, days, window, counts.
+import { Link } from "@remix-run/react";
+import type { BallotState } from "~/domain/ballot-rules";
+import type { Translate } from "~/utils/i18n";
+
+export interface BallotSummaryData {
+  state: BallotState;
+  market: string;
+  marketSlug: string;
+  first: string;
+  last: string;
+  opens: string;
+  closes: string;
+  stalls: number;
+  applications: number;
+}
+
+export function BallotSummary({ t, ballot: b }: { t: Translate; ballot: BallotSummaryData }) {
+  return (
+    <>
+      <p className="zone-meta">
+        <span className={`badge badge-ballot-${b.state}`}>{t(`ballots.state.${b.state}`)}</span>
+      </p>
+      <p>
+        {t("ballots.market")}
+        <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
+      </p>
+      <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
+      <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
+      <p className="hint">
+        {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}
+      </p>
+    </>
+  );
+}
