@@ -54,10 +54,18 @@ test("a vendor applies to an open ballot with ranked choices, changes it, and wi
   loginNewVendor,
 }) => {
   await loginNewVendor({ name: "申家小米" });
-  await page.goto("/ballots");
+  // Residents and vendors hear of it on the market's page, and on the ballots' list.
+  await page.goto("/markets/longquan-park-evening");
   await page.getByRole("link", { name: "龙泉公园周末夜市加设摊位摇号" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "公开核验" })).toBeVisible();
   await page.getByRole("link", { name: "我要报名" }).click();
+  await expect(page.getByText("你还没有报名。")).toBeVisible();
+  // A vendor hears of it at home too.
+  await page.goto("/vendor");
+  await page
+    .getByRole("region", { name: "摇号报名" })
+    .getByRole("link", { name: "龙泉公园周末夜市加设摊位摇号" })
+    .click();
   await expect(page.getByText("你还没有报名。")).toBeVisible();
 
   await page.getByLabel("第 1 志愿").selectOption({ label: "A-03" });

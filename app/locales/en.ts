@@ -144,6 +144,9 @@ export const en: Record<MessageKey, string> = {
   "ballot.refusal.ballotOwnProduceRural": "Only rural markets put farmers' own produce first.",
   "ballot.apply.papersLink": "Upload papers",
   "ballots.applyButton": "Apply",
+  "vendorHome.ballotsHeading": "Stall ballots",
+  "vendorHome.ballotCloses": "Applications close {closes}",
+  "market.ballotCloses": "These stalls go by ballot; applications close {closes}.",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -608,3 +608,21 @@ export async function drawClosedBallots(db: Kysely<Database>, now: Date): Promis
   for (const { id } of due) if ((await closeAndDraw(db, id, now)).places) drawn += 1;
   return drawn;
 }
+
+/** Ballots whose window has not closed (open now or soon), soonest to close first. */
+export async function ballotsTakingApplications(
+  db: Kysely<Database>,
+  now: Date,
+  { zoneId }: { zoneId?: number } = {},
+) {
+  return db
+    .selectFrom("ballots")
+    .innerJoin("zones", "zones.id", "ballots.zone_id")
+    .select(publicColumns)
+    .where("zones.status", "=", "active")
+    .where("ballots.drawn_at", "is", null)
+    .where("ballots.closes_at", ">", now.toISOString())
+    .$if(zoneId !== undefined, (q) => q.where("ballots.zone_id", "=", zoneId!))
+    .orderBy("ballots.closes_at")
+    .execute();
+}

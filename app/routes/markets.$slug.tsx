@@ -24,9 +24,17 @@ import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.serve
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import {
+  formatInstant,
+  formatLocalDate,
+  localized,
+  translator,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { ballotsTakingApplications } from "~/models/ballot.server";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
 import { useRootData } from "~/root";
@@ -111,11 +119,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     groups.set(p.category_slug, group);
   }
-  const [categoryRows, reportFigures, notices, inspected] = await Promise.all([
+  const [categoryRows, reportFigures, notices, inspected, ballots] = await Promise.all([
     listCategories(db),
     publicReportFigures(db, zone.id, now),
     currentAnnouncements(db, zone.id, today),
     lastInspection(db, zone.id),
+    ballotsTakingApplications(db, now, { zoneId: zone.id }),
   ]);
   const categoryNames = new Map(categoryRows.map((c) => [c.slug, localized(c, "name", locale)]));
   const stallCategory = (s: (typeof stalls)[number]) =>
@@ -133,6 +142,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     locale,
     sessionNotFound: Boolean(asked) && !found,
+    // Stalls of coming days given out by ballot: residents and vendors hear of it here.
+    ballots: ballots.map((b) => ({
+      id: b.public_id,
+      title: localized(b, "title", locale),
+      closes: formatInstant(locale, b.closes_at, b.time_zone),
+    })),
     reportFigures,
     notices,
     inspected: inspected ?? null,
@@ -211,6 +226,7 @@ export default function MarketPage() {
     notices,
     inspected,
     tiles,
+    ballots,
   } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -312,6 +328,12 @@ export default function MarketPage() {
             : t("inspection.never")}
         </p>
       </div>
+      {ballots.map((b) => (
+        <p key={b.id} className="notice notice-info">
+          <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
+          {t("market.ballotCloses", { closes: b.closes })}
+        </p>
+      ))}
       {notices.length ? (
         <section className="stack-tight" aria-label={t("announce.title")}>
           {notices.map((n) => (

@@ -13,6 +13,7 @@ import { isSuspended } from "~/domain/vendor-review";
 import { listCurrentDocuments } from "~/models/document.server";
 import { listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { activeBans } from "~/models/penalty.server";
+import { ballotState, ballotsTakingApplications } from "~/models/ballot.server";
 import { resubmitApplication } from "~/models/vendor.server";
 import { requireVendor } from "~/utils/auth.server";
 import { withdrawConsent } from "~/models/counter.server";
@@ -20,7 +21,14 @@ import { counterHelp } from "~/utils/counter-help.server";
 import { db } from "~/utils/db.server";
 import { VendorHomeSchema } from "~/forms/small-actions.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatInstant, formatLocalDate, localizedParams, useLocale, useT } from "~/utils/i18n";
+import {
+  formatInstant,
+  formatLocalDate,
+  localized,
+  localizedParams,
+  useLocale,
+  useT,
+} from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 
@@ -31,11 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { user, vendor, clerk } = await requireVendor(request, { counter: true });
   const locale = await getLocale(request);
-  const [documents, inbox, bans, counter] = await Promise.all([
+  const [documents, inbox, bans, counter, ballots] = await Promise.all([
     listCurrentDocuments(db, vendor.id),
     listNotifications(db, user.id),
     activeBans(db, vendor.id, now),
     counterHelp(vendor.id, locale),
+    ballotsTakingApplications(db, now),
   ]);
   const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   return {
@@ -63,6 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bans: bans.map((b) => ({ ...b, until: formatInstant(locale, b.until, b.time_zone) })),
     // What service counters may do and did for the vendor: theirs to see, and to stop.
     counter: { ...counter, byClerk: !!clerk },
+    // Stalls given out by ballot: a vendor hears of them here, where they look for news.
+    ballots: ballots.map((b) => ({
+      id: b.public_id,
+      title: localized(b, "title", locale),
+      state: ballotState(b, now),
+      closes: formatInstant(locale, b.closes_at, b.time_zone),
+    })),
   };
 }
 
@@ -82,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorHome() {
-  const { vendor, missing, documents, inbox, suspended, bans, counter } =
+  const { vendor, missing, documents, inbox, suspended, bans, counter, ballots } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -166,6 +182,24 @@ export default function VendorHome() {
           </Form>
         ) : null}
       </section>
+
+      {ballots.length > 0 ? (
+        <section className="card" aria-labelledby="ballots-heading">
+          <h2 id="ballots-heading">{t("vendorHome.ballotsHeading")}</h2>
+          <ul className="plain-list stack-tight">
+            {ballots.map((b) => (
+              <li key={b.id}>
+                <Link to={`/ballots/${b.id}/apply`}>{b.title}</Link>{" "}
+                <span className={`badge badge-ballot-${b.state}`}>
+                  {t(`ballots.state.${b.state}`)}
+                </span>
+                <br />
+                <span className="hint">{t("vendorHome.ballotCloses", { closes: b.closes })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t("documents.title")}</h2>
