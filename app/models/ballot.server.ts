@@ -201,28 +201,22 @@ async function applicationContext(
  */
 export async function vendorBallotView(
   db: Kysely<Database>,
-  ballotPublicId: string,
+  /** As `getPublicBallot` read it: its places once drawn. */
+  published: { id: number; places: BallotPlace[] | null },
   vendorId: number,
   now: Date,
 ) {
-  const found = await db
-    .selectFrom("ballots")
-    .select("id")
-    .where("public_id", "=", ballotPublicId)
-    .executeTakeFirst();
-  if (!found) return undefined;
-  const [{ ballot, stalls, facts }, application, results] = await Promise.all([
-    applicationContext(db, found.id, vendorId, now),
+  const [{ ballot, stalls, facts }, application] = await Promise.all([
+    applicationContext(db, published.id, vendorId, now),
     db
       .selectFrom("ballot_applications")
       .select(["public_id", "preferences", "any_stall", "own_produce", "status"])
-      .where("ballot_id", "=", found.id)
+      .where("ballot_id", "=", published.id)
       .where("vendor_id", "=", vendorId)
       .executeTakeFirst(),
-    ballotResults(db, ballotPublicId),
   ]);
   const applied = application?.status === "applied" ? application : undefined;
-  const place = applied && results?.places.find((p) => p.id === applied.public_id);
+  const place = applied && published.places?.find((p) => p.id === applied.public_id);
   return {
     ballotId: ballot.id,
     zoneKind: ballot.kind,
@@ -243,7 +237,7 @@ export async function vendorBallotView(
       : null,
     result: place ? { place: place.place, stall: place.stall } : null,
     /** Applied but left out of the frozen inputs (a booking pause at the close). */
-    leftOut: Boolean(applied && results && !place),
+    leftOut: Boolean(applied && published.places && !place),
   };
 }
 

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { vendor, ballot } = await load(request, params.id);
   const locale = await getLocale(request);
-  const view = (await vendorBallotView(db, ballot.public_id, vendor.id, now))!;
+  const view = await vendorBallotView(db, ballot, vendor.id, now);
   const saved = new URL(request.url).searchParams.get("done");
   return {
     locale,
