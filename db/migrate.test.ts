@@ -56,6 +56,7 @@ describe("migrations", () => {
           "audit_log",
           "ballots",
           "ballot_stalls",
+          "ballot_corrections",
           "ballot_applications",
           "bookings",
           "closures",

@@ -497,6 +497,20 @@ export interface BallotsTable {
   drawn_at: string | null;
   created_by: number | null;
   created_at: string;
+  /** Only sessions of this kind; null: every session of its days. */
+  session_kind: SessionKind | null;
+}
+
+/** A manager's correction after the draw: a winner moved to another stall, with the reason. */
+export interface BallotCorrectionsTable {
+  id: Generated<number>;
+  ballot_id: number;
+  application_public_id: string;
+  from_stall: string;
+  to_stall: string;
+  reason: string;
+  actor_user_id: number;
+  created_at: string;
 }
 
 export interface BallotStallsTable {
@@ -553,6 +567,7 @@ export interface Database {
   upload_ledger: UploadLedgerTable;
   health_probe: HealthProbeTable;
   ballots: BallotsTable;
+  ballot_corrections: BallotCorrectionsTable;
   ballot_stalls: BallotStallsTable;
   ballot_applications: BallotApplicationsTable;
 }

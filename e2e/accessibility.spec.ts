@@ -175,6 +175,7 @@ test("in large text at 360 px, public, manager and office pages never scroll sid
     "/manage/zones/fuxin-community/day",
     "/manage/zones/fuxin-community/inspections",
     "/manage/zones/fuxin-community/announcements",
+    "/manage/zones/fuxin-community/ballots",
     "/manage/vendors",
     "/manage/reports",
     "/manage/figures",

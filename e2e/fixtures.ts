@@ -47,6 +47,8 @@ type Fixtures = {
    * name, run by the given managers: what the journey changes or counts there is its alone.
    */
   newZone: (zone: NewZone) => Promise<{ slug: string; name: string; zoneId: number }>;
+  /** A person the journey made itself (by factory), logged in in a browser of their own. */
+  pageForUser: (userId: number) => Promise<Page>;
 };
 
 interface NewZone {
@@ -93,6 +95,19 @@ export const test = base.extend<Fixtures>({
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     await use(async (account) => signIn(db, cookie, context, account));
+    await db.destroy();
+  },
+  pageForUser: async ({ browser }, use) => {
+    const db = createDb(E2E_DATABASE_URL);
+    const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
+    const contexts: BrowserContext[] = [];
+    await use(async (userId) => {
+      const context = await browser.newContext({ locale: "zh-CN" });
+      contexts.push(context);
+      await signInUser(db, cookie, context, userId);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
     await db.destroy();
   },
   pageAs: async ({ browser }, use) => {

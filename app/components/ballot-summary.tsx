@@ -1,5 +1,6 @@
 // A ballot at a glance, the same in the list and on its page: state, market, days, window, counts.
 import { Link } from "@remix-run/react";
+import type { SessionKind } from "#db/schema";
 import type { BallotState } from "~/domain/ballot-rules";
 import type { Translate } from "~/utils/i18n";
 
@@ -9,6 +10,8 @@ export interface BallotSummaryData {
   marketSlug: string;
   first: string;
   last: string;
+  /** Only sessions of this kind; every session of its days when null. */
+  sessionKind: SessionKind | null;
   opens: string;
   closes: string;
   stalls: number;
@@ -25,7 +28,12 @@ export function BallotSummary({ t, ballot: b }: { t: Translate; ballot: BallotSu
         {t("ballots.market")}
         <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
       </p>
-      <p>{t("ballots.dates", { first: b.first, last: b.last })}</p>
+      <p>
+        {t("ballots.dates", { first: b.first, last: b.last })}
+        {b.sessionKind
+          ? ` ${t("ballots.onlyKind", { kind: t(`session.kind.${b.sessionKind}`) })}`
+          : null}
+      </p>
       <p className="hint">{t("ballots.window", { opens: b.opens, closes: b.closes })}</p>
       <p className="hint">
         {t("ballots.counts", { stalls: b.stalls, applications: b.applications })}

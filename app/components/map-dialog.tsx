@@ -4,12 +4,18 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 
 export function MapDialog({
   open,
+  openedBy,
   title,
   closeLabel,
   onClose,
   children,
 }: {
   open: boolean;
+  /**
+   * What opened it (the history entry's key): opened again by a new entry before the closing
+   * one has been rendered, `open` stays true, and only this says to show it again.
+   */
+  openedBy?: string;
   title: string;
   closeLabel: string;
   /** The dialog closed itself (its button, Escape). */
@@ -25,7 +31,7 @@ export function MapDialog({
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
     setShown(open);
-  }, [open]);
+  }, [open, openedBy]);
   return (
     <dialog
       ref={dialog}

@@ -94,6 +94,20 @@ describe("checkBooking", () => {
     expect(refusal({ now: new Date("2026-12-05T07:30:00Z") })).toBeNull();
     expect(refusal({ now: new Date("2026-12-05T07:31:00Z") })).toBe("windowClosed");
     expect(refusal({ now: new Date("2026-12-05T09:30:00Z") })).toBe("sessionStarted");
+    // A week of a series, or a stall the waiting list offered, is taken ahead of the window;
+    // its close still holds.
+    const ahead = { aheadOfWindow: true };
+    expect(refusal({ ...ahead, now: new Date("2026-11-01T00:00:00Z") })).toBeNull();
+    expect(refusal({ ...ahead, now: new Date("2026-12-05T07:31:00Z") })).toBe("windowClosed");
+  });
+
+  it("refuses a stall a ballot not yet drawn holds, after its category and before who took it", () => {
+    expect(refusal({ stall: { categories: ["fresh_produce"], free: true, inBallot: true } })).toBe(
+      "stallInBallot",
+    );
+    expect(refusal({ stall: { categories: ["crafts"], free: true, inBallot: true } })).toBe(
+      "categoryNotAllowed",
+    );
   });
 
   it("allows one stall per vendor per session", () => {

@@ -66,6 +66,7 @@ export const RULE_REFUSALS = [
   "weeklyQuota",
   "categoryCap",
   "penaltyBan",
+  "stallInBallot",
   "stallTaken",
 ] as const;
 export type RefusalCode = (typeof RULE_REFUSALS)[number];
@@ -98,16 +99,19 @@ export interface SessionFacts {
   /** Instants of the vendor's no-shows and late cancellations in this zone. */
   penaltyInstants: string[];
   /**
-   * A week of a recurring booking: booked ahead of the opening window (that is what a series is
-   * for); every other rule still holds for each date.
+   * Booked ahead of the opening window, every other rule still holding: a week of a recurring
+   * booking (that is what a series is for), or a stall the waiting list offered the vendor (a
+   * ballot's loser waits for days further ahead than the window).
    */
-  recurring?: boolean;
+  aheadOfWindow?: boolean;
 }
 
 /** …and of the stall: what it takes, and whether anyone else holds it (booked or offered). */
 export interface StallFacts {
   categories: string[];
   free: boolean;
+  /** Given out by a ballot not drawn yet (its winners' bookings come with the results). */
+  inBallot?: boolean;
 }
 
 export interface BookingFacts extends SessionFacts {
@@ -155,7 +159,7 @@ export function sessionRefusal(f: SessionFacts): Refusal | null {
   const now = f.now.getTime();
   if (now >= Date.parse(f.session.startsAt)) return { code: "sessionStarted" };
   const opens = bookingOpensAt(f.session.startsAt, f.settings);
-  if (now < opens.getTime() && !f.recurring) {
+  if (now < opens.getTime() && !f.aheadOfWindow) {
     return { code: "windowNotOpen", params: { opensAt: opens.toISOString() } };
   }
   if (now > bookingClosesAt(f.session.startsAt, f.settings).getTime()) {
@@ -177,6 +181,7 @@ export function sessionRefusal(f: SessionFacts): Refusal | null {
 /** The refusals of one stall: it does not take the vendor's category, or someone holds it. */
 export function stallRefusal(stall: StallFacts, category: string): Refusal | null {
   if (!stall.categories.includes(category)) return { code: "categoryNotAllowed" };
+  if (stall.inBallot) return { code: "stallInBallot" };
   if (!stall.free) return { code: "stallTaken" };
   return null;
 }

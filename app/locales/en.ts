@@ -69,6 +69,12 @@ export const en: Record<MessageKey, string> = {
   "ballots.state.open": "Open for applications",
   "ballots.state.closed": "Closed, waiting for the draw",
   "ballots.state.drawn": "Results published",
+  "ballots.onlyKind": "({kind} only)",
+  "ballots.correctionsHeading": "Corrections after the draw",
+  "ballots.correctionsNote":
+    "The draw itself never changes (the files above still verify); when a manager has to move a winner to another stall, it is listed here with the reason.",
+  "ballots.correction": "{at}: application {id} moved from stall {from} to {to}",
+  "ballots.correctionReason": "Reason: ",
   "ballots.dates": "Market days: {first} to {last}",
   "ballots.window": "Applications: {opens} to {closes}",
   "ballots.counts":
@@ -147,6 +153,83 @@ export const en: Record<MessageKey, string> = {
   "vendorHome.ballotsHeading": "Stall ballots",
   "vendorHome.ballotCloses": "Applications close {closes}",
   "market.ballotCloses": "These stalls go by ballot; applications close {closes}.",
+  "ballotOpen.title": "Ballots",
+  "ballotOpen.link": "Ballots",
+  "ballotOpen.intro":
+    "When more vendors want stalls than there are (a Spring Festival fair, a new night market), give them out by ballot: the rules are published first and anyone can check the draw. Once a ballot is opened, its stalls cannot be booked first come on its days; at the close it is drawn, winners are booked, the others wait in draw order, and everyone is told.",
+  "ballotOpen.new": "Open a ballot",
+  "ballotOpen.titleZh": "Name (Chinese)",
+  "ballotOpen.titleZhHint": "E.g. 2027 年春节大集摊位摇号",
+  "ballotOpen.titleEn": "Name (English, optional)",
+  "ballotOpen.firstDate": "First day",
+  "ballotOpen.lastDate": "Last day",
+  "ballotOpen.sessionKind": "Which sessions",
+  "ballotOpen.allKinds": "Every session of those days",
+  "ballotOpen.opens": "Applications open",
+  "ballotOpen.closes": "Applications close",
+  "ballotOpen.closesHint":
+    "In the market's time, before its first session; the draw follows the close.",
+  "ballotOpen.rows": "Rows of stalls it gives out",
+  "ballotOpen.row": "Row {row} ({count, plural, one {# stall} other {# stalls}})",
+  "ballotOpen.leaveOut": "Stalls of those rows to leave out (optional)",
+  "ballotOpen.leaveOutHint": "Stall codes separated by commas or spaces, e.g. B-17, B-18",
+  "ballotOpen.error.unknownStall": "A stall code is not in this market's layout; check them",
+  "ballotOpen.share": "Share kept for newcomers (%)",
+  "ballotOpen.shareHint":
+    "When enough vendors who never traded here apply, at least this share of the stalls goes to them.",
+  "ballotOpen.lookback": "Seniority over the last … months",
+  "ballotOpen.lookbackHint":
+    "More sessions kept in these months ranks higher; no-shows and late cancellations count against.",
+  "ballotOpen.caps": "Most stalls per category (optional)",
+  "ballotOpen.submit": "Open the ballot and publish its commitment",
+  "ballotOpen.submitting": "Opening…",
+  "ballotOpen.opened":
+    "The ballot is open with {count, plural, one {# stall} other {# stalls}}; the commitment to its seed is on its page.",
+  "ballotOpen.leftOut": "{codes} already booked on those days, so left out.",
+  "ballotOpen.viewPublic": "See the ballot's page",
+  "ballotOpen.list": "This market's ballots",
+  "ballotOpen.none":
+    "This market has had no ballot. When stalls are scarce, open one with the form below.",
+  "ballotOpen.error.summary": "A few things need changing: see the fields marked in red.",
+  "ballotOpen.error.title": "Write a name of 2 to 60 characters",
+  "ballotOpen.error.titleEn": "The English name is 80 characters at most",
+  "ballotOpen.error.date": "Choose a date",
+  "ballotOpen.error.instant": "Enter a date and time",
+  "ballotOpen.error.share": "Enter a whole number from 0 to 50",
+  "ballotOpen.error.lookback": "Enter a whole number from 1 to 36",
+  "ballotOpen.error.cap": "Enter 0 or a whole number for a cap, or leave it blank for none",
+  "ballotOpen.problem.dates": "The last day cannot be before the first",
+  "ballotOpen.problem.tooLong": "One ballot covers 92 days (a season) at most; make several",
+  "ballotOpen.problem.opensPast": "Applications cannot open in the past",
+  "ballotOpen.problem.window": "The close must be after the opening",
+  "ballotOpen.problem.closesLate": "Applications must close before the first session of those days",
+  "ballotOpen.problem.noSessions":
+    "The market holds no such session on those days; change the days or the sessions",
+  "ballotOpen.problem.noStalls": "Choose at least one row",
+  "ballotOpen.problem.overlap":
+    "These stalls are already in another ballot, not yet drawn, on those days",
+  "ballotCorrect.heading": "Correct a result",
+  "ballotCorrect.intro":
+    "When a stall won cannot be used (roadworks, something broken), move its winner to a stall nobody won. The draw itself does not change; the correction and its reason are published on the ballot's page and the vendor is told.",
+  "ballotCorrect.application": "Winning application",
+  "ballotCorrect.choose": "Choose…",
+  "ballotCorrect.toStall": "Move to stall",
+  "ballotCorrect.reason": "Reason (published)",
+  "ballotCorrect.submit": "Correct and tell the vendor",
+  "ballotCorrect.sending": "Correcting…",
+  "ballotCorrect.noneFree": "Every stall of this ballot was won: there is none to move to.",
+  "ballotCorrect.done": "Corrected; the vendor has been told.",
+  "ballotCorrect.error.application": "Choose the winning application",
+  "ballotCorrect.error.stall": "Choose the stall to move to",
+  "ballotCorrect.error.reason": "Give the reason (4 to 200 characters)",
+  "ballotCorrect.refusal.notDrawn":
+    "This ballot has not been drawn yet; there is nothing to correct.",
+  "ballotCorrect.refusal.notWinner": "That application holds no stall; reload the page.",
+  "ballotCorrect.refusal.stallNotFree":
+    "That stall has been won or is not in this ballot; reload the page.",
+  "ballotCorrect.refusal.stallTaken":
+    "That stall is booked in one of those sessions; choose another.",
+  "manage.ballotsLink": "All ballots",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",
@@ -497,6 +580,14 @@ export const en: Record<MessageKey, string> = {
   "review.error.untilPast": "The last day cannot be before today",
   "review.error.stale": "This vendor's status has just changed. Look at it again before deciding.",
 
+  "audit.ballot.open": "Ballot opened (seed's commitment published)",
+  "audit.ballot.application": "Applied to a ballot",
+  "audit.ballot.application.change": "Ballot application changed",
+  "audit.ballot.application.withdraw": "Ballot application withdrawn",
+  "audit.ballot.close": "Ballot closed (applications published)",
+  "audit.ballot.draw": "Ballot drawn (seed revealed)",
+  "audit.ballot.allocate": "Stalls booked and waiting lists made from a ballot",
+  "audit.ballot.correction": "Ballot result corrected",
   "audit.vendor.approve": "Approved",
   "audit.vendor.requestChanges": "Asked for changes",
   "audit.vendor.reject": "Rejected",
@@ -655,6 +746,7 @@ export const en: Record<MessageKey, string> = {
   "book.state.free": "Free",
   "book.state.taken": "Taken",
   "book.state.held": "Held",
+  "book.state.ballot": "By ballot",
   "book.state.mine": "Yours",
   "book.size": "{width} × {depth} m",
   "book.free": "Free of charge",
@@ -680,6 +772,7 @@ export const en: Record<MessageKey, string> = {
   "book.listLabel": "Stall list",
   "book.next.documents": "Upload or renew papers",
   "book.next.bookings": "See my bookings",
+  "book.next.ballot": "Apply on the ballot page",
   "book.next.status": "See my review status",
   "book.sessionNote.opens": "booking opens {opensAt}",
   "book.sessionNote.alreadyBooked": "booked",
@@ -706,6 +799,8 @@ export const en: Record<MessageKey, string> = {
     "You can book at most {quota, plural, one {# session} other {# sessions}} a week, and this week is full.",
   "book.refusal.categoryCap":
     "Your category already has its most stalls ({cap}) in this session. Try another session.",
+  "book.refusal.stallInBallot":
+    "This stall is given out by ballot on these days and cannot be booked directly until the results are out. Apply on the market's ballot page, or choose another stall.",
   "book.refusal.stallTaken": "Someone has just booked this stall.",
   "book.refusal.sessionNotHeld":
     "This session is not held (it may have been cancelled). Choose another.",
@@ -747,6 +842,7 @@ export const en: Record<MessageKey, string> = {
   "bookings.keep": "Keep the booking",
   "bookings.cancel": "Cancel booking",
   "bookings.cancelSeries": "Cancel this and the later weeks",
+  "bookings.fromBallot": "Won by ballot",
   "bookings.series": "Weekly",
   "bookings.seriesCancelled":
     "{count, plural, one {# weekly booking} other {# weekly bookings}} cancelled.",
@@ -856,6 +952,8 @@ export const en: Record<MessageKey, string> = {
   "day.error.vendorNotApproved": "This vendor is not approved yet, or is suspended.",
   "day.error.documentsMissing": "This vendor's papers are not valid today.",
   "day.error.alreadyBooked": "This vendor already has a stall in this session.",
+  "day.error.stallInBallot":
+    "This stall goes by ballot in this session and cannot be given on the spot before the results. Choose another free stall.",
   "day.error.amount": "Enter the amount paid, e.g. 5 or 2.5",
   "inbox.noShow":
     "Your booking of {stall} on {date} was marked as not attended. Repeated no-shows pause your bookings.",
@@ -901,6 +999,12 @@ export const en: Record<MessageKey, string> = {
   "waitlist.notice.left": "You have left the waiting list.",
   "waitlist.notice.already": "You are already waiting in this session.",
   "waitlist.notice.sessionNotHeld": "That session is not held; there is no list to join.",
+  "inbox.ballotWon":
+    "{ballot}: you won a stall, {stall}, booked for you for {sessions, plural, one {# session} other {# sessions}}. See it in My bookings, and cancel in good time if you cannot come.",
+  "inbox.ballotWaiting":
+    "{ballot}: you did not win a stall this time. You are number {position} on the waiting list, in draw order; when a winner cancels, a stall that fits you is held for you first.",
+  "inbox.ballotCorrected":
+    "{ballot}: your stall has changed from {from} to {to}, and your coming bookings with it. Reason: {reason}",
   "inbox.waitlistOffer":
     "{stall} at {market} on {date} is free and held for you until {until}. Confirm it in My bookings.",
   "audit.waitlist.offered": "Stall offered from the waiting list",

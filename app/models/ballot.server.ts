@@ -2,7 +2,7 @@
 // open, frozen and drawn after it closes (docs/ballot-draw.md). Every step is audited.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "#db/schema";
+import type { Database, SessionKind } from "#db/schema";
 import { inTransaction } from "#db/transaction";
 import { addDays } from "~/domain/calendar";
 import {
@@ -26,9 +26,10 @@ import {
   type BallotRefusal,
   type BallotState,
 } from "~/domain/ballot-rules";
-import { penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
+import { HOLDING_STATUSES, penaltyBanUntil, strikeInstant } from "~/domain/booking-rules";
 import { localMoment } from "~/domain/market-hours";
 import { auditCounterAct, writeAudit } from "./audit.server";
+import { allocateBallot, ballotSessions } from "./ballot-allocation.server";
 import { bookingVendors, papersThatCount } from "./booking.server";
 import { getBookingSettings } from "./zone-calendar.server";
 
@@ -44,6 +45,8 @@ export interface OpenBallotInput {
   titleEn: string;
   firstDate: string;
   lastDate: string;
+  /** Only sessions of this kind (a season of evening markets); every session without. */
+  sessionKind?: SessionKind | null;
   opensAt: Date;
   closesAt: Date;
   /** 0–1; the county's guidance is a fifth. */
@@ -60,14 +63,46 @@ export async function openBallot(db: Kysely<Database>, input: OpenBallotInput, n
   const seed = newSeed();
   const commitment = await commitmentOf(seed);
   return inTransaction(db, async (trx) => {
-    const stalls = await trx
+    const chosen = await trx
       .selectFrom("stalls")
       .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select("stalls.id")
+      .select(["stalls.id", "stalls.code"])
       .where("layouts.zone_id", "=", input.zoneId)
       .where("layouts.status", "=", "approved")
       .$if(!!input.stallIds, (q) => q.where("stalls.id", "in", input.stallIds!))
+      .orderBy("stalls.code")
       .execute();
+    // A stall already booked in one of its sessions is not the ballot's to give: left out.
+    const sessions = new Set(
+      (
+        await ballotSessions(
+          trx,
+          {
+            zone_id: input.zoneId,
+            first_date: input.firstDate,
+            last_date: input.lastDate,
+            session_kind: input.sessionKind ?? null,
+          },
+          now,
+        )
+      ).map((s) => `${s.localDate}|${s.key}`),
+    );
+    const booked = new Set(
+      (
+        await trx
+          .selectFrom("bookings")
+          .select(["stall_id", "local_date", "session_key"])
+          .where("zone_id", "=", input.zoneId)
+          .where("local_date", ">=", input.firstDate)
+          .where("local_date", "<=", input.lastDate)
+          .where("status", "in", [...HOLDING_STATUSES])
+          .execute()
+      )
+        .filter((b) => sessions.has(`${b.local_date}|${b.session_key}`))
+        .map((b) => b.stall_id),
+    );
+    const stalls = chosen.filter((s) => !booked.has(s.id));
+    const leftOut = chosen.filter((s) => booked.has(s.id)).map((s) => s.code);
     const id = publicId("b");
     const ballot = await trx
       .insertInto("ballots")
@@ -78,6 +113,7 @@ export async function openBallot(db: Kysely<Database>, input: OpenBallotInput, n
         title_en: input.titleEn,
         first_date: input.firstDate,
         last_date: input.lastDate,
+        session_kind: input.sessionKind ?? null,
         opens_at: input.opensAt.toISOString(),
         closes_at: input.closesAt.toISOString(),
         newcomer_share: input.newcomerShare,
@@ -107,12 +143,13 @@ export async function openBallot(db: Kysely<Database>, input: OpenBallotInput, n
         opens_at: input.opensAt.toISOString(),
         closes_at: input.closesAt.toISOString(),
         stalls: stalls.length,
+        left_out: leftOut,
         newcomer_share: input.newcomerShare,
         lookback_months: input.lookbackMonths,
       },
       now,
     });
-    return { id: ballot.id, publicId: id, commitment };
+    return { id: ballot.id, publicId: id, commitment, stalls: stalls.length, leftOut };
   });
 }
 
@@ -217,6 +254,16 @@ export async function vendorBallotView(
   ]);
   const applied = application?.status === "applied" ? application : undefined;
   const place = applied && published.places?.find((p) => p.id === applied.public_id);
+  // A manager may have moved a winner since the draw: their stall is the latest correction's.
+  const moved =
+    place?.stall &&
+    (await db
+      .selectFrom("ballot_corrections")
+      .select("to_stall")
+      .where("ballot_id", "=", published.id)
+      .where("application_public_id", "=", place.id)
+      .orderBy("id", "desc")
+      .executeTakeFirst());
   return {
     ballotId: ballot.id,
     zoneKind: ballot.kind,
@@ -235,7 +282,7 @@ export async function vendorBallotView(
           ownProduce: applied.own_produce === 1,
         }
       : null,
-    result: place ? { place: place.place, stall: place.stall } : null,
+    result: place ? { place: place.place, stall: moved ? moved.to_stall : place.stall } : null,
     /** Applied but left out of the frozen inputs (a booking pause at the close). */
     leftOut: Boolean(applied && published.places && !place),
   };
@@ -340,8 +387,9 @@ export async function withdrawApplication(
 
 /**
  * After the window closes: freezes the applications as the published inputs (digest audited),
- * then reveals the seed and draws (audited). Vendors under a booking pause at the close are left
- * out. Does nothing to a ballot already drawn; refuses one still open.
+ * then reveals the seed, draws (audited) and gives out what it drew: winners booked, the others
+ * on the waiting lists (app/models/ballot-allocation.server.ts). Vendors under a booking pause at
+ * the close are left out. Does nothing to a ballot already drawn; refuses one still open.
  */
 export async function closeAndDraw(
   db: Kysely<Database>,
@@ -366,6 +414,7 @@ export async function closeAndDraw(
       .innerJoin("categories", "categories.slug", "vendors.category_slug")
       .select([
         "ballot_applications.vendor_id",
+        "vendors.user_id",
         "ballot_applications.public_id",
         "ballot_applications.preferences",
         "ballot_applications.any_stall",
@@ -465,6 +514,13 @@ export async function closeAndDraw(
       after: { seed: ballot.seed, placed: places.filter((p) => p.stall).length },
       now,
     });
+    const applicants = new Map(
+      applications.map((a) => [
+        a.public_id,
+        { vendorId: a.vendor_id, userId: a.user_id, publicWelfare: a.public_welfare === 1 },
+      ]),
+    );
+    await allocateBallot(trx, ballot, applicants, places, now);
     return { drawn: true, places };
   });
 }
@@ -507,6 +563,7 @@ const publicColumns = [
   "ballots.title_en",
   "ballots.first_date",
   "ballots.last_date",
+  "ballots.session_kind",
   "ballots.opens_at",
   "ballots.closes_at",
   "ballots.newcomer_share",
@@ -522,14 +579,21 @@ const publicColumns = [
   "zones.time_zone",
 ] as const;
 
-/** Every ballot of active markets, newest first, with its stalls and applications counted. */
-export async function listBallots(db: Kysely<Database>) {
+/**
+ * Every ballot of active markets, newest first, with its stalls and applications counted; for
+ * managers, every ballot of the markets they run (`zoneIds`; null: the office's, all of them).
+ */
+export async function listBallots(
+  db: Kysely<Database>,
+  { zoneIds }: { zoneIds?: number[] | null } = {},
+) {
   const [ballots, stalls, applications] = await Promise.all([
     db
       .selectFrom("ballots")
       .innerJoin("zones", "zones.id", "ballots.zone_id")
       .select(publicColumns)
-      .where("zones.status", "=", "active")
+      .$if(zoneIds === undefined, (q) => q.where("zones.status", "=", "active"))
+      .$if(!!zoneIds, (q) => q.where("ballots.zone_id", "in", zoneIds!.length ? zoneIds! : [-1]))
       .orderBy("ballots.opens_at", "desc")
       .execute(),
     db

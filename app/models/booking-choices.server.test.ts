@@ -6,10 +6,12 @@ import {
   createZoneLike,
   stallsTaking,
   templateKey,
+  officeUserId,
 } from "#db/testing/factories";
 import { findSession } from "~/domain/calendar";
 import { RULE_REFUSALS, type RefusalCode } from "~/domain/booking-rules";
 import { db } from "~/utils/db.server";
+import { openBallot } from "./ballot.server";
 import { bookingChoices, bookStall, newIdempotencyKey } from "./booking.server";
 import { loadZoneCalendar } from "./zone-calendar.server";
 
@@ -157,6 +159,30 @@ const SITUATIONS: Record<RefusalCode, (m: Market) => Promise<Situation>> = {
     }
     return { vendorId, stallId: m.stalls[0]!.id, localDate: "2026-12-01" };
   },
+  async stallInBallot(m) {
+    const officeId = await officeUserId(db);
+    // Only the morning sessions of the first week of December go by ballot.
+    await openBallot(
+      db,
+      {
+        zoneId: m.zoneId,
+        titleZh: "十二月早市摇号",
+        titleEn: "December mornings ballot",
+        firstDate: "2026-12-01",
+        lastDate: "2026-12-07",
+        sessionKind: "morning",
+        opensAt: NOW,
+        closesAt: new Date("2026-11-29T00:00:00Z"),
+        newcomerShare: 0.2,
+        lookbackMonths: 6,
+        stallIds: [m.stalls[0]!.id],
+        actorUserId: officeId,
+      },
+      NOW,
+    );
+    const { vendorId } = await createApprovedVendor(db);
+    return { vendorId, stallId: m.stalls[0]!.id, localDate: "2026-12-01" };
+  },
   async stallTaken(m) {
     const first = await createApprovedVendor(db);
     expect((await m.book(first.vendorId, m.stalls[0]!.id, "2026-12-01")).ok).toBe(true);
@@ -199,7 +225,7 @@ describe("the booking page and the booking give the same answer", () => {
       params: shown!.refusal!.params,
     });
     // What holds for the whole session is said once, for the session.
-    const forSession = !["categoryNotAllowed", "stallTaken"].includes(code);
+    const forSession = !["categoryNotAllowed", "stallInBallot", "stallTaken"].includes(code);
     expect(choices.refusal?.code ?? null).toBe(forSession ? code : null);
     expect(choices.sessions[0]!.refusal?.code ?? null).toBe(forSession ? code : null);
   });

@@ -23,6 +23,7 @@ import { addDays, compareIso, findSession, weekStart } from "~/domain/calendar";
 import { nearestFirst, stallCentre } from "~/domain/stall-placement";
 import { localMoment } from "~/domain/market-hours";
 import { auditCounterAct, writeAudit } from "./audit.server";
+import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
@@ -39,6 +40,8 @@ export interface BookInput {
   idempotencyKey: string;
   /** Set for the weeks of a recurring booking: they share it, and skip the opening window. */
   seriesId?: string;
+  /** Taking a stall the waiting list offered: held for them, so the opening window is no bar. */
+  offered?: boolean;
   /** A counter clerk booking for the vendor: audited as theirs. */
   clerkUserId?: number;
 }
@@ -307,12 +310,14 @@ async function decide(
     .executeTakeFirst();
   // A stall offered to someone on the waiting list is held for them until the offer ends.
   const hold = await liveOffer(trx, ref, stall.id, now);
+  const ballots = await stallsAwaitingDraw(trx, ref);
   const refusal = checkBooking({
     ...sessionFacts(context, { ...session, zoneId: stall.zone_id }, calendar.timeZone, now),
-    recurring: !!input.seriesId,
+    aheadOfWindow: !!input.seriesId || !!input.offered,
     stall: {
       categories: stall.categories,
       free: !taken && (!hold || hold.vendor_id === vendor.id),
+      inBallot: ballots.has(stall.code),
     },
   });
   if (refusal) return { ok: false, ...refusal, alternatives: [] };
@@ -540,7 +545,8 @@ export function newIdempotencyKey(): string {
   return randomUUID();
 }
 
-export type StallState = "free" | "taken" | "held";
+/** "ballot": given out by a ballot not drawn yet. */
+export type StallState = "free" | "taken" | "held" | "ballot";
 
 /** Every stall of a zone's approved layout with its state in one session. */
 export async function sessionAvailability(
@@ -548,7 +554,10 @@ export async function sessionAvailability(
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
   now: Date,
 ) {
-  const held = await heldStallIds(db, { zoneId, localDate, sessionKey }, now);
+  const [held, ballots] = await Promise.all([
+    heldStallIds(db, { zoneId, localDate, sessionKey }, now),
+    stallsAwaitingDraw(db, { zoneId, localDate, sessionKey }),
+  ]);
   const [stalls, bookings] = await Promise.all([
     approvedStalls(db, zoneId),
     sessionBookings(db, { zoneId, localDate, sessionKey })
@@ -562,7 +571,9 @@ export async function sessionAvailability(
     const state: StallState = !booking
       ? held.has(stall.id)
         ? "held"
-        : "free"
+        : ballots.has(stall.code)
+          ? "ballot"
+          : "free"
       : booking.status === "pending"
         ? "held"
         : "taken";
@@ -648,7 +659,10 @@ export async function bookingChoices<
         free,
         refusal:
           chosenRefusal ??
-          stallRefusal({ categories: s.categories, free }, context.vendor.category_slug),
+          stallRefusal(
+            { categories: s.categories, free, inBallot: s.state === "ballot" },
+            context.vendor.category_slug,
+          ),
       });
     }),
   };
@@ -668,6 +682,7 @@ export async function listVendorBookings(db: Kysely<Database>, vendorId: number)
       "bookings.fee_fen",
       "bookings.cancelled_late",
       "bookings.series_id",
+      "bookings.idempotency_key",
       "stalls.code as stall_code",
       "zones.slug as zone_slug",
       "zones.name_zh",
@@ -677,7 +692,14 @@ export async function listVendorBookings(db: Kysely<Database>, vendorId: number)
     .where("bookings.vendor_id", "=", vendorId)
     .orderBy("bookings.starts_at", "desc")
     .limit(200)
-    .execute();
+    .execute()
+    .then((rows) =>
+      rows.map(({ idempotency_key, ...b }) => ({
+        ...b,
+        /** Made by a ballot's draw, not by the vendor's own hand. */
+        from_ballot: idempotency_key.startsWith("ballot:"),
+      })),
+    );
 }
 
 export const MAX_SERIES_WEEKS = 12;
@@ -820,6 +842,7 @@ export async function acceptOffer(
       localDate: entry.local_date,
       sessionKey: entry.session_key,
       idempotencyKey: `offer-${entryId}`,
+      offered: true,
       clerkUserId,
     },
     now,

@@ -6,6 +6,7 @@ import type { Database } from "#db/schema";
 import { bookingFee, mayBook } from "~/domain/booking-rules";
 import { missingDocuments } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
+import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { writeAudit } from "./audit.server";
 import {
   ACTIVE,
@@ -179,6 +180,7 @@ export type WalkUpResult =
         | "documentsMissing"
         | "stallTaken"
         | "alreadyBooked"
+        | "stallInBallot"
         | "stallNotFound";
     };
 
@@ -219,12 +221,14 @@ export async function assignWalkUp(
         const stall = await trx
           .selectFrom("stalls")
           .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-          .select(["stalls.id", "stalls.fee_fen", "stalls.public_welfare"])
+          .select(["stalls.id", "stalls.code", "stalls.fee_fen", "stalls.public_welfare"])
           .where("stalls.id", "=", input.stallId)
           .where("layouts.zone_id", "=", input.zoneId)
           .where("layouts.status", "=", "approved")
           .executeTakeFirst();
         if (!stall) return { ok: false, code: "stallNotFound" };
+        if ((await stallsAwaitingDraw(trx, input)).has(stall.code))
+          return { ok: false, code: "stallInBallot" };
         const fits = await trx
           .selectFrom("stall_categories")
           .select("stall_id")

@@ -500,6 +500,7 @@ export default function Home() {
       {wide === false ? (
         <MapDialog
           open={location.hash === "#map"}
+          openedBy={location.key}
           title={t("home.mapLabel")}
           closeLabel={t("home.closeMap")}
           onClose={() => {

@@ -196,6 +196,12 @@ const TABLE: Record<string, Entry> = {
     loader: "zoneManager",
     action: "zoneManager",
   },
+  "manage.zones.$slug_.ballots.tsx": {
+    url: () => `/manage/zones/${FUXIN}/ballots`,
+    params: p({ slug: FUXIN }),
+    loader: "zoneManager",
+    action: "zoneManager",
+  },
   "manage.zones.$slug_.day.tsx": {
     url: () => `/manage/zones/${FUXIN}/day`,
     params: p({ slug: FUXIN }),

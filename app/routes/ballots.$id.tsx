@@ -5,16 +5,11 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { BallotSummary } from "~/components/ballot-summary";
 import { TableScroll } from "~/components/table-scroll";
-import { ballotState, getPublicBallot } from "~/models/ballot.server";
+import { ballotCorrections } from "~/models/ballot-admin.server";
+import { getPublicBallot } from "~/models/ballot.server";
+import { ballotSummary } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
-import {
-  formatInstant,
-  formatLocalDate,
-  formatShare,
-  localized,
-  translator,
-  useT,
-} from "~/utils/i18n";
+import { formatInstant, formatShare, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
@@ -33,26 +28,15 @@ export const headers: HeadersFunction = () => publicPageHeaders();
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ballot = params.id ? await getPublicBallot(db, params.id) : undefined;
   if (!ballot) throw notFound();
-  const locale = await getLocale(request);
+  const [locale, corrections] = await Promise.all([
+    getLocale(request),
+    ballotCorrections(db, ballot.id),
+  ]);
   const at = (instant: string | null) =>
     instant ? formatInstant(locale, instant, ballot.time_zone) : "";
   return {
     locale,
-    id: ballot.public_id,
-    title: localized(ballot, "title", locale),
-    market: localized(
-      { name_zh: ballot.zone_name_zh, name_en: ballot.zone_name_en },
-      "name",
-      locale,
-    ),
-    marketSlug: ballot.zone_slug,
-    state: ballotState(ballot, new Date()),
-    first: formatLocalDate(locale, ballot.first_date),
-    last: formatLocalDate(locale, ballot.last_date),
-    opens: at(ballot.opens_at),
-    closes: at(ballot.closes_at),
-    stalls: ballot.stalls,
-    applications: ballot.applications,
+    ...ballotSummary(ballot, locale, new Date()),
     months: ballot.lookback_months,
     share: formatShare(ballot.newcomer_share),
     commitment: ballot.commitment,
@@ -60,6 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     digest: ballot.inputs_digest,
     closedAt: at(ballot.closed_at),
     seed: ballot.seed,
+    // A manager's corrections after the draw, beside the draw they correct (which never changes).
+    corrections: corrections.map((c) => ({
+      id: c.application_public_id,
+      from: c.from_stall,
+      to: c.to_stall,
+      reason: c.reason,
+      at: at(c.created_at),
+    })),
     places: (ballot.places ?? []).map((p) => ({
       ...p,
       group: ballot.groups?.get(p.id) ?? "regular",
@@ -136,6 +128,25 @@ export default function Ballot() {
           <p className="notice notice-info">{t("ballots.notDrawnYet")}</p>
         )}
       </section>
+
+      {b.corrections.length > 0 ? (
+        <section className="card" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">{t("ballots.correctionsHeading")}</h2>
+          <p className="hint">{t("ballots.correctionsNote")}</p>
+          <ul className="plain-list stack-tight">
+            {b.corrections.map((c) => (
+              <li key={`${c.id}-${c.at}-${c.to}`}>
+                {t("ballots.correction", { at: c.at, id: c.id, from: c.from, to: c.to })}
+                <br />
+                <span className="hint">
+                  {t("ballots.correctionReason")}
+                  {c.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {b.places.length > 0 ? (
         <section aria-labelledby="places-heading">

@@ -2,9 +2,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BallotSummary } from "~/components/ballot-summary";
-import { ballotState, listBallots } from "~/models/ballot.server";
+import { listBallots } from "~/models/ballot.server";
+import { ballotSummary } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLocalDate, localized, translator, useT } from "~/utils/i18n";
+import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
@@ -27,19 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ballots = await listBallots(db);
   return {
     locale,
-    ballots: ballots.map((b) => ({
-      id: b.public_id,
-      title: localized(b, "title", locale),
-      market: localized({ name_zh: b.zone_name_zh, name_en: b.zone_name_en }, "name", locale),
-      marketSlug: b.zone_slug,
-      state: ballotState(b, now),
-      first: formatLocalDate(locale, b.first_date),
-      last: formatLocalDate(locale, b.last_date),
-      opens: formatInstant(locale, b.opens_at, b.time_zone),
-      closes: formatInstant(locale, b.closes_at, b.time_zone),
-      stalls: b.stalls,
-      applications: b.applications,
-    })),
+    ballots: ballots.map((b) => ballotSummary(b, locale, now)),
   };
 }
 

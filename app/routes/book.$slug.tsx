@@ -52,6 +52,7 @@ import {
 import { joinWaitlist } from "~/models/waitlist.server";
 import { counterZoneIds } from "~/models/counter.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { ballotsTakingApplications } from "~/models/ballot.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -115,12 +116,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { vendor, clerk } = await requireVendor(request, { counter: true });
   const zone = await zoneFor(params.slug, clerk);
   const locale = await getLocale(request);
-  const [calendar, settings, categories] = await Promise.all([
+  const now = new Date();
+  const [calendar, settings, categories, ballots] = await Promise.all([
     loadZoneCalendar(db, zone.id),
     getBookingSettings(db, zone.id),
     listCategories(db),
+    ballotsTakingApplications(db, now, { zoneId: zone.id }),
   ]);
-  const now = new Date();
   const today = localMoment(now, zone.time_zone).date;
   // The sessions of the booking window not yet closed; the last days' may not be open yet, and
   // say when they open.
@@ -192,6 +194,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     zone: { slug: zone.slug, name: localized(zone, "name", locale), timeZone: zone.time_zone },
     vendorCategory: vendor.category_slug,
+    // Stalls of coming days given out by ballot are applied for, not booked.
+    ballots: ballots.map((b) => ({
+      id: b.public_id,
+      title: localized(b, "title", locale),
+      closes: formatInstant(locale, b.closes_at, b.time_zone),
+    })),
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
     ),
@@ -372,7 +380,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function toneOf(s: { state: StallState; fits: boolean; mine: boolean; free: boolean }): StallTone {
   if (s.mine) return "mine";
-  if (!s.free) return s.state === "held" ? "held" : "taken";
+  if (!s.free) return s.state === "held" || s.state === "ballot" ? "held" : "taken";
   return s.fits ? "free" : "other";
 }
 
@@ -419,6 +427,7 @@ export default function BookStall() {
     weeks,
     list,
     freeCount: free,
+    ballots,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -647,6 +656,12 @@ export default function BookStall() {
         </p>
         <h1>{zone.name}</h1>
       </div>
+      {ballots.map((b) => (
+        <p key={b.id} className="notice notice-info">
+          <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
+          {t("market.ballotCloses", { closes: b.closes })}
+        </p>
+      ))}
       {sessions.length === 0 ? (
         <div className="card empty-state">
           <p>{t("book.noSessions")}</p>
@@ -797,5 +812,6 @@ function RefusalNextStep({ code }: { code: string }) {
   if (code === "alreadyBooked" || code === "weeklyQuota")
     return <Link to="/vendor/bookings">{t("book.next.bookings")}</Link>;
   if (code === "vendorNotApproved") return <Link to="/vendor">{t("book.next.status")}</Link>;
+  if (code === "stallInBallot") return <Link to="/ballots">{t("book.next.ballot")}</Link>;
   return null;
 }

@@ -101,6 +101,9 @@ export default function Manage() {
           <Link to="/manage/figures" className="button button-quiet">
             {t("manage.figuresLink")}
           </Link>
+          <Link to="/ballots" className="button button-quiet">
+            {t("manage.ballotsLink")}
+          </Link>
           {role === "office" ? (
             <>
               <Link to="/manage/layouts" className="button button-quiet">

@@ -253,6 +253,9 @@ export default function ManageZone() {
           <Link to={`/manage/zones/${zone.slug}/announcements`} className="button button-quiet">
             {t("announce.new")}
           </Link>
+          <Link to={`/manage/zones/${zone.slug}/ballots`} className="button button-quiet">
+            {t("ballotOpen.link")}
+          </Link>
         </p>
       </ManageHeader>
       {saved && !actionData ? (

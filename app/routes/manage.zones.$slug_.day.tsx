@@ -103,6 +103,7 @@ const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "b
   documentsMissing: "day.error.documentsMissing",
   stallTaken: "book.refusal.stallTaken",
   alreadyBooked: "day.error.alreadyBooked",
+  stallInBallot: "day.error.stallInBallot",
   stallNotFound: "day.error.notFound",
   amount: "day.error.amount",
   bad: "schedule.error.unknown",

@@ -196,6 +196,9 @@ export default function VendorBookings() {
           {t(`bookings.status.${b.status}`)}
         </span>
         {b.series_id ? <span className="badge badge-kind">{t("bookings.series")}</span> : null}
+        {b.from_ballot ? (
+          <span className="badge badge-kind">{t("bookings.fromBallot")}</span>
+        ) : null}
         <br />
         {formatLocalDate(locale, b.local_date)} {b.startTime}–{b.endTime} ·{" "}
         {b.fee_fen === 0 ? t("book.free") : formatMoney(locale, b.fee_fen)}

@@ -156,7 +156,37 @@ export async function seedFinishedBallot(db: Kysely<Database>) {
     stalls: 12,
     applicants: 20,
   });
-  if (id !== null) await closeAndDraw(db, id, new Date("2026-01-25T16:00:30.000Z"));
+  if (id === null) return;
+  await closeAndDraw(db, id, new Date("2026-01-25T16:00:30.000Z"));
+  // That was last winter: the winners came and paid, the waiting lists are long over, and the
+  // messages about it have been read.
+  await db
+    .updateTable("bookings")
+    .set((eb) => ({
+      status: "checked_in",
+      checked_in_at: eb.ref("starts_at"),
+      fee_collected_fen: eb.ref("fee_fen"),
+    }))
+    .where("idempotency_key", "like", `ballot:${FINISHED_BALLOT}:%`)
+    .execute();
+  const zone = await db
+    .selectFrom("zones")
+    .select("id")
+    .where("slug", "=", "jidian-rural-produce")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("waitlist_entries")
+    .set({ status: "expired" })
+    .where("zone_id", "=", zone.id)
+    .where("local_date", "<=", "2026-02-20")
+    .where("status", "=", "waiting")
+    .execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: "2026-01-26T01:00:00.000Z" })
+    .where("kind", "in", ["ballot.won", "ballot.waiting"])
+    .where("created_at", "<", "2026-02-01")
+    .execute();
 }
 
 /** Longquan Park's evening market, extra stalls for the weekend three weeks on: open now. */

@@ -152,3 +152,14 @@ export async function createZoneLike(
       .execute();
   return { zoneId: zone.id, slug, name };
 }
+
+/** The county office's user, as the demo seeds it: who opens a test's ballots and the like. */
+export async function officeUserId(db: Kysely<Database>) {
+  const office = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "office")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  return office.id;
+}

@@ -1,0 +1,49 @@
+// While a ballot is undrawn its stalls are not booked first come for its sessions: the ballot is
+// how they are given out. Once drawn, its winners hold their stalls by bookings and the rest are
+// free like any other.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+export interface SessionOfZone {
+  zoneId: number;
+  localDate: string;
+  sessionKey: string;
+}
+
+/** The kind of a session by its key: a template's kind ('t12'), or 'event' ('e3'). */
+async function sessionKindOf(db: Kysely<Database>, sessionKey: string) {
+  if (!sessionKey.startsWith("t")) return "event";
+  const template = await db
+    .selectFrom("session_templates")
+    .select("kind")
+    .where("id", "=", Number(sessionKey.slice(1)) || -1)
+    .executeTakeFirst();
+  return template?.kind ?? null;
+}
+
+/** Codes of the stalls an undrawn ballot holds in this session, with the ballot holding each. */
+export async function stallsAwaitingDraw(
+  db: Kysely<Database>,
+  session: SessionOfZone,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("ballots")
+    .innerJoin("ballot_stalls", "ballot_stalls.ballot_id", "ballots.id")
+    .innerJoin("stalls", "stalls.id", "ballot_stalls.stall_id")
+    .select(["stalls.code", "ballots.public_id", "ballots.session_kind"])
+    .where("ballots.zone_id", "=", session.zoneId)
+    .where("ballots.drawn_at", "is", null)
+    .where("ballots.first_date", "<=", session.localDate)
+    .where("ballots.last_date", ">=", session.localDate)
+    .execute();
+  if (rows.length === 0) return new Map();
+  // Looked up only when a ballot covers one kind of session, which few do.
+  const kind = rows.some((r) => r.session_kind)
+    ? await sessionKindOf(db, session.sessionKey)
+    : null;
+  return new Map(
+    rows
+      .filter((r) => r.session_kind === null || r.session_kind === kind)
+      .map((r) => [r.code, r.public_id]),
+  );
+}
