@@ -15,6 +15,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -265,6 +266,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = translator(locale);
   const data = useRootData();
+  // A page that says `handle = { hydrate: false }` is sent without scripts: a stall's card is
+  // opened by a scan on any phone, and is whole as HTML.
+  const scripts = !useMatches().some(
+    (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
   return (
     <html lang={locale} className={data?.elder ? "elder" : undefined}>
       <head>
@@ -284,8 +290,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         {data ? <Footer /> : null}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -414,6 +414,11 @@ export interface ProblemReportsTable {
   updated_at: string;
   /** When it was resolved or closed. */
   finished_at: string | null;
+  /** Made from a stall's card: the stall, the session it was about, and who was booked there. */
+  stall_code: string | null;
+  local_date: string | null;
+  session_key: string | null;
+  vendor_id: number | null;
 }
 
 export type InspectionResult = "pass" | "issues" | "fail";

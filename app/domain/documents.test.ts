@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { detectDocumentType, expiryState, missingDocuments, requiredDocuments } from "./documents";
+import {
+  detectDocumentType,
+  expiryState,
+  missingDocuments,
+  requiredDocuments,
+  papersValidUntil,
+} from "./documents";
 import { EXE_BYTES, TINY_JPEG, TINY_PDF, TINY_PNG, WHOLE_JPEG } from "./test-files";
 
 const produce = { needs_health_certificate: 1, needs_food_permit: 0, public_welfare: 0 };
@@ -81,5 +87,29 @@ describe("detectDocumentType", () => {
     expect(detectDocumentType(Buffer.from("<html><script>alert(1)</script></html>"))).toBeNull();
     expect(detectDocumentType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(detectDocumentType(new Uint8Array())).toBeNull();
+  });
+});
+
+describe("papersValidUntil", () => {
+  const food = { needs_health_certificate: 1, needs_food_permit: 1, public_welfare: 0 };
+  const held = [
+    { kind: "identity" as const, expires_on: "2031-05-01" },
+    { kind: "health_certificate" as const, expires_on: "2027-03-31" },
+    { kind: "health_certificate" as const, expires_on: "2026-01-31" },
+    { kind: "food_permit" as const, expires_on: "2028-12-31" },
+  ];
+  it("is the earliest of the latest expiry of each paper needed", () => {
+    expect(papersValidUntil(food, held, "2026-12-01")).toBe("2027-03-31");
+    expect(
+      papersValidUntil(
+        { needs_health_certificate: 0, needs_food_permit: 0, public_welfare: 0 },
+        held,
+        "2026-12-01",
+      ),
+    ).toBe("2031-05-01");
+  });
+  it("is null when a paper needed is missing or has expired", () => {
+    expect(papersValidUntil(food, held.slice(0, 3), "2026-12-01")).toBeNull();
+    expect(papersValidUntil(food, held, "2027-04-01")).toBeNull();
   });
 });

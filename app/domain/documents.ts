@@ -104,3 +104,26 @@ export function detectDocumentType(bytes: Uint8Array): FileType | null {
   }
   return null;
 }
+
+/**
+ * Until when a vendor's papers let them trade on `date` and after: for each paper their
+ * category needs, the latest expiry among those they hold of it; the earliest of those. Null
+ * when one is missing or expired. What residents read on a stall card, without the papers.
+ */
+export function papersValidUntil(
+  category: CategoryNeeds,
+  held: HeldDocument[],
+  date: string,
+): string | null {
+  let until: string | null = null;
+  for (const oneOf of requiredDocuments(category)) {
+    const latest = held
+      .filter((d) => oneOf.includes(d.kind) && expiryState(d.expires_on, date) !== "expired")
+      .map((d) => d.expires_on)
+      .sort()
+      .at(-1);
+    if (!latest) return null;
+    if (until === null || latest < until) until = latest;
+  }
+  return until;
+}

@@ -15,4 +15,7 @@ export const ReportSchema = z.object({
   lng: z.string().optional().default(""),
   lat: z.string().optional().default(""),
   website: z.string().max(0, "report.error.bot").optional().default(""),
+  /** From a stall's card: its code and the session ("YYYY-MM-DD|key"), checked by the model. */
+  stall: z.string().max(20).optional().default(""),
+  session: z.string().max(40).optional().default(""),
 });

@@ -23,6 +23,12 @@ export interface NewReport {
   position: { lng: number; lat: number } | null;
   contact: string | null;
   userId: number | null;
+  /** Made from a stall's card: the stall, the session and who was booked there (stallAbout). */
+  about?: {
+    stallCode: string;
+    session: { localDate: string; key: string } | null;
+    vendor: { id: number } | null;
+  } | null;
 }
 
 export async function createReport(db: Kysely<Database>, input: NewReport, now: Date) {
@@ -42,6 +48,10 @@ export async function createReport(db: Kysely<Database>, input: NewReport, now: 
         lat: input.position?.lat ?? null,
         contact: input.contact,
         reporter_user_id: input.userId,
+        stall_code: input.about?.stallCode ?? null,
+        local_date: input.about?.session?.localDate ?? null,
+        session_key: input.about?.session?.key ?? null,
+        vendor_id: input.about?.vendor?.id ?? null,
         status: "received",
         due_at: new Date(now.getTime() + REPORT_DUE_HOURS * 3_600_000).toISOString(),
         created_at: at,
@@ -136,6 +146,10 @@ export async function getReport(db: Kysely<Database>, id: number, zoneIds: numbe
     .innerJoin("zones", "zones.id", "problem_reports.zone_id")
     .selectAll("problem_reports")
     .select(["zones.slug", "zones.name_zh", "zones.name_en", "zones.boundary", "zones.time_zone"])
+    // Whom a report from a stall's card is about.
+    .leftJoin("vendors", "vendors.id", "problem_reports.vendor_id")
+    .leftJoin("users", "users.id", "vendors.user_id")
+    .select("users.display_name as vendor_name")
     .where("problem_reports.id", "=", id);
   if (zoneIds)
     query = query.where("problem_reports.zone_id", "in", zoneIds.length ? zoneIds : [-1]);

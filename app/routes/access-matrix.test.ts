@@ -67,6 +67,8 @@ interface Fixtures {
   pendingVendorId: number;
   vendorAId: number;
   calendarToken: string;
+  /** A stall card's id at Fuxin ("<zone>-<code>"). */
+  stallCard: string;
 }
 
 const p = (params: Record<string, string>) => () => params;
@@ -202,6 +204,11 @@ const TABLE: Record<string, Entry> = {
     loader: "zoneManager",
     action: "zoneManager",
   },
+  "manage.zones.$slug_.cards.tsx": {
+    url: () => `/manage/zones/${FUXIN}/cards`,
+    params: p({ slug: FUXIN }),
+    loader: "zoneManager",
+  },
   "manage.zones.$slug_.day.tsx": {
     url: () => `/manage/zones/${FUXIN}/day`,
     params: p({ slug: FUXIN }),
@@ -252,6 +259,11 @@ const TABLE: Record<string, Entry> = {
     url: () => "/o/1",
     params: p({ id: "1" }),
     // Only a redirect to the bookings page, which asks for the vendor.
+    loader: "public",
+  },
+  "s.$card.tsx": {
+    url: (f) => `/s/${f.stallCard}`,
+    params: (f) => ({ card: f.stallCard }),
     loader: "public",
   },
   "reports.$code.tsx": {
@@ -492,6 +504,7 @@ async function setup() {
     pendingVendorId: pending.id,
     vendorAId: vendorA.id,
     calendarToken: "matrix-token-0123456789abcdef",
+    stallCard: `${zone.id}-A-03`,
   };
   return { ids, fixtures, vendorAId: vendorA.id };
 }

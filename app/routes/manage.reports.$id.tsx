@@ -12,7 +12,7 @@ import { managedZoneIds, zoneManagers } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatInstant, localized, useT } from "~/utils/i18n";
+import { formatInstant, formatLocalDate, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { ReportActionSchema } from "~/forms/report-reply.server";
@@ -57,6 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           : null,
       market: localized(report, "name", locale),
       slug: report.slug,
+      // Made from a stall's card.
+      stall: report.stall_code,
+      session: report.local_date ? formatLocalDate(locale, report.local_date) : null,
+      vendor: report.vendor_id ? { id: report.vendor_id, name: report.vendor_name } : null,
       assignedTo: report.assigned_to,
       created: when(report.created_at)!,
       due: when(report.due_at)!,
@@ -141,6 +145,20 @@ export default function ReportDetail() {
         {report.hasPhoto ? (
           <p>
             <a href={`/manage/reports/${report.id}/photo`}>{t("report.photoLink")}</a>
+          </p>
+        ) : null}
+        {report.stall ? (
+          <p>
+            {t("report.aboutStall", { stall: report.stall })}
+            {report.session ? ` · ${report.session}` : ""}
+            {report.vendor ? (
+              <>
+                {" · "}
+                <Link to={`/manage/vendors/${report.vendor.id}`}>
+                  {t("report.aboutVendor", { vendor: report.vendor.name ?? "" })}
+                </Link>
+              </>
+            ) : null}
           </p>
         ) : null}
         {report.position ? (

@@ -256,6 +256,9 @@ export default function ManageZone() {
           <Link to={`/manage/zones/${zone.slug}/ballots`} className="button button-quiet">
             {t("ballotOpen.link")}
           </Link>
+          <Link to={`/manage/zones/${zone.slug}/cards`} className="button button-quiet">
+            {t("cards.link")}
+          </Link>
         </p>
       </ManageHeader>
       {saved && !actionData ? (

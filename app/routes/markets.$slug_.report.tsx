@@ -16,12 +16,20 @@ import { parsePolygon, toMetres, ringCenter, type Position } from "~/domain/geo"
 import { REPORT_CATEGORIES } from "~/domain/reports";
 import type { MessageKey } from "~/locales/zh-CN";
 import { createReport } from "~/models/report.server";
+import { stallAbout } from "~/models/stall-card.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
 import { publicEnv } from "~/utils/env.server";
-import { localized, translator, useT, type Params } from "~/utils/i18n";
+import {
+  formatLocalDate,
+  formatLocalTime,
+  localized,
+  translator,
+  useT,
+  type Params,
+} from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import {
@@ -59,8 +67,24 @@ export const headers = retryAfterHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = await zoneFor(params.slug);
   const locale = await getLocale(request);
+  const url = new URL(request.url);
+  const about = await stallAbout(
+    db,
+    zone.id,
+    url.searchParams.get("stall") ?? "",
+    url.searchParams.get("session"),
+  );
   return {
     locale,
+    // Opened from a stall's card: the report will say which stall, session and vendor.
+    about: about && {
+      stall: about.stallCode,
+      session: about.session && `${about.session.localDate}|${about.session.key}`,
+      when: about.session
+        ? `${formatLocalDate(locale, about.session.localDate)} ${formatLocalTime(about.session.startsAt, about.timeZone)}–${formatLocalTime(about.session.endsAt, about.timeZone)}`
+        : null,
+      vendor: about.vendor?.name ?? null,
+    },
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     tiles: publicEnv(),
@@ -108,6 +132,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     position = { lng, lat };
   }
   await countAttempt(keys);
+  const about = await stallAbout(db, zone.id, parsed.data.stall, parsed.data.session || null);
+  // A report about a stall is where the stall is, unless the reporter put a pin elsewhere.
+  if (!position && about) position = about.position;
   const user = await getOptionalUser(request);
   let photo: { name: string; type: string } | null = null;
   if (upload.file) {
@@ -137,6 +164,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       position,
       contact: parsed.data.contact || null,
       userId: user?.id ?? null,
+      about,
     },
     now,
   );
@@ -144,7 +172,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReportProblem() {
-  const { zone, boundary, tiles } = useLoaderData<typeof loader>();
+  const { zone, boundary, tiles, about } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Errors = (result && "errors" in result ? result.errors : {}) as Errors;
   const t = useT();
@@ -161,6 +189,15 @@ export default function ReportProblem() {
         <p className="lead">{t("report.intro")}</p>
       </div>
       <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
+        {about ? (
+          <p className="notice notice-info">
+            {t("report.aboutStall", { stall: about.stall })}
+            {about.when ? ` · ${about.when}` : ""}
+            {about.vendor ? ` · ${t("report.aboutVendor", { vendor: about.vendor })}` : ""}
+            <input type="hidden" name="stall" value={about.stall} />
+            {about.session ? <input type="hidden" name="session" value={about.session} /> : null}
+          </p>
+        ) : null}
         <FormError
           error={errors.form}
           params={

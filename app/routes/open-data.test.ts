@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { settle, testContext } from "#db/testing/requests";
+import { parseStallCardId } from "~/domain/stall-card";
 import { loader } from "./markets[.]geojson";
 import { loader as calendarLoader } from "./markets.$slug_.calendar[.]ics";
 import { loader as stallsLoader } from "./markets.$slug_.stalls[.]geojson";
@@ -39,7 +40,7 @@ describe("/markets.geojson", () => {
 describe("/markets/:slug/stalls.geojson", () => {
   it("is valid GeoJSON with every stall of the approved layout and what it offers", async () => {
     const response = await stallsLoader({
-      request: new Request("http://localhost/markets/fuxin-community/stalls.geojson"),
+      request: new Request("https://jishi.example.org/markets/fuxin-community/stalls.geojson"),
       params: { slug: "fuxin-community" },
       context: testContext,
     });
@@ -53,6 +54,13 @@ describe("/markets/:slug/stalls.geojson", () => {
       public_welfare: true,
       fee_yuan: 0,
     });
+    // Each stall's card: the address its printed QR code opens, which reads back to the stall.
+    for (const f of collection.features) {
+      const url = new URL(String(f.properties.card_url));
+      expect(url.origin).toBe("https://jishi.example.org");
+      const card = parseStallCardId(decodeURIComponent(url.pathname.replace(/^\/s\//, "")));
+      expect(card?.code).toBe(f.properties.code);
+    }
     // Who booked a stall is not published in the feed.
     expect(JSON.stringify(collection)).not.toMatch(/vendor|phone|1380000/);
   });
