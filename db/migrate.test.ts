@@ -57,6 +57,7 @@ describe("migrations", () => {
           "ballots",
           "ballot_stalls",
           "ballot_corrections",
+          "price_items",
           "ballot_applications",
           "bookings",
           "closures",

@@ -21,6 +21,7 @@ import * as m20261130010000 from "./migrations/20261130010000_service_counter";
 import * as m20261130060000 from "./migrations/20261130060000_ballots";
 import * as m20261130100000 from "./migrations/20261130100000_ballot_allocation";
 import * as m20261130120000 from "./migrations/20261130120000_stall_reports";
+import * as m20261130130000 from "./migrations/20261130130000_price_lists";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "20261130060000_ballots": m20261130060000,
   "20261130100000_ballot_allocation": m20261130100000,
   "20261130120000_stall_reports": m20261130120000,
+  "20261130130000_price_lists": m20261130130000,
 };

@@ -5,6 +5,8 @@ export type Role = "vendor" | "manager" | "office" | "clerk";
 export type ZoneKind = "community" | "street" | "park" | "night" | "rural";
 export type ZoneStatus = "active" | "paused" | "closed";
 export type LayoutStatus = "draft" | "submitted" | "approved" | "returned" | "superseded";
+/** 斤, 公斤, 个, 把, 份, 袋, 盒 (app/domain/price-list.ts). */
+export type PriceUnit = "jin" | "kg" | "each" | "bunch" | "portion" | "bag" | "box";
 export type SessionKind = "morning" | "daytime" | "evening" | "night";
 export type VendorStatus = "pending" | "approved" | "changes_requested" | "rejected" | "suspended";
 /** 0 or 1: booleans are stored as integers so that both engines read them alike. */
@@ -506,6 +508,19 @@ export interface BallotsTable {
   session_kind: SessionKind | null;
 }
 
+/** One entry of a vendor's price list as written; replaced entries are kept (the history). */
+export interface PriceItemsTable {
+  id: Generated<number>;
+  vendor_id: number;
+  item: string;
+  unit: PriceUnit;
+  price_fen: number;
+  origin: string | null;
+  position: number;
+  created_at: string;
+  replaced_at: string | null;
+}
+
 /** A manager's correction after the draw: a winner moved to another stall, with the reason. */
 export interface BallotCorrectionsTable {
   id: Generated<number>;
@@ -573,6 +588,7 @@ export interface Database {
   health_probe: HealthProbeTable;
   ballots: BallotsTable;
   ballot_corrections: BallotCorrectionsTable;
+  price_items: PriceItemsTable;
   ballot_stalls: BallotStallsTable;
   ballot_applications: BallotApplicationsTable;
 }

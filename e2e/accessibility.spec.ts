@@ -84,6 +84,7 @@ for (const locale of ["zh-CN", "en"] as const)
         "/vendor",
         "/vendor/documents",
         "/vendor/profile",
+        "/vendor/prices",
         "/vendor/bookings",
         receipt!,
         "/book",

@@ -141,3 +141,100 @@ test("a manager prints stall cards; a card shows who sells there in each session
     await db.destroy();
   }
 });
+
+test("a vendor keeps a price list from the phone; their stall's card and the county's figures show it", async ({
+  page,
+  loginNewVendor,
+  pageAs,
+  newZone,
+}) => {
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    await page.setViewportSize({ width: 360, height: 780 });
+    const zone = await newZone({
+      like: "shuita-community",
+      name: "水塔社区东门市场",
+      managers: [],
+    });
+    const { vendorId } = await loginNewVendor({ name: "东门刘家菜" });
+    const now = new Date();
+    const calendar = (await loadZoneCalendar(db, zone.zoneId))!;
+    const settings = await getBookingSettings(db, zone.zoneId);
+    const today = localMoment(now, calendar.timeZone).date;
+    const [next] = upcomingSessions(calendar, today, addDays(today, 7)).filter(
+      (s) => bookingClosesAt(s.startsAt, settings) > now,
+    );
+    const stall = await db
+      .selectFrom("stalls")
+      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+      .select("stalls.id")
+      .where("layouts.zone_id", "=", zone.zoneId)
+      .where("layouts.status", "=", "approved")
+      .where("stalls.code", "=", "A-01")
+      .executeTakeFirstOrThrow();
+    const made = await bookStall(
+      db,
+      {
+        vendorId,
+        stallId: stall.id,
+        localDate: next!.localDate,
+        sessionKey: next!.key,
+        idempotencyKey: newIdempotencyKey(),
+      },
+      now,
+    );
+    expect(made.ok).toBe(true);
+    const card = `/s/${zone.zoneId}-A-01?session=${encodeURIComponent(`${next!.localDate}|${next!.key}`)}`;
+
+    await page.goto("/vendor");
+    await page.getByRole("link", { name: "编辑价目表" }).click();
+    await expect(page.getByText("还没有写价目表。")).toBeVisible();
+    // A price that is not one is said beside it, and nothing typed is lost.
+    await page.getByLabel("第 1 项 品名").fill("西红柿");
+    await page.getByLabel("价格（元）").first().fill("三块五");
+    await page.getByLabel("产地（可不填）").first().fill("壶关集店");
+    await page.getByRole("button", { name: "保存价目表" }).click();
+    await expect(page.getByText("请写价格，按元，例如 3 或 2.5")).toBeVisible();
+    await expect(page.getByLabel("第 1 项 品名")).toHaveValue("西红柿");
+    await page.getByLabel("价格（元）").first().fill("3.5");
+    await page.getByLabel("第 2 项 品名").fill("土鸡蛋");
+    await page.getByLabel("价格（元）").nth(1).fill("1.2");
+    await page.getByLabel("单位").nth(1).selectOption({ label: "个" });
+    await page.getByRole("button", { name: "保存价目表" }).click();
+    await expect(page.getByRole("status")).toContainText(
+      "已保存，你的主页和摊位码上已经是新价格。",
+    );
+
+    await page.goto(card);
+    const prices = page.getByRole("table", { name: /价目表/ });
+    await expect(prices.getByRole("row", { name: /西红柿/ })).toContainText("¥3.50/斤");
+    await expect(prices.getByRole("row", { name: /土鸡蛋/ })).toContainText("¥1.20/个");
+
+    // Tomatoes go up: the card shows the new price, the history keeps the old one.
+    await page.goto("/vendor/prices");
+    await page.getByLabel("价格（元）").first().fill("4");
+    await page.getByRole("button", { name: "保存价目表" }).click();
+    await expect(page.getByRole("status")).toContainText("已保存");
+    await expect(page.getByRole("region", { name: "改动记录" })).toContainText("西红柿 ¥3.50/斤");
+    await page.goto(card);
+    await expect(prices.getByRole("row", { name: /西红柿/ })).toContainText("¥4/斤");
+
+    // The county's figures: tomatoes' median per 斤 this week, and in the CSV.
+    const office = await pageAs("office");
+    await office.goto("/manage/figures");
+    const table = office.getByRole("region", { name: "常见菜价（每斤中位数）" });
+    await expect(table.getByRole("row", { name: /西红柿/ })).toBeVisible();
+    const csv = await (
+      await office.request.get(
+        await table
+          .getByRole("link", { name: "下载表格（CSV）" })
+          .getAttribute("href")
+          .then((h) => h!),
+      )
+    ).text();
+    expect(csv).toMatch(/每斤中位数/);
+    expect(csv).toMatch(/西红柿/);
+  } finally {
+    await db.destroy();
+  }
+});

@@ -8,6 +8,7 @@ import { ringCenter } from "~/domain/geo";
 import { papersValidUntil } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
 import { papersThatCount } from "./booking.server";
+import { currentPriceList } from "./price-list.server";
 import { upcomingSessions, loadZoneCalendar } from "./zone-calendar.server";
 import { approvedStalls } from "./zone.server";
 
@@ -70,7 +71,12 @@ export async function stallCard(
     booked.find((b) => b.local_date === s.localDate && b.session_key === s.key) ?? null;
   const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0] ?? null;
   const vendor = chosen ? vendorOf(chosen) : null;
-  const papers = vendor ? await papersThatCount(db, vendor.vendor_id) : [];
+  const [papers, prices] = vendor
+    ? await Promise.all([
+        papersThatCount(db, vendor.vendor_id),
+        currentPriceList(db, vendor.vendor_id),
+      ])
+    : [[], []];
   return {
     zone,
     stall,
@@ -81,6 +87,7 @@ export async function stallCard(
           vendor: vendor && {
             ...vendor,
             papersUntil: papersValidUntil(vendor, papers, chosen.localDate),
+            prices,
           },
         }
       : null,

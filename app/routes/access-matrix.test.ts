@@ -355,6 +355,12 @@ const TABLE: Record<string, Entry> = {
     loader: "vendorOrCounter",
     action: "vendorOrCounter",
   },
+  "vendor.prices.tsx": {
+    url: () => "/vendor/prices",
+    params: p({}),
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
+  },
   "vendor.profile.tsx": {
     url: () => "/vendor/profile",
     params: p({}),

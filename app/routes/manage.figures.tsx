@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import { BarChart } from "~/components/bar-chart";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
+import { weeklyPriceMedians } from "~/models/price-list.server";
 import { dashboardFigures, figuresPeriod } from "~/models/figures.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
@@ -22,6 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("figures.title")]);
 
 // The county's figures for the office; a manager sees the same for their own markets.
+/** Weeks of median prices shown on the page. */
+const PRICE_WEEKS_SHOWN = 6;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const user = await requireRole(request, "manager", "office");
@@ -29,9 +33,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   const { from, to } = figuresPeriod(new URL(request.url).searchParams, today);
   const zoneIds = user.role === "office" ? undefined : await managedZoneIds(db, user.id);
-  const figures = await dashboardFigures(db, { zoneIds, from, to, today }, now);
+  const [figures, prices] = await Promise.all([
+    dashboardFigures(db, { zoneIds, from, to, today }, now),
+    weeklyPriceMedians(db, { from, to, timeZone: DEFAULT_TIME_ZONE }),
+  ]);
+  // The last weeks of the period, one column each: the whole period is in the CSV.
+  const priceWeeks = [...new Set(prices.map((p) => p.week))].slice(-PRICE_WEEKS_SHOWN);
   return {
     locale,
+    priceWeeks,
+    prices: [...new Set(prices.map((p) => p.item))].map((item) => ({
+      item,
+      weeks: priceWeeks.map(
+        (week) => prices.find((p) => p.item === item && p.week === week) ?? null,
+      ),
+    })),
     county: user.role === "office",
     from,
     to,
@@ -50,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Figures() {
-  const { county, from, to, vendors, reports, zones, weeks } = useLoaderData<typeof loader>();
+  const { county, from, to, vendors, reports, zones, weeks, priceWeeks, prices } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const csv = (table: string) => `/manage/figures.csv?table=${table}&from=${from}&to=${to}`;
@@ -195,6 +212,50 @@ export default function Figures() {
         </div>
         <p>
           <a href={csv("weeks")} className="button button-quiet" download>
+            {t("figures.csv")}
+          </a>
+        </p>
+      </section>
+      <section className="card stack-tight" aria-labelledby="prices-heading">
+        <h2 id="prices-heading">{t("figures.prices")}</h2>
+        <p className="hint">{t("figures.pricesNote")}</p>
+        {prices.length === 0 ? (
+          <p className="empty-state">{t("figures.pricesNone")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("prices.itemHeading")}</th>
+                  {priceWeeks.map((w) => (
+                    <th key={w} scope="col">
+                      {t("figures.weekOf", { date: formatLocalDate(locale, w) })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {prices.map((p) => (
+                  <tr key={p.item}>
+                    <th scope="row">{p.item}</th>
+                    {p.weeks.map((w, i) => (
+                      <td key={priceWeeks[i]}>
+                        {w
+                          ? t("figures.priceCell", {
+                              price: formatMoney(locale, w.medianFenPerJin),
+                              count: w.vendors,
+                            })
+                          : "—"}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p>
+          <a href={csv("prices")} className="button button-quiet" download>
             {t("figures.csv")}
           </a>
         </p>

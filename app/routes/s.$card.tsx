@@ -4,10 +4,12 @@
 // without scripts: whole as HTML on any phone, in a few kilobytes.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PriceTable } from "~/components/price-table";
 import { parseStallCardId } from "~/domain/stall-card";
 import { stallCard } from "~/models/stall-card.server";
 import { db } from "~/utils/db.server";
 import {
+  formatInstant,
   formatLocalDate,
   formatLocalTime,
   formatMoney,
@@ -70,6 +72,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           papersUntil: vendor.papersUntil
             ? formatLocalDate(locale, vendor.papersUntil, "full")
             : null,
+          prices: vendor.prices,
+          pricesAt: vendor.prices.length
+            ? formatInstant(
+                locale,
+                vendor.prices
+                  .map((p) => p.since)
+                  .sort()
+                  .at(-1)!,
+                zone.time_zone,
+              )
+            : null,
         }
       : null,
     sessions: sessions.map((s) => ({
@@ -121,6 +134,14 @@ export default function StallCardPage() {
                 ? t("card.papersUntil", { date: vendor.papersUntil })
                 : t("card.papersNotValid")}
             </p>
+            {vendor.prices.length ? (
+              <PriceTable
+                entries={vendor.prices}
+                caption={t("prices.updatedAt", { at: vendor.pricesAt ?? "" })}
+              />
+            ) : (
+              <p className="hint">{t("card.noPrices")}</p>
+            )}
           </>
         ) : session ? (
           <p className="empty-state">{t("card.nobody")}</p>

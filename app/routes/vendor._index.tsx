@@ -250,6 +250,9 @@ export default function VendorHome() {
           <Link to="/vendor/profile" className="button button-quiet">
             {t("profile.edit")}
           </Link>
+          <Link to="/vendor/prices" className="button button-quiet">
+            {t("prices.link")}
+          </Link>
           <Link to="/account/phone" className="button button-quiet">
             {t("phone.link")}
           </Link>

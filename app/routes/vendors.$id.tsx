@@ -1,9 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appearanceWhen, sessionHref } from "~/components/appearance";
+import { PriceTable } from "~/components/price-table";
+import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
+import { currentPriceList } from "~/models/price-list.server";
 import { getPublicVendor, nextAppearances, pastMarketsCount } from "~/models/public-vendor.server";
 import { db } from "~/utils/db.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { formatInstant, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
@@ -28,9 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!vendor) throw notFound();
   const locale = await getLocale(request);
   const now = new Date();
-  const [upcoming, past] = await Promise.all([
+  const [upcoming, past, prices] = await Promise.all([
     nextAppearances(db, [vendor.id], now, 6),
     pastMarketsCount(db, vendor.id, now),
+    currentPriceList(db, vendor.id),
   ]);
   const en = locale === "en";
   return {
@@ -44,11 +48,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     upcoming: upcoming.get(vendor.id) ?? [],
     past,
+    prices,
+    pricesAt: prices.length
+      ? formatInstant(
+          locale,
+          prices
+            .map((p) => p.since)
+            .sort()
+            .at(-1)!,
+          DEFAULT_TIME_ZONE,
+        )
+      : null,
   };
 }
 
 export default function VendorPage() {
-  const { vendor, upcoming, past } = useLoaderData<typeof loader>();
+  const { vendor, upcoming, past, prices, pricesAt } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -90,6 +105,12 @@ export default function VendorPage() {
           </ul>
         )}
       </section>
+      {prices.length ? (
+        <section aria-labelledby="prices-heading">
+          <h2 id="prices-heading">{t("prices.updatedAt", { at: pricesAt ?? "" })}</h2>
+          <PriceTable entries={prices} />
+        </section>
+      ) : null}
       <p>{t("vendorPage.past", { count: past })}</p>
     </div>
   );
