@@ -66,6 +66,9 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
 
   await page.getByRole("button", { name: `${here} 签到` }).click();
   await expect(page.getByRole("status")).toBeVisible();
+  // The amount is blank until the manager types what was paid (the fee due is its hint).
+  await expect(page.getByLabel(`${here} 实收金额（元）`)).toHaveValue("");
+  await expect(page.getByLabel(`${here} 实收金额（元）`)).toHaveAttribute("placeholder", "3");
   await page.getByLabel(`${here} 实收金额（元）`).fill("3");
   await page.getByRole("button", { name: `记录 ${here} 收费` }).click();
   await page.getByRole("button", { name: `${absent} 未到` }).click();
@@ -76,4 +79,39 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
   await expect(vendor.getByRole("region", { name: /消息/ })).toContainText(
     `在 ${absent} 的预约记为未到场`,
   );
+});
+
+test("a walk-up: the manager finds the vendor, is offered only the free stalls that take what they sell, and gives one", async ({
+  page,
+  login,
+  newVendorPage,
+  newZone,
+}) => {
+  const zone = await newZone({
+    like: "fuxin-community",
+    name: "福馨社区西门市场",
+    managers: ["managerLongquan"],
+  });
+  const walker = await newVendorPage({ name: "西门现场蔬菜" });
+  await login("managerLongquan");
+  await page.goto(`/manage/zones/${zone.slug}/day`);
+  const walkUp = page.getByRole("region", { name: "现场安排空摊位" });
+  // A number nobody has: said here, beside the form.
+  await walkUp.getByLabel("手机号或邮箱").fill("13999999999");
+  await walkUp.getByRole("button", { name: "查找摊主" }).click();
+  await expect(walkUp.getByRole("alert")).toHaveText("没有找到这个手机号或邮箱的摊主。");
+  await walkUp.getByLabel("手机号或邮箱").fill(walker.phone);
+  await walkUp.getByRole("button", { name: "查找摊主" }).click();
+  await expect(walkUp.getByRole("status")).toContainText("西门现场蔬菜 · 生鲜果蔬");
+  // Only stalls taking fresh produce, each saying what it takes: none for cooked food alone.
+  const options = await walkUp.getByLabel("空摊位").locator("option").allTextContents();
+  expect(options.length).toBeGreaterThan(0);
+  for (const option of options) expect(option).toMatch(/生鲜果蔬/);
+  expect(options.some((o) => o.startsWith("C-"))).toBe(false);
+  const stall = options[0]!.split("（")[0]!;
+  await walkUp.getByRole("button", { name: "安排并签到" }).click();
+  await expect(page.getByRole("status").first()).toBeVisible();
+  const row = page.getByRole("listitem").filter({ hasText: "西门现场蔬菜" });
+  await expect(row).toContainText(stall);
+  await expect(row.getByText("现场安排")).toBeVisible();
 });

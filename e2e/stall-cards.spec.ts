@@ -18,6 +18,28 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
 
+/** A market's coming sessions that still take bookings, soonest first. */
+async function bookableSessions(db: ReturnType<typeof createDb>, zoneId: number, now: Date) {
+  const calendar = (await loadZoneCalendar(db, zoneId))!;
+  const settings = await getBookingSettings(db, zoneId);
+  const today = localMoment(now, calendar.timeZone).date;
+  return upcomingSessions(calendar, today, addDays(today, 7)).filter(
+    (s) => bookingClosesAt(s.startsAt, settings) > now,
+  );
+}
+
+/** A stall of the market's approved layout, by its code. */
+async function stallByCode(db: ReturnType<typeof createDb>, zoneId: number, code: string) {
+  return db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .select("stalls.id")
+    .where("layouts.zone_id", "=", zoneId)
+    .where("layouts.status", "=", "approved")
+    .where("stalls.code", "=", code)
+    .executeTakeFirstOrThrow();
+}
+
 async function seriousFindings(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -40,20 +62,8 @@ test("a manager prints stall cards; a card shows who sells there in each session
     });
     // Two vendors at A-03 in the next two sessions that still take bookings.
     const now = new Date();
-    const calendar = (await loadZoneCalendar(db, zone.zoneId))!;
-    const settings = await getBookingSettings(db, zone.zoneId);
-    const today = localMoment(now, calendar.timeZone).date;
-    const [first, second] = upcomingSessions(calendar, today, addDays(today, 7)).filter(
-      (s) => bookingClosesAt(s.startsAt, settings) > now,
-    );
-    const stall = await db
-      .selectFrom("stalls")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select("stalls.id")
-      .where("layouts.zone_id", "=", zone.zoneId)
-      .where("layouts.status", "=", "approved")
-      .where("stalls.code", "=", "A-03")
-      .executeTakeFirstOrThrow();
+    const [first, second] = await bookableSessions(db, zone.zoneId, now);
+    const stall = await stallByCode(db, zone.zoneId, "A-03");
     for (const [session, name] of [
       [first!, "北门老李蔬菜"],
       [second!, "南河村张家鸡蛋"],
@@ -158,20 +168,8 @@ test("a vendor keeps a price list from the phone; their stall's card and the cou
     });
     const { vendorId } = await loginNewVendor({ name: "东门刘家菜" });
     const now = new Date();
-    const calendar = (await loadZoneCalendar(db, zone.zoneId))!;
-    const settings = await getBookingSettings(db, zone.zoneId);
-    const today = localMoment(now, calendar.timeZone).date;
-    const [next] = upcomingSessions(calendar, today, addDays(today, 7)).filter(
-      (s) => bookingClosesAt(s.startsAt, settings) > now,
-    );
-    const stall = await db
-      .selectFrom("stalls")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select("stalls.id")
-      .where("layouts.zone_id", "=", zone.zoneId)
-      .where("layouts.status", "=", "approved")
-      .where("stalls.code", "=", "A-01")
-      .executeTakeFirstOrThrow();
+    const [next] = await bookableSessions(db, zone.zoneId, now);
+    const stall = await stallByCode(db, zone.zoneId, "A-01");
     const made = await bookStall(
       db,
       {

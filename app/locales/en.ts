@@ -1031,6 +1031,14 @@ export const en: Record<MessageKey, string> = {
   "day.error.alreadyBooked": "This vendor already has a stall in this session.",
   "day.error.stallInBallot":
     "This stall goes by ballot in this session and cannot be given on the spot before the results. Choose another free stall.",
+  "day.findVendor": "Find the vendor",
+  "day.walkUpVendor":
+    "{name} · {category}. Below, only this session's free stalls that take what they sell.",
+  "day.noFittingStall": "No free stall in this session takes what this vendor sells.",
+  "day.stallTakes": "{code} ({takes})",
+  "day.error.categoryNotAllowed":
+    "That stall does not take what this vendor sells; choose another from the list.",
+  "day.error.stallTaken": "That stall has just been taken; choose another from the list.",
   "day.error.amount": "Enter the amount paid, e.g. 5 or 2.5",
   "inbox.noShow":
     "Your booking of {stall} on {date} was marked as not attended. Repeated no-shows pause your bookings.",

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { db } from "~/utils/db.server";
 import { bookStall, newIdempotencyKey } from "./booking.server";
-import { assignWalkUp, checkIn, daySheet, markNoShow, recordFee } from "./market-day.server";
+import {
+  assignWalkUp,
+  checkIn,
+  daySheet,
+  findWalkUpVendor,
+  markNoShow,
+  recordFee,
+} from "./market-day.server";
 import { listNotifications } from "./notification.server";
 import { activeBans } from "./penalty.server";
 
@@ -198,6 +205,21 @@ describe("the market day", () => {
 });
 
 describe("a walk-up vendor", () => {
+  it("is found by phone, however it is typed, or by e-mail; nobody for an unknown one", async () => {
+    const { vendorId, phone } = await createApprovedVendor(db, "cooked_food", { name: "现场凉粉" });
+    const found = await findWalkUpVendor(db, ` +86 ${phone.slice(0, 3)}-${phone.slice(3)} `);
+    expect(found).toMatchObject({
+      id: vendorId,
+      display_name: "现场凉粉",
+      category_slug: "cooked_food",
+    });
+    expect(await findWalkUpVendor(db, "13000000000")).toBeUndefined();
+    expect(await findWalkUpVendor(db, "   ")).toBeUndefined();
+    expect(await findWalkUpVendor(db, "vendor.wang@JISHI.example")).toMatchObject({
+      display_name: expect.any(String),
+    });
+  });
+
   it("gets a free stall on the spot, checked in, with the stall's fee", async () => {
     const b = await booking(4, "2026-12-05");
     const walker = await createApprovedVendor(db);

@@ -184,6 +184,22 @@ export type WalkUpResult =
         | "stallNotFound";
     };
 
+/** The vendor a manager looks up for a walk-up, by phone or e-mail: who and what they sell. */
+export async function findWalkUpVendor(db: Kysely<Database>, identifier: string) {
+  if (!identifier.trim()) return undefined;
+  const key = normalizeIdentifier(identifier);
+  const query = bookingVendors(db).select([
+    "users.display_name",
+    "categories.name_zh as category_zh",
+    "categories.name_en as category_en",
+  ]);
+  return (
+    "email" in key
+      ? query.where("users.email", "=", key.email)
+      : query.where("users.phone", "=", key.phone)
+  ).executeTakeFirst();
+}
+
 /**
  * A stall given on the spot to an approved vendor who walks up: the market's flexibility. The
  * booking window and quota do not apply; who the vendor is, their papers and the stall's

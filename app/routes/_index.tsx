@@ -504,7 +504,9 @@ export default function Home() {
           title={t("home.mapLabel")}
           closeLabel={t("home.closeMap")}
           onClose={() => {
-            if (location.hash !== "#map") return;
+            // Closed by going back already (the browser's Back): the address says so before
+            // the router's state may, and going back again would leave the page.
+            if (location.hash !== "#map" || window.location.hash !== "#map") return;
             // Back to the entry the map button added, or, on a link straight to the map,
             // to the same page without it.
             if ((location.state as { mapOpened?: boolean } | null)?.mapOpened) navigate(-1);

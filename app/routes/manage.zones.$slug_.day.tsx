@@ -18,12 +18,14 @@ import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import { parseYuan } from "~/domain/money";
 import { sessionAvailability } from "~/models/booking.server";
+import { listCategories } from "~/models/category.server";
 import {
   assignWalkUp,
   checkIn,
   confirmBooking,
   daySheet,
   declineBooking,
+  findWalkUpVendor,
   markNoShow,
   NO_SHOW_AFTER_MINUTES,
   recordFee,
@@ -79,6 +81,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [[], []];
   const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
+  // A walk-up: the vendor looked up first, so that only the stalls taking what they sell are
+  // offered (each with what it takes).
+  const lookedUp = url.searchParams.get("vendor")?.slice(0, 254) ?? "";
+  const [walkUpVendor, categories] = await Promise.all([
+    findWalkUpVendor(db, lookedUp),
+    listCategories(db),
+  ]);
+  const categoryName = new Map(
+    categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
+  );
   return {
     locale,
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
@@ -86,7 +98,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ?? null,
     canMarkNoShow: now.getTime() >= noShowFrom,
     sheet,
-    freeStalls: stalls.filter((s) => s.state === "free").map((s) => ({ id: s.id, code: s.code })),
+    walkUp: {
+      identifier: lookedUp,
+      vendor: walkUpVendor
+        ? {
+            name: walkUpVendor.display_name,
+            category: locale === "en" ? walkUpVendor.category_en : walkUpVendor.category_zh,
+          }
+        : null,
+      notFound: Boolean(lookedUp) && !walkUpVendor,
+    },
+    freeStalls: stalls
+      .filter(
+        (s) =>
+          s.state === "free" &&
+          (!walkUpVendor || s.categories.includes(walkUpVendor.category_slug)),
+      )
+      .map((s) => ({
+        id: s.id,
+        code: s.code,
+        takes: s.categories.map((c) => categoryName.get(c) ?? c).join("、"),
+      })),
   };
 }
 
@@ -99,9 +131,9 @@ const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "b
   tooEarly: "day.error.tooEarly",
   vendorNotFound: "day.error.vendorNotFound",
   vendorNotApproved: "day.error.vendorNotApproved",
-  categoryNotAllowed: "book.refusal.categoryNotAllowed",
+  categoryNotAllowed: "day.error.categoryNotAllowed",
   documentsMissing: "day.error.documentsMissing",
-  stallTaken: "book.refusal.stallTaken",
+  stallTaken: "day.error.stallTaken",
   alreadyBooked: "day.error.alreadyBooked",
   stallInBallot: "day.error.stallInBallot",
   stallNotFound: "day.error.notFound",
@@ -112,15 +144,17 @@ const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "b
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   const parsed = parseForm(ActionSchema, await readFormData(request));
-  if (!parsed.ok) return data({ error: PROBLEM.bad }, { status: 400 });
+  if (!parsed.ok) return data({ error: PROBLEM.bad, at: null }, { status: 400 });
   const { intent, bookingId, session } = parsed.data;
+  // Said beside the form it came from: the walk-up form, or the booking's row.
+  const at = intent === "walkUp" ? "walkUp" : (bookingId ?? null);
   const now = new Date();
   const base = { zoneId: zone.id, actorUserId: user.id, bookingId: bookingId ?? 0, now };
   let result: DayResult | WalkUpResult;
   if (intent === "walkUp") {
     const { chosen } = await sessionsAround(zone, session, now);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
-      return data({ error: PROBLEM.bad }, { status: 400 });
+      return data({ error: PROBLEM.bad, at }, { status: 400 });
     result = await assignWalkUp(
       db,
       {
@@ -138,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } else if (intent === "fee") {
     const fen = parseYuan(parsed.data.amount ?? "");
-    if (fen === null) return data({ error: PROBLEM.amount }, { status: 400 });
+    if (fen === null) return data({ error: PROBLEM.amount, at }, { status: 400 });
     result = await recordFee(db, base, fen);
   } else {
     const act = { checkIn, noShow: markNoShow, confirm: confirmBooking, decline: declineBooking }[
@@ -146,14 +180,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ];
     result = await act(db, base);
   }
-  if (!result.ok) return data({ error: PROBLEM[result.code] }, { status: 409 });
+  if (!result.ok) return data({ error: PROBLEM[result.code], at }, { status: 409 });
   return redirect(
     `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
   );
 }
 
 export default function DaySheet() {
-  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow } =
+  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow, walkUp } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -192,7 +226,7 @@ export default function DaySheet() {
           {t("schedule.saved")}
         </p>
       ) : null}
-      {actionData ? (
+      {actionData && actionData.at === null ? (
         <p className="notice notice-error" role="alert">
           {t(actionData.error)}
         </p>
@@ -237,6 +271,11 @@ export default function DaySheet() {
                           })}
                     </span>
                   </div>
+                  {actionData?.at === b.id ? (
+                    <p className="notice notice-error day-row-error" role="alert">
+                      {t(actionData.error)}
+                    </p>
+                  ) : null}
                   <div className="day-actions">
                     {b.status === "pending" ? (
                       <>
@@ -283,7 +322,11 @@ export default function DaySheet() {
                           inputMode="decimal"
                           min={0}
                           step="0.5"
-                          defaultValue={(b.fee_collected_fen ?? b.fee_fen) / 100}
+                          // Blank until typed: what was paid is what the manager counts.
+                          defaultValue={
+                            b.fee_collected_fen === null ? "" : b.fee_collected_fen / 100
+                          }
+                          placeholder={String(b.fee_fen / 100)}
                         />
                         <button type="submit" className="button button-quiet" disabled={busy}>
                           {t("day.recordFee", { code: b.code })}
@@ -298,33 +341,70 @@ export default function DaySheet() {
           <section className="card" aria-labelledby="walkup-heading">
             <h2 id="walkup-heading">{t("day.walkUpTitle")}</h2>
             <p className="hint">{t("day.walkUpHint")}</p>
-            <Form method="post" className="field-row">
-              {hidden("walkUp")}
+            <Form method="get" className="field-row">
+              <input type="hidden" name="session" value={chosenSession} />
               <div className="field">
-                <label htmlFor="identifier">{t("login.identifier")}</label>
-                <input id="identifier" name="identifier" type="text" inputMode="tel" required />
-              </div>
-              <div className="field">
-                <label htmlFor="stallId">{t("day.freeStall")}</label>
-                <select id="stallId" name="stallId" required>
-                  {freeStalls.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.code}
-                    </option>
-                  ))}
-                </select>
+                <label htmlFor="vendor">{t("login.identifier")}</label>
+                <input
+                  id="vendor"
+                  name="vendor"
+                  type="text"
+                  inputMode="tel"
+                  required
+                  defaultValue={walkUp.identifier}
+                />
               </div>
               <div className="field">
                 <span aria-hidden="true">&nbsp;</span>
-                <button
-                  type="submit"
-                  className="button button-primary"
-                  disabled={busy || freeStalls.length === 0}
-                >
-                  {t("day.assign")}
+                <button type="submit" className="button button-quiet">
+                  {t("day.findVendor")}
                 </button>
               </div>
             </Form>
+            {walkUp.notFound ? (
+              <p className="notice notice-error" role="alert">
+                {t("day.error.vendorNotFound")}
+              </p>
+            ) : null}
+            {walkUp.vendor ? (
+              <p className="notice notice-info" role="status">
+                {t("day.walkUpVendor", {
+                  name: walkUp.vendor.name,
+                  category: walkUp.vendor.category,
+                })}
+              </p>
+            ) : null}
+            {actionData?.at === "walkUp" ? (
+              <p className="notice notice-error" role="alert">
+                {t(actionData.error)}
+              </p>
+            ) : null}
+            {walkUp.vendor ? (
+              freeStalls.length === 0 ? (
+                <p className="empty-state">{t("day.noFittingStall")}</p>
+              ) : (
+                <Form method="post" className="field-row">
+                  {hidden("walkUp")}
+                  <input type="hidden" name="identifier" value={walkUp.identifier} />
+                  <div className="field">
+                    <label htmlFor="stallId">{t("day.freeStall")}</label>
+                    <select id="stallId" name="stallId" required>
+                      {freeStalls.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {t("day.stallTakes", { code: s.code, takes: s.takes })}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <span aria-hidden="true">&nbsp;</span>
+                    <button type="submit" className="button button-primary" disabled={busy}>
+                      {t("day.assign")}
+                    </button>
+                  </div>
+                </Form>
+              )
+            ) : null}
           </section>
         </>
       ) : (
