@@ -15,31 +15,34 @@ export function PriceTable({ entries, caption }: { entries: PriceRow[]; caption?
   const t = useT();
   const locale = useLocale();
   return (
-    <TableScroll label={caption ?? t("prices.title")}>
-      <table className="data-table price-table">
-        {caption ? <caption>{caption}</caption> : null}
-        <thead>
-          <tr>
-            <th scope="col">{t("prices.itemHeading")}</th>
-            <th scope="col">{t("prices.price")}</th>
-            <th scope="col">{t("prices.origin")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{e.item}</td>
-              <td className="nowrap">
-                {t("prices.per", {
-                  price: formatMoney(locale, e.priceFen),
-                  unit: t(`prices.unit.${e.unit}`),
-                })}
-              </td>
-              <td>{e.origin ?? "—"}</td>
+    <>
+      {/* Above the table, not in it: a caption scrolls sideways with a wide table. */}
+      {caption ? <p className="price-caption">{caption}</p> : null}
+      <TableScroll label={caption ?? t("prices.title")}>
+        <table className="data-table price-table" aria-label={caption ?? t("prices.title")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("prices.itemHeading")}</th>
+              <th scope="col">{t("prices.priceHeading")}</th>
+              <th scope="col">{t("prices.originHeading")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.item}</td>
+                <td className="nowrap">
+                  {t("prices.per", {
+                    price: formatMoney(locale, e.priceFen),
+                    unit: t(`prices.unit.${e.unit}`),
+                  })}
+                </td>
+                <td>{e.origin ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }

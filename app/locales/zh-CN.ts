@@ -247,6 +247,8 @@ export const zhCN = {
   "prices.item": "第 {n} 项 品名",
   "prices.itemHeading": "品名",
   "prices.price": "价格（元）",
+  "prices.priceHeading": "价格",
+  "prices.originHeading": "产地",
   "prices.unit": "单位",
   "prices.origin": "产地（可不填）",
   "prices.unit.jin": "斤",
