@@ -1,18 +1,11 @@
 // Every vendor and counter page, checked by axe (no serious or critical findings) in both
 // languages, in the standard look and in large-text mode; large text at 360 px never scrolls
 // sideways.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { seriousFindings } from "./axe";
 import { chooseAndBook, expect, test } from "./fixtures";
 import { createDb } from "../db/connect";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "./settings";
-
-async function seriousFindings(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** Wider than the screen: a page a phone would have to scroll sideways. */
 async function sidewaysOverflow(page: Page) {

@@ -9,17 +9,9 @@ import { createApprovedVendor } from "../db/testing/factories";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
 import { applyToBallot, drawClosedBallots } from "../app/models/ballot.server";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousFindings } from "./axe";
 import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
-
-async function seriousFindings(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => v.id);
-}
 
 test("a manager opens a ballot for 40 stalls; 60 apply; the draw books 40, a loser gets a winner's cancellation", async ({
   page,

@@ -1,6 +1,12 @@
 // `login` puts a logged-in session cookie in a browser context, made straight through the
 // models, so journeys that are not about logging in do not type a password every time.
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { createDb } from "../db/connect";
 import { createSession } from "../app/models/session.server";
 import { createApprovedVendor, createZoneLike } from "../db/testing/factories";
@@ -74,10 +80,8 @@ export const test = base.extend<Fixtures>({
     const contexts: BrowserContext[] = [];
     await use(async ({ name, category = "fresh_produce" }) => {
       const vendor = await createApprovedVendor(db, category, { name });
-      const context = await browser.newContext({ locale: "zh-CN" });
-      contexts.push(context);
-      await signInUser(db, cookie, context, vendor.userId);
-      return { page: await context.newPage(), vendorId: vendor.vendorId, phone: vendor.phone };
+      const page = await pageSignedIn(browser, contexts, db, cookie, vendor.userId);
+      return { page, vendorId: vendor.vendorId, phone: vendor.phone };
     });
     for (const context of contexts) await context.close();
     await db.destroy();
@@ -101,12 +105,7 @@ export const test = base.extend<Fixtures>({
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     const contexts: BrowserContext[] = [];
-    await use(async (userId) => {
-      const context = await browser.newContext({ locale: "zh-CN" });
-      contexts.push(context);
-      await signInUser(db, cookie, context, userId);
-      return context.newPage();
-    });
+    await use((userId) => pageSignedIn(browser, contexts, db, cookie, userId));
     for (const context of contexts) await context.close();
     await db.destroy();
   },
@@ -114,16 +113,27 @@ export const test = base.extend<Fixtures>({
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     const contexts: BrowserContext[] = [];
-    await use(async (account) => {
-      const context = await browser.newContext({ locale: "zh-CN" });
-      contexts.push(context);
-      await signIn(db, cookie, context, account);
-      return context.newPage();
-    });
+    await use(async (account) =>
+      pageSignedIn(browser, contexts, db, cookie, await userIdOf(db, account)),
+    );
     for (const context of contexts) await context.close();
     await db.destroy();
   },
 });
+
+/** A browser of the user's own (closed with the test's `contexts`), signed in, on a new page. */
+async function pageSignedIn(
+  browser: Browser,
+  contexts: BrowserContext[],
+  db: ReturnType<typeof createDb>,
+  cookie: ReturnType<typeof makeSessionCookie>,
+  userId: number,
+) {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  contexts.push(context);
+  await signInUser(db, cookie, context, userId);
+  return context.newPage();
+}
 
 async function signIn(
   db: ReturnType<typeof createDb>,

@@ -13,8 +13,7 @@ import {
 import { bookingClosesAt } from "../app/domain/booking-rules";
 import { addDays } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousFindings } from "./axe";
 import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
 
@@ -38,13 +37,6 @@ async function stallByCode(db: ReturnType<typeof createDb>, zoneId: number, code
     .where("layouts.status", "=", "approved")
     .where("stalls.code", "=", code)
     .executeTakeFirstOrThrow();
-}
-
-async function seriousFindings(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => v.id);
 }
 
 test("a manager prints stall cards; a card shows who sells there in each session, and takes a report about them", async ({

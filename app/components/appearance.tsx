@@ -14,7 +14,10 @@ export interface AppearanceLike {
   stall_code: string;
 }
 
-export function appearanceWhen(locale: ReturnType<typeof useLocale>, a: AppearanceLike): string {
+export function appearanceWhen(
+  locale: ReturnType<typeof useLocale>,
+  a: Pick<AppearanceLike, "local_date" | "starts_at" | "ends_at" | "time_zone">,
+): string {
   return `${formatLocalDate(locale, a.local_date)} ${formatLocalTime(a.starts_at, a.time_zone)}–${formatLocalTime(a.ends_at, a.time_zone)}`;
 }
 

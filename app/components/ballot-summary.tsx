@@ -18,6 +18,22 @@ export interface BallotSummaryData {
   applications: number;
 }
 
+/** "These stalls go by ballot; applications close …", a line for each ballot, linked. */
+export function BallotNotices({
+  t,
+  ballots,
+}: {
+  t: Translate;
+  ballots: { id: string; title: string; closes: string }[];
+}) {
+  return ballots.map((b) => (
+    <p key={b.id} className="notice notice-info">
+      <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
+      {t("market.ballotCloses", { closes: b.closes })}
+    </p>
+  ));
+}
+
 export function BallotSummary({ t, ballot: b }: { t: Translate; ballot: BallotSummaryData }) {
   return (
     <>

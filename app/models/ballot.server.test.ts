@@ -1,7 +1,7 @@
 // Ballots against a real, migrated database: opening commits to the seed before anyone applies,
 // applications follow the rules, the close freezes the inputs, and the published results verify.
 import { describe, expect, it } from "vitest";
-import { createApprovedVendor, createZoneLike } from "#db/testing/factories";
+import { createApprovedVendor, createZoneLike, officeUserId } from "#db/testing/factories";
 import { commitmentOf, verify } from "~/domain/ballot-draw";
 import { db } from "~/utils/db.server";
 import {
@@ -17,10 +17,6 @@ const OPENS = new Date("2027-01-05T00:00:00Z");
 const CLOSES = new Date("2027-01-20T00:00:00Z");
 const DURING = new Date("2027-01-10T02:00:00Z");
 const AFTER = new Date("2027-01-20T00:05:00Z");
-
-async function office() {
-  return db.selectFrom("users").select("id").where("role", "=", "office").executeTakeFirstOrThrow();
-}
 
 async function newBallot(stalls?: number) {
   const zone = await createZoneLike(db, "jidian-rural-produce", {
@@ -58,7 +54,7 @@ async function newBallot(stalls?: number) {
       newcomerShare: 0.2,
       lookbackMonths: 6,
       stallIds,
-      actorUserId: (await office()).id,
+      actorUserId: await officeUserId(db),
     },
     OPENS,
   );

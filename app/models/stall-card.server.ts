@@ -15,6 +15,15 @@ import { approvedStalls } from "./zone.server";
 /** How far ahead a card looks for sessions. */
 const DAYS_AHEAD = 14;
 
+/** A stall of the market's approved layout by its code, and the market's calendar. */
+async function stallWithCalendar(db: Kysely<Database>, zoneId: number, code: string) {
+  const [stalls, calendar] = await Promise.all([
+    approvedStalls(db, zoneId),
+    loadZoneCalendar(db, zoneId),
+  ]);
+  return { stall: stalls.find((s) => s.code === code), calendar };
+}
+
 export async function stallCard(
   db: Kysely<Database>,
   card: { zoneId: number; code: string },
@@ -29,11 +38,7 @@ export async function stallCard(
     .where("status", "=", "active")
     .executeTakeFirst();
   if (!zone) return undefined;
-  const [stalls, calendar] = await Promise.all([
-    approvedStalls(db, zone.id),
-    loadZoneCalendar(db, zone.id),
-  ]);
-  const stall = stalls.find((s) => s.code === card.code);
+  const { stall, calendar } = await stallWithCalendar(db, zone.id, card.code);
   if (!stall || !calendar) return undefined;
   const today = localMoment(now, zone.time_zone).date;
   const sessions = upcomingSessions(calendar, today, addDays(today, DAYS_AHEAD)).filter(
@@ -107,11 +112,7 @@ export async function stallAbout(
   session: string | null,
 ) {
   if (!code) return null;
-  const [stalls, calendar] = await Promise.all([
-    approvedStalls(db, zoneId),
-    loadZoneCalendar(db, zoneId),
-  ]);
-  const stall = stalls.find((s) => s.code === code);
+  const { stall, calendar } = await stallWithCalendar(db, zoneId, code);
   if (!stall || !calendar) return null;
   const [date, key] = (session ?? "").split("|");
   const held = date && key ? findSession(calendar, date, key) : undefined;

@@ -17,6 +17,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { BallotNotices } from "~/components/ballot-summary";
 import { useEffect, useRef, type ReactNode } from "react";
 import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
 import { SessionSelect, sessionLabel } from "~/components/session-label";
@@ -54,6 +55,7 @@ import { counterZoneIds } from "~/models/counter.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { ballotsTakingApplications } from "~/models/ballot.server";
 import { requireVendor } from "~/utils/auth.server";
+import { ballotNotices } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import {
@@ -195,11 +197,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zone: { slug: zone.slug, name: localized(zone, "name", locale), timeZone: zone.time_zone },
     vendorCategory: vendor.category_slug,
     // Stalls of coming days given out by ballot are applied for, not booked.
-    ballots: ballots.map((b) => ({
-      id: b.public_id,
-      title: localized(b, "title", locale),
-      closes: formatInstant(locale, b.closes_at, b.time_zone),
-    })),
+    ballots: ballotNotices(ballots, locale),
     categoryNames: Object.fromEntries(
       categories.map((c) => [c.slug, locale === "en" ? c.name_en : c.name_zh]),
     ),
@@ -656,12 +654,7 @@ export default function BookStall() {
         </p>
         <h1>{zone.name}</h1>
       </div>
-      {ballots.map((b) => (
-        <p key={b.id} className="notice notice-info">
-          <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
-          {t("market.ballotCloses", { closes: b.closes })}
-        </p>
-      ))}
+      <BallotNotices t={t} ballots={ballots} />
       {sessions.length === 0 ? (
         <div className="card empty-state">
           <p>{t("book.noSessions")}</p>

@@ -5,6 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BallotNotices } from "~/components/ballot-summary";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor, swatchClass } from "~/components/category-colors";
 import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
@@ -22,16 +23,10 @@ import { localMoment } from "~/domain/market-hours";
 import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
 import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { ballotNotices } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import {
-  formatInstant,
-  formatLocalDate,
-  localized,
-  translator,
-  useLocale,
-  useT,
-} from "~/utils/i18n";
+import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { ballotsTakingApplications } from "~/models/ballot.server";
@@ -143,11 +138,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     sessionNotFound: Boolean(asked) && !found,
     // Stalls of coming days given out by ballot: residents and vendors hear of it here.
-    ballots: ballots.map((b) => ({
-      id: b.public_id,
-      title: localized(b, "title", locale),
-      closes: formatInstant(locale, b.closes_at, b.time_zone),
-    })),
+    ballots: ballotNotices(ballots, locale),
     reportFigures,
     notices,
     inspected: inspected ?? null,
@@ -328,12 +319,7 @@ export default function MarketPage() {
             : t("inspection.never")}
         </p>
       </div>
-      {ballots.map((b) => (
-        <p key={b.id} className="notice notice-info">
-          <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
-          {t("market.ballotCloses", { closes: b.closes })}
-        </p>
-      ))}
+      <BallotNotices t={t} ballots={ballots} />
       {notices.length ? (
         <section className="stack-tight" aria-label={t("announce.title")}>
           {notices.map((n) => (

@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
+import { appearanceWhen } from "~/components/appearance";
 import { ClientOnly } from "~/components/client-only";
 import { FormError } from "~/components/form-field";
 import { PinPicker } from "~/components/pin-picker.client";
@@ -22,14 +23,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
 import { publicEnv } from "~/utils/env.server";
-import {
-  formatLocalDate,
-  formatLocalTime,
-  localized,
-  translator,
-  useT,
-  type Params,
-} from "~/utils/i18n";
+import { localized, translator, useT, type Params } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import {
@@ -81,7 +75,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stall: about.stallCode,
       session: about.session && `${about.session.localDate}|${about.session.key}`,
       when: about.session
-        ? `${formatLocalDate(locale, about.session.localDate)} ${formatLocalTime(about.session.startsAt, about.timeZone)}–${formatLocalTime(about.session.endsAt, about.timeZone)}`
+        ? appearanceWhen(locale, {
+            local_date: about.session.localDate,
+            starts_at: about.session.startsAt,
+            ends_at: about.session.endsAt,
+            time_zone: about.timeZone,
+          })
         : null,
       vendor: about.vendor?.name ?? null,
     },

@@ -4,6 +4,7 @@
 // without scripts: whole as HTML on any phone, in a few kilobytes.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { appearanceWhen } from "~/components/appearance";
 import { PriceTable } from "~/components/price-table";
 import { parseStallCardId } from "~/domain/stall-card";
 import { stallCard } from "~/models/stall-card.server";
@@ -11,7 +12,6 @@ import { db } from "~/utils/db.server";
 import {
   formatInstant,
   formatLocalDate,
-  formatLocalTime,
   formatMoney,
   localized,
   translator,
@@ -43,7 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { zone, stall, chosen, sessions } = found;
   const en = locale === "en";
   const when = (s: { localDate: string; startsAt: string; endsAt: string }) =>
-    `${formatLocalDate(locale, s.localDate)} ${formatLocalTime(s.startsAt, zone.time_zone)}–${formatLocalTime(s.endsAt, zone.time_zone)}`;
+    appearanceWhen(locale, {
+      local_date: s.localDate,
+      starts_at: s.startsAt,
+      ends_at: s.endsAt,
+      time_zone: zone.time_zone,
+    });
   const vendor = chosen?.vendor;
   return {
     locale,

@@ -23,6 +23,18 @@ export interface BallotRow {
   applications: number;
 }
 
+/** Ballots taking applications as a market's or booking page announces them. */
+export function ballotNotices(
+  ballots: Pick<BallotRow, "public_id" | "title_zh" | "title_en" | "closes_at" | "time_zone">[],
+  locale: Locale,
+) {
+  return ballots.map((b) => ({
+    id: b.public_id,
+    title: localized(b, "title", locale),
+    closes: formatInstant(locale, b.closes_at, b.time_zone),
+  }));
+}
+
 export function ballotSummary(b: BallotRow, locale: Locale, now: Date) {
   const summary: BallotSummaryData = {
     state: ballotState(b, now),
