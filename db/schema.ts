@@ -521,6 +521,56 @@ export interface PriceItemsTable {
   replaced_at: string | null;
 }
 
+/** What can cost a vendor points (app/domain/integrity.ts). */
+export type IntegrityKind =
+  "no_show" | "report_upheld" | "prices_not_shown" | "prices_differ" | "hygiene" | "safety";
+/** What an inspector can find at one stall. */
+export type StallFindingKind = "prices_not_shown" | "prices_differ" | "hygiene" | "safety";
+export type IntegritySource = "booking" | "report" | "inspection_finding";
+export type AppealState = "pending" | "upheld" | "rejected";
+
+/** The county's rule for one kind of event: its points, and whether it is minor. */
+export interface IntegrityRulesTable {
+  kind: IntegrityKind;
+  points: number;
+  minor: Flag;
+  updated_at: string | null;
+  updated_by: number | null;
+}
+
+export interface InspectionFindingsTable {
+  id: Generated<number>;
+  inspection_id: number;
+  stall_code: string;
+  vendor_id: number;
+  kind: StallFindingKind;
+  note: string;
+}
+
+/** One recorded event on a vendor's integrity record, with its source and its outcome. */
+export interface IntegrityEventsTable {
+  id: Generated<number>;
+  vendor_id: number;
+  zone_id: number;
+  kind: IntegrityKind;
+  source_type: IntegritySource;
+  source_id: number;
+  local_date: string;
+  points: number;
+  minor: Flag;
+  reason: string;
+  created_at: string;
+  annulled_at: string | null;
+  annulled_by: number | null;
+  annul_reason: string | null;
+  appeal_text: string | null;
+  appealed_at: string | null;
+  appeal_state: AppealState | null;
+  appeal_note: string | null;
+  appeal_decided_at: string | null;
+  appeal_decided_by: number | null;
+}
+
 /** A manager's correction after the draw: a winner moved to another stall, with the reason. */
 export interface BallotCorrectionsTable {
   id: Generated<number>;
@@ -589,6 +639,9 @@ export interface Database {
   ballots: BallotsTable;
   ballot_corrections: BallotCorrectionsTable;
   price_items: PriceItemsTable;
+  integrity_rules: IntegrityRulesTable;
+  inspection_findings: InspectionFindingsTable;
+  integrity_events: IntegrityEventsTable;
   ballot_stalls: BallotStallsTable;
   ballot_applications: BallotApplicationsTable;
 }

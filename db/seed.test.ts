@@ -216,8 +216,10 @@ describe("the demo layouts", () => {
 
 describe("the demo's weeks of running", () => {
   it("give every market answered reports and two inspections, once", async () => {
-    const { seedOperations } = await import("./seed");
+    const { seedOperations, seedRegulars } = await import("./seed");
     const now = new Date("2026-11-28T04:00:00Z");
+    // The integrity records follow the regulars' bookings, as `npm run seed` makes them.
+    await seedRegulars(db, now);
     await seedOperations(db, now);
     await seedOperations(db, now);
     const zones = await db.selectFrom("zones").select("id").execute();
@@ -230,7 +232,8 @@ describe("the demo's weeks of running", () => {
       .select(["zone_id", "local_date"])
       .execute();
     expect(reports).toHaveLength(zones.length * 3);
-    expect(inspections).toHaveLength(zones.length * 2);
+    // And the one that found a price board missing: a warning on the vendor's integrity record.
+    expect(inspections).toHaveLength(zones.length * 2 + 1);
     expect(reports.filter((r) => r.status === "resolved").every((r) => r.reply)).toBe(true);
     expect(
       inspections
@@ -238,6 +241,25 @@ describe("the demo's weeks of running", () => {
         .sort()
         .at(-1),
     ).toBe("2026-11-24");
+    const { integrityMarks, vendorIntegrity } = await import("~/models/integrity.server");
+    const named = await db
+      .selectFrom("vendors")
+      .innerJoin("users", "users.id", "vendors.user_id")
+      .select(["vendors.id", "users.display_name"])
+      .execute();
+    const id = (name: string) => named.find((v) => v.display_name === name)!.id;
+    const warned = await vendorIntegrity(db, id("宋家鲜果"), "2026-11-28");
+    expect(warned.events.map((e) => [e.kind, e.effect])).toEqual([["prices_not_shown", "warning"]]);
+    expect(warned.score.remaining).toBe(12);
+    const marks = await integrityMarks(
+      db,
+      named.map((v) => v.id),
+      "2026-11-28",
+    );
+    expect([...marks.keys()].sort()).toEqual(
+      [id("申记壶关羊汤"), id("太行山小米"), id("牛家豆腐坊")].sort(),
+    );
+    expect(new Set(marks.values())).toEqual(new Set(["2026-Q3"]));
   });
 });
 

@@ -16,6 +16,7 @@ import { HOLDING_STATUSES } from "../app/domain/booking-rules";
 import { getBookingSettings } from "../app/models/zone-calendar.server";
 import { localMoment } from "../app/domain/market-hours";
 import { seedFinishedBallot, seedOpenBallot } from "./demo/ballots";
+import { seedIntegrity } from "./demo/integrity";
 import { seedPrices } from "./demo/prices";
 import { categorySpecs, DEMO_PASSWORDS, staffSpecs, vendorPhone, vendorSpecs } from "./demo/people";
 import { isMainModule, migrateToLatest } from "./migrate";
@@ -483,6 +484,7 @@ export async function seedOperations(db: Kysely<Database>, now = new Date()) {
   });
   await seedOpenBallot(db, now);
   await seedPrices(db, now);
+  await seedIntegrity(db, now);
 }
 
 if (isMainModule(import.meta)) {

@@ -37,7 +37,51 @@ describe("the inspection form", () => {
         weights: "ok",
       },
       followups: [{ action: "清空垃圾桶", dueOn: "2026-11-30" }],
+      stallFindings: [],
     });
+  });
+
+  it("reads findings at stalls (codes in capitals) and refuses half rows or no session", () => {
+    const parsed = parseForm(
+      inspectionSchema(TODAY),
+      form({
+        session: "t3",
+        "finding-stall-1": " a-03 ",
+        "finding-kind-1": "prices_differ",
+        "finding-note-1": "标价 3 元，收 4 元",
+        "finding-stall-3": "B-01",
+        "finding-kind-3": "hygiene",
+      }),
+    );
+    expect(parsed.ok && parsed.data.stallFindings).toEqual([
+      { stallCode: "A-03", kind: "prices_differ", note: "标价 3 元，收 4 元" },
+      { stallCode: "B-01", kind: "hygiene", note: "" },
+    ]);
+    const refused: [Record<string, string>, string][] = [
+      [{ session: "t3", "finding-stall-1": "A-03" }, "inspection.error.finding"],
+      [{ session: "t3", "finding-kind-1": "hygiene" }, "inspection.error.finding"],
+      [
+        { session: "t3", "finding-stall-1": "A-03", "finding-kind-1": "bribes" },
+        "inspection.error.finding",
+      ],
+      [
+        { "finding-stall-1": "A-03", "finding-kind-1": "hygiene" },
+        "inspection.error.findingSession",
+      ],
+      [
+        {
+          session: "t3",
+          "finding-stall-2": "A-03",
+          "finding-kind-2": "safety",
+          "finding-note-2": "电".repeat(301),
+        },
+        "form.error.tooLong",
+      ],
+    ];
+    for (const [fields, error] of refused) {
+      const result = parseForm(inspectionSchema(TODAY), form(fields));
+      expect(!result.ok && result.errors).toEqual({ stallFindings: error });
+    }
   });
 
   it("says every fault at once, a follow-up's limit as a parameter, and cuts nothing", () => {

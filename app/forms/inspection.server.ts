@@ -7,11 +7,13 @@ import {
   type ChecklistAnswer,
   type ChecklistItem,
 } from "~/domain/inspections";
+import { FINDING_ROWS, STALL_FINDINGS, type StallFinding } from "~/domain/integrity";
 
 /** Days between inspections that a zone may ask for. */
 export const IntervalSchema = z.coerce.number().int().min(1).max(365);
 
 const FOLLOWUP_MAX = 300;
+const FINDING_NOTE_MAX = 300;
 const ANSWERS: readonly string[] = ["ok", "issue", "na"] satisfies ChecklistAnswer[];
 
 /**
@@ -40,6 +42,28 @@ export function inspectionSchema(today: string) {
           path: ["checklist"],
           message: "inspection.error.checklist",
         });
+      const { stallFindings } = findingRows(form);
+      if (stallFindings.some((f) => f.note.length > FINDING_NOTE_MAX))
+        ctx.addIssue({
+          code: "too_big",
+          origin: "string",
+          maximum: FINDING_NOTE_MAX,
+          inclusive: true,
+          path: ["stallFindings"],
+          message: "form.error.tooLong",
+        });
+      else if (stallFindings.some((f) => !f.stallCode || !STALL_FINDINGS.includes(f.kind)))
+        ctx.addIssue({
+          code: "custom",
+          path: ["stallFindings"],
+          message: "inspection.error.finding",
+        });
+      else if (stallFindings.length && !/^[te]\d+$/.test(String(form.session ?? "")))
+        ctx.addIssue({
+          code: "custom",
+          path: ["stallFindings"],
+          message: "inspection.error.findingSession",
+        });
       const tooLong = followups.some(({ action }) => action.length > FOLLOWUP_MAX);
       if (tooLong)
         ctx.addIssue({
@@ -60,15 +84,13 @@ export function inspectionSchema(today: string) {
       sessionKey: /^[te]\d+$/.test(form.session) ? form.session : null,
       findings: form.findings,
       ...groups(form),
+      ...findingRows(form),
     }));
 }
 
 /** The checklist's answers that are answers, and the follow-up rows that are not left empty. */
 function groups(form: Record<string, unknown>) {
-  const field = (name: string) => {
-    const value = form[name];
-    return typeof value === "string" ? value.trim() : "";
-  };
+  const field = (name: string) => textField(form, name);
   const checklist = {} as Record<ChecklistItem, ChecklistAnswer>;
   for (const item of CHECKLIST) {
     const answer = field(`item-${item}`);
@@ -81,4 +103,23 @@ function groups(form: Record<string, unknown>) {
     if (action || dueOn) followups.push({ action, dueOn });
   }
   return { checklist, followups };
+}
+
+/** The stall-finding rows that are not left empty: a stall, what was found, a note. */
+function findingRows(form: Record<string, unknown>): { stallFindings: StallFinding[] } {
+  const field = (name: string) => textField(form, name);
+  const stallFindings: StallFinding[] = [];
+  for (let n = 1; n <= FINDING_ROWS; n++) {
+    const stallCode = field(`finding-stall-${n}`).toUpperCase();
+    const kind = field(`finding-kind-${n}`);
+    const note = field(`finding-note-${n}`);
+    if (stallCode || kind || note)
+      stallFindings.push({ stallCode, kind: kind as StallFinding["kind"], note });
+  }
+  return { stallFindings };
+}
+
+function textField(form: Record<string, unknown>, name: string) {
+  const value = form[name];
+  return typeof value === "string" ? value.trim() : "";
 }

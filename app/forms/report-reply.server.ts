@@ -10,6 +10,11 @@ export const ReportActionSchema = z.discriminatedUnion("intent", [
     assignee: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   }),
   z.object({ intent: z.literal("start") }),
-  z.object({ intent: z.literal("resolve"), reply }),
+  z.object({
+    intent: z.literal("resolve"),
+    reply,
+    // A checkbox: present ("on") when the manager found the vendor at fault.
+    upheld: z.literal("on").optional(),
+  }),
   z.object({ intent: z.literal("close"), reply }),
 ]);

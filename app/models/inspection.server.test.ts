@@ -35,7 +35,7 @@ describe("safety inspections", () => {
     expect((await inspectionStanding(db, [zoneId], "2026-11-28")).get(zoneId)).toMatchObject({
       state: "never",
     });
-    const { id, result } = await recordInspection(
+    const recorded = await recordInspection(
       db,
       {
         zoneId,
@@ -49,6 +49,8 @@ describe("safety inspections", () => {
       },
       now,
     );
+    if (!recorded.ok) throw new Error("refused");
+    const { id, result } = recorded;
     expect(result).toBe("fail");
     expect(await lastInspection(db, zoneId)).toEqual({ local_date: "2026-11-20", result: "fail" });
     expect((await inspectionStanding(db, [zoneId], "2026-11-28")).get(zoneId)).toEqual({

@@ -7,7 +7,10 @@ import {
   type ChecklistAnswer,
   type ChecklistItem,
 } from "~/domain/inspections";
+import type { StallFinding } from "~/domain/integrity";
 import { writeAudit } from "./audit.server";
+import { ACTIVE } from "./booking.server";
+import { recordIntegrityEvent } from "./integrity.server";
 import { inTransaction } from "#db/transaction";
 
 export interface NewInspection {
@@ -19,10 +22,43 @@ export interface NewInspection {
   findings: string;
   photos: string[];
   followups: { action: string; dueOn: string }[];
+  /** Findings at stalls (a session must be named): each about the vendor booked there. */
+  stallFindings?: StallFinding[];
 }
 
-export async function recordInspection(db: Kysely<Database>, input: NewInspection, now: Date) {
+export type InspectionOutcome =
+  | { ok: true; id: number; result: ReturnType<typeof inspectionResult> }
+  | { ok: false; noVendorAt: string };
+
+export async function recordInspection(
+  db: Kysely<Database>,
+  input: NewInspection,
+  now: Date,
+): Promise<InspectionOutcome> {
   return inTransaction(db, async (trx) => {
+    const findings = input.stallFindings ?? [];
+    const vendorAt = new Map<string, number>();
+    if (findings.length) {
+      const booked = input.sessionKey
+        ? await trx
+            .selectFrom("bookings")
+            .innerJoin("stalls", "stalls.id", "bookings.stall_id")
+            .select(["stalls.code", "bookings.vendor_id"])
+            .where("bookings.zone_id", "=", input.zoneId)
+            .where("bookings.local_date", "=", input.localDate)
+            .where("bookings.session_key", "=", input.sessionKey)
+            .where("bookings.status", "in", [...ACTIVE, "no_show"])
+            .where(
+              "stalls.code",
+              "in",
+              findings.map((f) => f.stallCode),
+            )
+            .execute()
+        : [];
+      for (const b of booked) vendorAt.set(b.code, b.vendor_id);
+      const missing = findings.find((f) => !vendorAt.has(f.stallCode));
+      if (missing) return { ok: false, noVendorAt: missing.stallCode };
+    }
     const result = inspectionResult(input.checklist);
     const inspection = await trx
       .insertInto("inspections")
@@ -50,16 +86,49 @@ export async function recordInspection(db: Kysely<Database>, input: NewInspectio
           })),
         )
         .execute();
+    for (const f of findings) {
+      const vendorId = vendorAt.get(f.stallCode)!;
+      const finding = await trx
+        .insertInto("inspection_findings")
+        .values({
+          inspection_id: inspection.id,
+          stall_code: f.stallCode,
+          vendor_id: vendorId,
+          kind: f.kind,
+          note: f.note,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordIntegrityEvent(
+        trx,
+        {
+          vendorId,
+          zoneId: input.zoneId,
+          kind: f.kind,
+          sourceType: "inspection_finding",
+          sourceId: finding.id,
+          localDate: input.localDate,
+          reason: f.note,
+          actorUserId: input.userId,
+        },
+        now,
+      );
+    }
     await writeAudit(trx, {
       actorUserId: input.userId,
       action: "inspection.recorded",
       entityType: "inspection",
       entityId: inspection.id,
       zoneId: input.zoneId,
-      after: { result, date: input.localDate, followups: input.followups.length },
+      after: {
+        result,
+        date: input.localDate,
+        followups: input.followups.length,
+        stallFindings: findings.length,
+      },
       now,
     });
-    return { id: inspection.id, result };
+    return { ok: true, id: inspection.id, result };
   });
 }
 
@@ -116,23 +185,39 @@ export async function listInspections(db: Kysely<Database>, zoneId: number, limi
     .orderBy("inspections.id", "desc")
     .limit(limit)
     .execute();
-  const followups = inspections.length
-    ? await db
-        .selectFrom("inspection_followups")
-        .selectAll()
-        .where(
-          "inspection_id",
-          "in",
-          inspections.map((i) => i.id),
-        )
-        .orderBy("due_on")
-        .execute()
-    : [];
+  const ids = inspections.map((i) => i.id);
+  const [followups, stallFindings] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom("inspection_followups")
+          .selectAll()
+          .where("inspection_id", "in", ids)
+          .orderBy("due_on")
+          .execute(),
+        db
+          .selectFrom("inspection_findings")
+          .innerJoin("vendors", "vendors.id", "inspection_findings.vendor_id")
+          .innerJoin("users", "users.id", "vendors.user_id")
+          .select([
+            "inspection_findings.id",
+            "inspection_findings.inspection_id",
+            "inspection_findings.stall_code",
+            "inspection_findings.kind",
+            "inspection_findings.note",
+            "inspection_findings.vendor_id",
+            "users.display_name as vendor_name",
+          ])
+          .where("inspection_id", "in", ids)
+          .orderBy("inspection_findings.id")
+          .execute(),
+      ])
+    : [[], []];
   return inspections.map((i) => ({
     ...i,
     checklist: JSON.parse(i.checklist) as Record<ChecklistItem, ChecklistAnswer>,
     photos: JSON.parse(i.photos) as string[],
     followups: followups.filter((f) => f.inspection_id === i.id),
+    stallFindings: stallFindings.filter((f) => f.inspection_id === i.id),
   }));
 }
 

@@ -18,6 +18,7 @@ import {
 import type { SessionRef } from "./waitlist.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
+import { recordIntegrityEvent } from "./integrity.server";
 import { bookingKeys, inTransaction } from "#db/transaction";
 
 /** Minutes after the start from which a vendor who has not checked in may be marked absent. */
@@ -68,6 +69,7 @@ async function changeStatus(
         "bookings.status",
         "bookings.starts_at",
         "bookings.local_date",
+        "bookings.vendor_id",
         "vendors.user_id",
         "stalls.code",
       ])
@@ -108,6 +110,21 @@ async function changeStatus(
       after: { status },
       now,
     });
+    if (change === "noShow")
+      await recordIntegrityEvent(
+        trx,
+        {
+          vendorId: booking.vendor_id,
+          zoneId,
+          kind: "no_show",
+          sourceType: "booking",
+          sourceId: bookingId,
+          localDate: booking.local_date,
+          reason: "",
+          actorUserId,
+        },
+        now,
+      );
     if (change !== "checkIn") {
       await notify(trx, {
         userId: booking.user_id,

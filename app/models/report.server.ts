@@ -4,8 +4,10 @@ import { randomInt } from "node:crypto";
 import type { Kysely, Updateable } from "kysely";
 import type { Database, ProblemReportsTable, ReportCategory, ReportStatus } from "#db/schema";
 import { REPORT_DUE_HOURS, reportFigures } from "~/domain/reports";
+import { localMoment } from "~/domain/market-hours";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { recordIntegrityEvent } from "./integrity.server";
 import { inTransaction } from "#db/transaction";
 
 // No 0/O or 1/I/L: read aloud or typed from a phone, the code stays unambiguous.
@@ -159,7 +161,8 @@ export async function getReport(db: Kysely<Database>, id: number, zoneIds: numbe
 export type ReportAction =
   | { kind: "assign"; assigneeId: number }
   | { kind: "start" }
-  | { kind: "resolve"; reply: string }
+  /** `upheld`: the report about the vendor booked at the stall was right (integrity record). */
+  | { kind: "resolve"; reply: string; upheld?: boolean }
   | { kind: "close"; reply: string };
 
 const NEXT: Record<ReportAction["kind"], { from: ReportStatus[]; to?: ReportStatus }> = {
@@ -190,8 +193,12 @@ export async function actOnReport(
         "problem_reports.status",
         "problem_reports.assigned_to",
         "problem_reports.reporter_user_id",
+        "problem_reports.vendor_id",
+        "problem_reports.local_date",
+        "problem_reports.created_at",
         "zones.name_zh",
         "zones.name_en",
+        "zones.time_zone",
       ])
       .where("problem_reports.id", "=", reportId)
       .executeTakeFirst();
@@ -216,6 +223,22 @@ export async function actOnReport(
       changes.finished_at = at;
     }
     await trx.updateTable("problem_reports").set(changes).where("id", "=", reportId).execute();
+    if (action.kind === "resolve" && action.upheld && report.vendor_id)
+      await recordIntegrityEvent(
+        trx,
+        {
+          vendorId: report.vendor_id,
+          zoneId: report.zone_id,
+          kind: "report_upheld",
+          sourceType: "report",
+          sourceId: reportId,
+          localDate:
+            report.local_date ?? localMoment(new Date(report.created_at), report.time_zone).date,
+          reason: action.reply,
+          actorUserId: userId,
+        },
+        now,
+      );
     if (action.kind === "assign" && action.assigneeId !== userId)
       await notify(trx, {
         userId: action.assigneeId,

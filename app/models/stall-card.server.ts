@@ -8,6 +8,7 @@ import { ringCenter } from "~/domain/geo";
 import { papersValidUntil } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
 import { papersThatCount } from "./booking.server";
+import { integrityMarks } from "./integrity.server";
 import { currentPriceList } from "./price-list.server";
 import { upcomingSessions, loadZoneCalendar } from "./zone-calendar.server";
 import { approvedStalls } from "./zone.server";
@@ -76,12 +77,13 @@ export async function stallCard(
     booked.find((b) => b.local_date === s.localDate && b.session_key === s.key) ?? null;
   const chosen = sessions.find((s) => `${s.localDate}|${s.key}` === asked) ?? sessions[0] ?? null;
   const vendor = chosen ? vendorOf(chosen) : null;
-  const [papers, prices] = vendor
+  const [papers, prices, marks] = vendor
     ? await Promise.all([
         papersThatCount(db, vendor.vendor_id),
         currentPriceList(db, vendor.vendor_id),
+        integrityMarks(db, [vendor.vendor_id], today),
       ])
-    : [[], []];
+    : [[], [], new Map<number, string>()];
   return {
     zone,
     stall,
@@ -93,6 +95,8 @@ export async function stallCard(
             ...vendor,
             papersUntil: papersValidUntil(vendor, papers, chosen.localDate),
             prices,
+            /** The quarter of their 诚信摊主 mark, if they hold it. */
+            mark: marks.get(vendor.vendor_id) ?? null,
           },
         }
       : null,

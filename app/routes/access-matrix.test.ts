@@ -141,6 +141,12 @@ const TABLE: Record<string, Entry> = {
   },
   "manage._index.tsx": { url: () => "/manage", params: p({}), loader: "manager" },
   "manage.audit.tsx": { url: () => "/manage/audit", params: p({}), loader: "office" },
+  "manage.integrity.tsx": {
+    url: () => "/manage/integrity",
+    params: p({}),
+    loader: "manager",
+    action: "manager",
+  },
   "manage.check-in.$id.tsx": {
     url: (f) => `/manage/check-in/${f.bookingId}`,
     params: (f) => ({ id: String(f.bookingId) }),
@@ -361,6 +367,12 @@ const TABLE: Record<string, Entry> = {
     loader: "vendorOrCounter",
     action: "vendorOrCounter",
   },
+  "vendor.integrity.tsx": {
+    url: () => "/vendor/integrity",
+    params: p({}),
+    loader: "vendorOrCounter",
+    action: "vendorOrCounter",
+  },
   "vendor.profile.tsx": {
     url: () => "/vendor/profile",
     params: p({}),
@@ -505,7 +517,7 @@ async function setup() {
     documentId: document.id,
     reportId: report.id,
     reportCode: report.code,
-    inspectionId: inspection.id,
+    inspectionId: inspection.ok ? inspection.id : 0,
     layoutId: stall.layout_id,
     pendingVendorId: pending.id,
     vendorAId: vendorA.id,

@@ -104,6 +104,9 @@ export default function Manage() {
           <Link to="/ballots" className="button button-quiet">
             {t("manage.ballotsLink")}
           </Link>
+          <Link to="/manage/integrity" className="button button-quiet">
+            {t("integrity.link")}
+          </Link>
           {role === "office" ? (
             <>
               <Link to="/manage/layouts" className="button button-quiet">

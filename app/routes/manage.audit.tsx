@@ -26,6 +26,7 @@ const KINDS = [
   "announcement",
   "user",
   "waitlist",
+  "integrity",
 ] as const;
 
 // The append-only audit log, for the county office: who changed what, when, before and after.

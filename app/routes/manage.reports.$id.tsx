@@ -90,7 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? { kind: "assign", assigneeId: asked.assignee }
       : asked.intent === "start"
         ? { kind: "start" }
-        : { kind: asked.intent, reply: asked.reply };
+        : asked.intent === "resolve"
+          ? { kind: "resolve", reply: asked.reply, upheld: asked.upheld === "on" }
+          : { kind: asked.intent, reply: asked.reply };
   const done = await actOnReport(db, { reportId: report.id, userId: user.id, action: act }, now);
   return done
     ? data({ ok: true as const, error: null })
@@ -224,6 +226,15 @@ export default function ReportDetail() {
               <label htmlFor="reply">{t("report.replyLabel")}</label>
               <textarea id="reply" name="reply" rows={3} maxLength={2000} required />
             </div>
+            {report.vendor ? (
+              <div className="field">
+                <label className="check">
+                  <input type="checkbox" name="upheld" />{" "}
+                  {t("integrity.upheldLabel", { name: report.vendor.name ?? "" })}
+                </label>
+                <p className="hint">{t("integrity.upheldHint")}</p>
+              </div>
+            ) : null}
             <p className="actions">
               <button
                 type="submit"

@@ -10,6 +10,7 @@ import { FormError } from "~/components/form-field";
 import { sessionLabel, sessionValue } from "~/components/session-label";
 import { addDays } from "~/domain/calendar";
 import { CHECKLIST, FOLLOWUPS } from "~/domain/inspections";
+import { FINDING_ROWS, STALL_FINDINGS } from "~/domain/integrity";
 import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
 import {
@@ -57,7 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = Partial<Record<"form" | "checklist" | "findings" | "date" | "followup", MessageKey>>;
+type Errors = Partial<
+  Record<"form" | "checklist" | "findings" | "date" | "followup" | "stallFindings", MessageKey>
+>;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
@@ -104,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ok: false as const, errors: parsed.errors as Errors, errorParams: parsed.errorParams },
       { status: 400 },
     );
-  const { date, sessionKey, checklist, findings, followups } = parsed.data;
+  const { date, sessionKey, checklist, findings, followups, stallFindings } = parsed.data;
   const photos: string[] = [];
   if (upload.file) {
     const stored = await storeUpload(
@@ -127,7 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     photos.push(stored.name);
   }
-  const { result } = await recordInspection(
+  const recorded = await recordInspection(
     db,
     {
       zoneId: zone.id,
@@ -138,10 +141,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       findings,
       photos,
       followups,
+      stallFindings,
     },
     now,
   );
-  return data({ ok: true as const, message: "inspection.saved" as MessageKey, result });
+  if (!recorded.ok)
+    return data(
+      {
+        ok: false as const,
+        errors: { stallFindings: "inspection.error.noVendorAt" } as Errors,
+        errorParams: { stallFindings: { stall: recorded.noVendorAt } },
+      },
+      { status: 400 },
+    );
+  return data({
+    ok: true as const,
+    message: "inspection.saved" as MessageKey,
+    result: recorded.result,
+  });
 }
 
 export default function Inspections() {
@@ -264,6 +281,42 @@ export default function Inspections() {
             <p className="field-error">{t(errors.followup, errorParams.followup)}</p>
           ) : null}
         </fieldset>
+        <fieldset className="field">
+          <legend>{t("inspection.stallFindings")}</legend>
+          <p className="hint">{t("inspection.stallFindingsHint")}</p>
+          {Array.from({ length: FINDING_ROWS }, (_, i) => i + 1).map((n) => (
+            <div key={n} className="tool-grid finding-row">
+              <div className="field">
+                <label htmlFor={`finding-stall-${n}`}>{t("inspection.findingStall", { n })}</label>
+                <input
+                  id={`finding-stall-${n}`}
+                  name={`finding-stall-${n}`}
+                  maxLength={20}
+                  autoCapitalize="characters"
+                  placeholder="A-03"
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`finding-kind-${n}`}>{t("inspection.findingKind", { n })}</label>
+                <select id={`finding-kind-${n}`} name={`finding-kind-${n}`} defaultValue="">
+                  <option value="">{t("inspection.findingNone")}</option>
+                  {STALL_FINDINGS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`integrity.kind.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field tool-wide">
+                <label htmlFor={`finding-note-${n}`}>{t("inspection.findingNote", { n })}</label>
+                <input id={`finding-note-${n}`} name={`finding-note-${n}`} maxLength={300} />
+              </div>
+            </div>
+          ))}
+          {errors.stallFindings ? (
+            <p className="field-error">{t(errors.stallFindings, errorParams.stallFindings)}</p>
+          ) : null}
+        </fieldset>
         <button
           type="submit"
           name="intent"
@@ -306,6 +359,25 @@ export default function Inspections() {
                     </li>
                   ))}
                 </ul>
+                {i.stallFindings.length ? (
+                  <ul className="stack-tight">
+                    {i.stallFindings.map((f) => (
+                      <li key={f.id}>
+                        {t("inspection.findingAt", {
+                          stall: f.stall_code,
+                          what: t(`integrity.kind.${f.kind}`),
+                        })}{" "}
+                        <Link to={`/manage/vendors/${f.vendor_id}`}>{f.vendor_name}</Link>
+                        {f.note ? (
+                          <>
+                            {t("punct.colon")}
+                            {f.note}
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {i.followups.map((f) => (
                   <Form method="post" encType="multipart/form-data" key={f.id} className="followup">
                     <input type="hidden" name="followupId" value={f.id} />

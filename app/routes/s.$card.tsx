@@ -5,6 +5,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { appearanceWhen } from "~/components/appearance";
+import { IntegrityMark } from "~/components/integrity";
 import { PriceTable } from "~/components/price-table";
 import { parseStallCardId } from "~/domain/stall-card";
 import { stallCard } from "~/models/stall-card.server";
@@ -18,6 +19,7 @@ import {
   useT,
 } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { quarterLabel } from "~/utils/integrity-view.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
@@ -74,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           category: en ? vendor.category_en : vendor.category_zh,
           products: en ? vendor.products_en || vendor.products : vendor.products,
           from: vendor.home_community,
+          mark: vendor.mark ? quarterLabel(locale, vendor.mark) : null,
           papersUntil: vendor.papersUntil
             ? formatLocalDate(locale, vendor.papersUntil, "full")
             : null,
@@ -131,6 +134,12 @@ export default function StallCardPage() {
             <p className="card-vendor">
               <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link>{" "}
               <span className="badge badge-kind">{vendor.category}</span>
+              {vendor.mark ? (
+                <>
+                  {" "}
+                  <IntegrityMark quarter={vendor.mark} />
+                </>
+              ) : null}
             </p>
             <p>{vendor.products}</p>
             {vendor.from ? <p>{t("card.from", { place: vendor.from })}</p> : null}

@@ -31,6 +31,9 @@ import {
 } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { quarterLabel } from "~/utils/integrity-view.server";
+import { integritySummary } from "~/models/integrity.server";
+import { IntegrityMark } from "~/components/integrity";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("vendorHome.title")]);
@@ -39,14 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { user, vendor, clerk } = await requireVendor(request, { counter: true });
   const locale = await getLocale(request);
-  const [documents, inbox, bans, counter, ballots] = await Promise.all([
+  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
+  const [documents, inbox, bans, counter, ballots, integrity] = await Promise.all([
     listCurrentDocuments(db, vendor.id),
     listNotifications(db, user.id),
     activeBans(db, vendor.id, now),
     counterHelp(vendor.id, locale),
     ballotsTakingApplications(db, now),
+    integritySummary(db, vendor.id, today),
   ]);
-  const today = localMoment(now, DEFAULT_TIME_ZONE).date;
   return {
     locale,
     today,
@@ -70,6 +74,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
     bans: bans.map((b) => ({ ...b, until: formatInstant(locale, b.until, b.time_zone) })),
+    integrity: {
+      remaining: integrity.remaining,
+      mark: integrity.mark ? quarterLabel(locale, integrity.mark) : null,
+    },
     // What service counters may do and did for the vendor: theirs to see, and to stop.
     counter: { ...counter, byClerk: !!clerk },
     // Stalls given out by ballot: a vendor hears of them here, where they look for news.
@@ -98,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VendorHome() {
-  const { vendor, missing, documents, inbox, suspended, bans, counter, ballots } =
+  const { vendor, missing, documents, inbox, suspended, bans, counter, ballots, integrity } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -231,6 +239,17 @@ export default function VendorHome() {
         ))}
         <Link to="/vendor/documents" className="button button-primary">
           {t("documents.manage")}
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="integrity-heading">
+        <h2 id="integrity-heading">{t("integrity.title")}</h2>
+        <p>
+          {t("integrity.pointsShort", { points: integrity.remaining })}{" "}
+          {integrity.mark ? <IntegrityMark quarter={integrity.mark} /> : null}
+        </p>
+        <Link to="/vendor/integrity" className="button button-quiet">
+          {t("integrity.link")}
         </Link>
       </section>
 

@@ -2,12 +2,15 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { appearanceWhen, sessionHref } from "~/components/appearance";
 import { PriceTable } from "~/components/price-table";
-import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
+import { IntegrityMark } from "~/components/integrity";
+import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
+import { integrityMarks } from "~/models/integrity.server";
 import { currentPriceList } from "~/models/price-list.server";
 import { getPublicVendor, nextAppearances, pastMarketsCount } from "~/models/public-vendor.server";
 import { db } from "~/utils/db.server";
 import { formatInstant, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { quarterLabel } from "~/utils/integrity-view.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
@@ -31,11 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!vendor) throw notFound();
   const locale = await getLocale(request);
   const now = new Date();
-  const [upcoming, past, prices] = await Promise.all([
+  const [upcoming, past, prices, marks] = await Promise.all([
     nextAppearances(db, [vendor.id], now, 6),
     pastMarketsCount(db, vendor.id, now),
     currentPriceList(db, vendor.id),
+    integrityMarks(db, [vendor.id], localMoment(now, DEFAULT_TIME_ZONE).date),
   ]);
+  const mark = marks.get(vendor.id);
   const en = locale === "en";
   return {
     locale,
@@ -45,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: en ? vendor.category_en : vendor.category_zh,
       products: en ? vendor.products_en || vendor.products : vendor.products,
       welfare: vendor.public_welfare === 1,
+      mark: mark ? quarterLabel(locale, mark) : null,
     },
     upcoming: upcoming.get(vendor.id) ?? [],
     past,
@@ -82,6 +88,7 @@ export default function VendorPage() {
           <span className="badge badge-kind">{vendor.category}</span>
           <span className="badge badge-approved">✓ {t("vendorPage.verified")}</span>
           {vendor.welfare ? <span className="badge badge-open">{t("market.free")}</span> : null}
+          {vendor.mark ? <IntegrityMark quarter={vendor.mark} /> : null}
         </p>
         <p className="lead">{vendor.products}</p>
         <p className="hint">{t("vendorPage.verifiedHelp")}</p>
