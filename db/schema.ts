@@ -318,6 +318,8 @@ export interface ZoneSettingsTable {
   noshow_threshold: Generated<number>;
   noshow_window_days: Generated<number>;
   noshow_ban_days: Generated<number>;
+  /** Check-in and walk-ups open this many minutes before the start (until the end). */
+  check_in_opens_minutes: Generated<number>;
 }
 
 export interface ClosuresTable {

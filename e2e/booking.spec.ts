@@ -7,6 +7,7 @@ import { stallsTaking } from "../db/testing/factories";
 import { localMoment } from "../app/domain/market-hours";
 import { chooseAndBook, expect, test } from "./fixtures";
 import { smsTo } from "./outbox";
+import { sessionRunningNow } from "./running-session";
 import { E2E_DATABASE_URL } from "./settings";
 
 test.describe("booking a stall", () => {
@@ -177,9 +178,33 @@ test.describe("booking a stall", () => {
     await expect(page.getByRole("img", { name: "A-20 签到二维码" })).toBeVisible();
     const bookingId = new URL(page.url()).pathname.split("/").pop();
 
-    // The QR code holds the address of this page: the manager's camera opens it.
+    // The QR code holds the address of this page: the manager's camera opens it. Scanned before
+    // the session's check-in opens, it says when it does.
     const manager = await pageAs("managerParks");
     await manager.goto(`/manage/check-in/${bookingId}`);
+    await manager.getByRole("button", { name: "A-20 签到" }).click();
+    await expect(manager.getByRole("alert")).toHaveText(
+      /^还没到签到时间：\d{1,2}:\d{2} 开始签到和现场安排。$/,
+    );
+
+    // On the day, while the market runs, the same scan checks the vendor in.
+    const db = createDb(E2E_DATABASE_URL);
+    try {
+      const running = await sessionRunningNow(db, zone.zoneId);
+      await db
+        .updateTable("bookings")
+        .set({
+          local_date: running.localDate,
+          session_key: running.key,
+          starts_at: running.startsAt,
+          ends_at: running.endsAt,
+        })
+        .where("id", "=", Number(bookingId))
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+    await manager.reload();
     await manager.getByRole("button", { name: "A-20 签到" }).click();
     await expect(manager.getByRole("heading", { level: 1, name: "当天签到" })).toBeVisible();
     await expect(

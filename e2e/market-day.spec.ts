@@ -3,42 +3,54 @@ import { stallsTaking, templateKey } from "../db/testing/factories";
 import { addDays, localToUtc } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
 import { expect, test } from "./fixtures";
+import { sessionRunningNow } from "./running-session";
 import { E2E_DATABASE_URL } from "./settings";
 
-/** Yesterday's morning market, with two booked vendors: it is long over. */
-async function yesterdaysBookings(zoneSlug: string, vendorIds: number[]) {
-  const db = createDb(E2E_DATABASE_URL);
-  try {
-    const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, -1);
-    const stalls = await stallsTaking(db, zoneSlug, "fresh_produce");
-    const morning = await templateKey(db, zoneSlug, "morning");
-    const at = new Date().toISOString();
-    for (const [i, vendorId] of vendorIds.entries()) {
-      await db
-        .insertInto("bookings")
-        .values({
-          zone_id: stalls[0]!.zone_id,
-          stall_id: stalls[i]!.id,
-          vendor_id: vendorId,
-          local_date: date,
-          session_key: morning,
-          starts_at: localToUtc(date, "05:30", "Asia/Shanghai").toISOString(),
-          ends_at: localToUtc(date, "08:30", "Asia/Shanghai").toISOString(),
-          status: "confirmed",
-          fee_fen: 300,
-          idempotency_key: `market-day-${date}-${i}`,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
-    return { value: `${date}|${morning}`, codes: [stalls[0]!.code, stalls[1]!.code] };
-  } finally {
-    await db.destroy();
-  }
+type Db = ReturnType<typeof createDb>;
+
+interface Session {
+  localDate: string;
+  key: string;
+  startsAt: string;
+  endsAt: string;
 }
 
-test("a manager checks one vendor in, records the fee, and marks the other absent", async ({
+/** Yesterday's morning market: long over. */
+async function yesterdaysMorning(db: Db, zoneSlug: string): Promise<Session> {
+  const date = addDays(localMoment(new Date(), "Asia/Shanghai").date, -1);
+  return {
+    localDate: date,
+    key: await templateKey(db, zoneSlug, "morning"),
+    startsAt: localToUtc(date, "05:30", "Asia/Shanghai").toISOString(),
+    endsAt: localToUtc(date, "08:30", "Asia/Shanghai").toISOString(),
+  };
+}
+
+/** A vendor booked at the zone's `stall`-th produce stall in a session; the stall's code. */
+async function booked(db: Db, zoneSlug: string, session: Session, vendorId: number, stall: number) {
+  const stalls = await stallsTaking(db, zoneSlug, "fresh_produce");
+  const at = new Date().toISOString();
+  await db
+    .insertInto("bookings")
+    .values({
+      zone_id: stalls[0]!.zone_id,
+      stall_id: stalls[stall]!.id,
+      vendor_id: vendorId,
+      local_date: session.localDate,
+      session_key: session.key,
+      starts_at: session.startsAt,
+      ends_at: session.endsAt,
+      status: "confirmed",
+      fee_fen: 300,
+      idempotency_key: `market-day-${session.localDate}-${session.key}-${stall}`,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return stalls[stall]!.code;
+}
+
+test("a manager checks a vendor in while the market runs and records the fee; yesterday's absent vendor is marked, not checked in", async ({
   page,
   login,
   newVendorPage,
@@ -51,18 +63,27 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
   });
   const present = await newVendorPage({ name: "成家鲜蛋" });
   const missing = await newVendorPage({ name: "段家山药" });
-  const { value, codes } = await yesterdaysBookings(zone.slug, [
-    present.vendorId,
-    missing.vendorId,
-  ]);
-  const [here, absent] = codes as [string, string];
+  const db = createDb(E2E_DATABASE_URL);
+  let running: Session & { value: string };
+  let here: string;
+  let absent: string;
+  let yesterday: Session;
+  try {
+    running = await sessionRunningNow(db, zone.zoneId);
+    yesterday = await yesterdaysMorning(db, zone.slug);
+    here = await booked(db, zone.slug, running, present.vendorId, 0);
+    absent = await booked(db, zone.slug, yesterday, missing.vendorId, 1);
+  } finally {
+    await db.destroy();
+  }
   await login("managerParks");
   await page.goto(`/manage/zones/${zone.slug}`);
   await page.getByRole("link", { name: "当天签到" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "当天签到" })).toBeVisible();
-  await page.getByLabel("场次", { exact: true }).selectOption(value);
+  await page.getByLabel("场次", { exact: true }).selectOption(running.value);
   await page.getByRole("button", { name: "查看" }).click();
-  await expect(page.getByText("预约 2 个 · 已签到 0 · 未到 0")).toBeVisible();
+  await expect(page.getByText("预约 1 个 · 已签到 0 · 未到 0")).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("签到和现场安排开放中");
 
   await page.getByRole("button", { name: `${here} 签到` }).click();
   await expect(page.getByRole("status")).toBeVisible();
@@ -71,8 +92,17 @@ test("a manager checks one vendor in, records the fee, and marks the other absen
   await expect(page.getByLabel(`${here} 实收金额（元）`)).toHaveAttribute("placeholder", "3");
   await page.getByLabel(`${here} 实收金额（元）`).fill("3");
   await page.getByRole("button", { name: `记录 ${here} 收费` }).click();
+  await expect(page.getByText("预约 1 个 · 已签到 1 · 未到 0 · 应收 ¥3 · 已收 ¥3")).toBeVisible();
+
+  // Yesterday's market is over: nobody can be checked in any more, the absent vendor is marked.
+  await page
+    .getByLabel("场次", { exact: true })
+    .selectOption(`${yesterday.localDate}|${yesterday.key}`);
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.getByRole("note")).toContainText("已经结束：签到和现场安排已关闭");
+  await expect(page.getByRole("button", { name: `${absent} 签到` })).toHaveCount(0);
   await page.getByRole("button", { name: `${absent} 未到` }).click();
-  await expect(page.getByText("预约 2 个 · 已签到 1 · 未到 1 · 应收 ¥3 · 已收 ¥3")).toBeVisible();
+  await expect(page.getByText(/预约 1 个 · 已签到 0 · 未到 1/)).toBeVisible();
 
   const vendor = missing.page;
   await vendor.goto("/vendor");
@@ -93,8 +123,10 @@ test("a walk-up: the manager finds the vendor, is offered only the free stalls t
     managers: ["managerLongquan"],
   });
   const walker = await newVendorPage({ name: "西门现场蔬菜" });
+  const db = createDb(E2E_DATABASE_URL);
+  const running = await sessionRunningNow(db, zone.zoneId).finally(() => db.destroy());
   await login("managerLongquan");
-  await page.goto(`/manage/zones/${zone.slug}/day`);
+  await page.goto(`/manage/zones/${zone.slug}/day?session=${encodeURIComponent(running.value)}`);
   const walkUp = page.getByRole("region", { name: "现场安排空摊位" });
   // A number nobody has: said here, beside the form.
   await walkUp.getByLabel("手机号或邮箱").fill("13999999999");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkInWindow,
   bookingFee,
   checkBooking,
   DEFAULT_BOOKING_SETTINGS,
@@ -188,5 +189,23 @@ describe("isLateCancellation", () => {
     const settings = { ...DEFAULT_BOOKING_SETTINGS, cancelDeadlineHours: 6 };
     expect(isLateCancellation(startsAt, from, settings)).toBe(false);
     expect(isLateCancellation(startsAt, new Date(from.getTime() + 1), settings)).toBe(true);
+  });
+});
+
+describe("the check-in window", () => {
+  const session = { startsAt: "2026-12-01T22:00:00.000Z", endsAt: "2026-12-02T01:00:00.000Z" };
+  const at = (iso: string, minutes = 60) =>
+    checkInWindow(session, { checkInOpensMinutes: minutes }, new Date(iso)).state;
+  it("is open from the zone's minutes before the start until the end", () => {
+    expect(at("2026-12-01T20:59:59.999Z")).toBe("early");
+    expect(at("2026-12-01T21:00:00.000Z")).toBe("open");
+    expect(at("2026-12-02T00:59:59.999Z")).toBe("open");
+    expect(at("2026-12-02T01:00:00.000Z")).toBe("over");
+    expect(at("2026-12-01T21:40:00.000Z", 15)).toBe("early");
+    expect(at("2026-12-01T21:45:00.000Z", 15)).toBe("open");
+    expect(at("2026-12-01T22:00:00.000Z", 0)).toBe("open");
+    expect(
+      checkInWindow(session, { checkInOpensMinutes: 90 }, new Date("2026-12-01T12:00:00Z")),
+    ).toEqual({ state: "early", opensAt: "2026-12-01T20:30:00.000Z" });
   });
 });

@@ -38,6 +38,8 @@ export interface BookingSettings {
   noShowWindowDays: number;
   /** …for this many days after the last of them. */
   noShowBanDays: number;
+  /** Check-in and walk-ups open this many minutes before the start, and close at the end. */
+  checkInOpensMinutes: number;
 }
 
 /** The defaults, each the value a zone has until its managers change it. */
@@ -51,6 +53,7 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   noShowThreshold: 3,
   noShowWindowDays: 60,
   noShowBanDays: 14,
+  checkInOpensMinutes: 60,
 };
 
 /** Every reason the booking rules can refuse, named once; each has a `book.refusal.<code>` message. */
@@ -228,4 +231,22 @@ export function isLateCancellation(
 /** The moment from which cancelling a booking counts as late: what a vendor is told before. */
 export function lateCancellationFrom(startsAt: string, settings: BookingSettings): Date {
   return new Date(Date.parse(startsAt) - settings.cancelDeadlineHours * 60 * MINUTE);
+}
+
+/** Where a session stands for checking in and walk-ups: not yet, open, or over. */
+export type CheckInState = "early" | "open" | "over";
+
+/**
+ * Check-in and walk-ups are open from `checkInOpensMinutes` before the start until the end: a
+ * check-in the evening before, or after the market packed up, would not be attendance.
+ */
+export function checkInWindow(
+  session: { startsAt: string; endsAt: string },
+  settings: Pick<BookingSettings, "checkInOpensMinutes">,
+  now: Date,
+): { state: CheckInState; opensAt: string } {
+  const opens = Date.parse(session.startsAt) - settings.checkInOpensMinutes * 60_000;
+  const state =
+    now.getTime() < opens ? "early" : now.getTime() >= Date.parse(session.endsAt) ? "over" : "open";
+  return { state, opensAt: new Date(opens).toISOString() };
 }

@@ -404,6 +404,15 @@ export const en: Record<MessageKey, string> = {
   "audit.integrity.appeal.upheld": "Appeal upheld, points restored",
   "audit.integrity.appeal.rejected": "Appeal not upheld",
   "audit.kind.integrity": "Integrity records",
+  "settings.checkInOpensMinutes": "Minutes before the start that check-in opens",
+  "day.error.checkInNotYet": "Check-in has not opened yet: check-in and walk-ups open at {time}.",
+  "day.error.checkInOver":
+    "This session is over: nobody can be checked in or given a walk-up stall now.",
+  "day.window.early":
+    "Check-in and walk-ups open at {opens} ({minutes, plural, one {# minute} other {# minutes}} before the start) and close at {closes}. You can read the list now.",
+  "day.window.open": "Check-in and walk-ups are open until {closes}.",
+  "day.window.over":
+    "This session ended at {closes}: check-in and walk-ups are closed. Fees and no-shows can still be recorded.",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -369,6 +369,13 @@ export const zhCN = {
   "audit.integrity.appeal.upheld": "申诉成立，恢复分数",
   "audit.integrity.appeal.rejected": "申诉不采纳",
   "audit.kind.integrity": "诚信记录",
+  "settings.checkInOpensMinutes": "开市前几分钟开始签到",
+  "day.error.checkInNotYet": "还没到签到时间：{time} 开始签到和现场安排。",
+  "day.error.checkInOver": "这一场已经结束，不能再签到或现场安排摊位。",
+  "day.window.early":
+    "签到和现场安排 {opens} 开始（开市前 {minutes} 分钟），到 {closes} 结束。现在可以先看名单。",
+  "day.window.open": "签到和现场安排开放中，到 {closes} 结束。",
+  "day.window.over": "这一场 {closes} 已经结束：签到和现场安排已关闭，还可以补记收费和未到。",
   "home.title": "今天哪里有集？",
   "home.intro": "壶关县 {count} 个集市未来 7 天的场次。点地图上的区域或列表里的名称，看谁在摆摊。",
   "home.mapLabel": "集市地图",

@@ -236,7 +236,7 @@ describe("a walk-up vendor", () => {
         actorUserId: await officeId(),
         timeZone: "Asia/Shanghai",
       },
-      now,
+      new Date("2026-12-04T22:20:00.000Z"),
     );
     expect(result.ok).toBe(true);
     const row = await db
@@ -255,11 +255,12 @@ describe("a walk-up vendor", () => {
       identifier: walker.phone,
       localDate: "2026-12-06",
       sessionKey: b.morning,
-      startsAt: "x",
-      endsAt: "y",
+      startsAt: "2026-12-05T22:00:00.000Z",
+      endsAt: "2026-12-06T01:00:00.000Z",
       actorUserId: await officeId(),
       timeZone: "Asia/Shanghai",
     };
+    const now = new Date("2026-12-05T21:30:00.000Z");
     expect(await assignWalkUp(db, { ...base, stallId: b.stalls[6]!.id }, now)).toEqual({
       ok: false,
       code: "stallTaken",
@@ -283,5 +284,47 @@ describe("a walk-up vendor", () => {
         now,
       ),
     ).toEqual({ ok: false, code: "vendorNotApproved" });
+  });
+});
+
+describe("the check-in window", () => {
+  it("opens check-in an hour before the start and closes it at the end", async () => {
+    const b = await booking(8);
+    const actor = await officeId();
+    const at = (n: number) => ({
+      zoneId: b.zoneId,
+      bookingId: b.booking.id,
+      actorUserId: actor,
+      now: minutes(n),
+    });
+    // The evening before, and a minute before the hour: not yet, saying when it opens.
+    expect(await checkIn(db, at(-17 * 60))).toEqual({
+      ok: false,
+      code: "checkInNotYet",
+      opensAt: minutes(-60).toISOString(),
+    });
+    expect((await checkIn(db, at(-61))).ok).toBe(false);
+    // After the market ends (09:00, three hours after the start): over.
+    expect(await checkIn(db, at(180))).toEqual({ ok: false, code: "checkInOver" });
+    expect(await checkIn(db, at(-60))).toEqual({ ok: true });
+  });
+
+  it("holds walk-ups to the same window", async () => {
+    const b = await booking(9);
+    const walker = await createApprovedVendor(db);
+    const input = {
+      zoneId: b.zoneId,
+      stallId: b.stalls[10]!.id,
+      identifier: walker.phone,
+      localDate: "2026-12-01",
+      sessionKey: b.morning,
+      startsAt: start.toISOString(),
+      endsAt: minutes(180).toISOString(),
+      actorUserId: await officeId(),
+      timeZone: "Asia/Shanghai",
+    };
+    expect(await assignWalkUp(db, input, minutes(-90))).toMatchObject({ code: "checkInNotYet" });
+    expect(await assignWalkUp(db, input, minutes(200))).toEqual({ ok: false, code: "checkInOver" });
+    expect(await assignWalkUp(db, input, minutes(10))).toMatchObject({ ok: true });
   });
 });

@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import { violatedUniqueIndex } from "#db/errors";
 import type { Database } from "#db/schema";
-import { bookingFee, mayBook } from "~/domain/booking-rules";
+import { bookingFee, checkInWindow, mayBook } from "~/domain/booking-rules";
 import { missingDocuments } from "~/domain/documents";
 import { localMoment } from "~/domain/market-hours";
 import { stallsAwaitingDraw } from "./ballot-hold.server";
@@ -19,6 +19,7 @@ import type { SessionRef } from "./waitlist.server";
 import { normalizeIdentifier } from "./user.server";
 import { notify } from "./notification.server";
 import { recordIntegrityEvent } from "./integrity.server";
+import { getBookingSettings } from "./zone-calendar.server";
 import { bookingKeys, inTransaction } from "#db/transaction";
 
 /** Minutes after the start from which a vendor who has not checked in may be marked absent. */
@@ -52,7 +53,26 @@ interface DayAction {
   now: Date;
 }
 
-export type DayResult = { ok: true } | { ok: false; code: "notFound" | "notAllowed" | "tooEarly" };
+/** Refused outside the session's check-in window (app/domain/booking-rules.ts). */
+export type WindowRefusal =
+  { ok: false; code: "checkInNotYet"; opensAt: string } | { ok: false; code: "checkInOver" };
+
+export type DayResult =
+  { ok: true } | { ok: false; code: "notFound" | "notAllowed" | "tooEarly" } | WindowRefusal;
+
+/** Whether check-in and walk-ups are open for the session now, as a refusal when not. */
+async function windowRefusal(
+  trx: Kysely<Database>,
+  zoneId: number,
+  session: { startsAt: string; endsAt: string },
+  now: Date,
+): Promise<WindowRefusal | null> {
+  const window = checkInWindow(session, await getBookingSettings(trx, zoneId), now);
+  if (window.state === "early")
+    return { ok: false, code: "checkInNotYet", opensAt: window.opensAt };
+  if (window.state === "over") return { ok: false, code: "checkInOver" };
+  return null;
+}
 
 async function changeStatus(
   db: Kysely<Database>,
@@ -68,6 +88,7 @@ async function changeStatus(
         "bookings.id",
         "bookings.status",
         "bookings.starts_at",
+        "bookings.ends_at",
         "bookings.local_date",
         "bookings.vendor_id",
         "vendors.user_id",
@@ -84,6 +105,15 @@ async function changeStatus(
       now.getTime() < Date.parse(booking.starts_at) + NO_SHOW_AFTER_MINUTES * 60_000
     ) {
       return { ok: false, code: "tooEarly" };
+    }
+    if (change === "checkIn") {
+      const refused = await windowRefusal(
+        trx,
+        zoneId,
+        { startsAt: booking.starts_at, endsAt: booking.ends_at },
+        now,
+      );
+      if (refused) return refused;
     }
     const status = {
       checkIn: "checked_in",
@@ -199,7 +229,8 @@ export type WalkUpResult =
         | "alreadyBooked"
         | "stallInBallot"
         | "stallNotFound";
-    };
+    }
+  | WindowRefusal;
 
 /** The vendor a manager looks up for a walk-up, by phone or e-mail: who and what they sell. */
 export async function findWalkUpVendor(db: Kysely<Database>, identifier: string) {
@@ -242,6 +273,8 @@ export async function assignWalkUp(
     return await inTransaction(
       db,
       async (trx): Promise<WalkUpResult> => {
+        const refused = await windowRefusal(trx, input.zoneId, input, now);
+        if (refused) return refused;
         let query = bookingVendors(trx);
         query =
           "email" in key

@@ -90,5 +90,6 @@ export async function getBookingSettings(
     noShowThreshold: row.noshow_threshold,
     noShowWindowDays: row.noshow_window_days,
     noShowBanDays: row.noshow_ban_days,
+    checkInOpensMinutes: row.check_in_opens_minutes,
   };
 }

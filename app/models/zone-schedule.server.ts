@@ -319,6 +319,7 @@ export async function saveBookingSettings(
       noshow_threshold: settings.noShowThreshold,
       noshow_window_days: settings.noShowWindowDays,
       noshow_ban_days: settings.noShowBanDays,
+      check_in_opens_minutes: settings.checkInOpensMinutes,
       updated_at: now.toISOString(),
     };
     await trx

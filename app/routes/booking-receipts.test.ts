@@ -73,6 +73,25 @@ describe("the receipt", () => {
       }),
     );
     expect((other as Response).status).toBe(403);
+    // Days before the session: refused, saying when check-in opens.
+    const early = await scan({
+      request: await requestAs("manager.longquan@jishi.example", "/", { method: "POST" }),
+      params: { id: String(booking.id) },
+      context: testContext,
+    });
+    expect(early).toMatchObject({
+      init: { status: 409 },
+      data: { error: "day.error.checkInNotYet", params: { time: expect.any(String) } },
+    });
+    // While its session runs, the same scan checks the vendor in.
+    await db
+      .updateTable("bookings")
+      .set({
+        starts_at: new Date(Date.now() - 600_000).toISOString(),
+        ends_at: new Date(Date.now() + 7_200_000).toISOString(),
+      })
+      .where("id", "=", booking.id)
+      .execute();
     const done = (await scan({
       request: await requestAs("manager.longquan@jishi.example", "/", { method: "POST" }),
       params: { id: String(booking.id) },

@@ -11,7 +11,8 @@ import { checkIn } from "~/models/market-day.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, useLocale, useT } from "~/utils/i18n";
+import { formatInstant, formatLocalDate, useLocale, useT, type Params } from "~/utils/i18n";
+import type { MessageKey } from "~/locales/zh-CN";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -45,7 +46,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actorUserId: user.id,
     now,
   });
-  if (!result.ok) return data({ error: "day.error.notAllowed" as const }, { status: 409 });
+  if (!result.ok) {
+    // Outside the session's check-in window, the manager is told when it opens, or that it is over.
+    const locale = await getLocale(request);
+    const refusal: { error: MessageKey; params?: Params } =
+      result.code === "checkInNotYet"
+        ? {
+            error: "day.error.checkInNotYet",
+            params: {
+              time: formatInstant(locale, result.opensAt, booking.time_zone, {
+                timeStyle: "short",
+              }),
+            },
+          }
+        : {
+            error: result.code === "checkInOver" ? "day.error.checkInOver" : "day.error.notAllowed",
+          };
+    return data(refusal, { status: 409 });
+  }
   const session = encodeURIComponent(`${booking.local_date}|${booking.session_key}`);
   return redirect(`/manage/zones/${booking.zone_slug}/day?session=${session}&done=checkIn`);
 }
@@ -61,7 +79,7 @@ export default function ScanCheckIn() {
       <h1>{t("checkIn.title")}</h1>
       {actionData ? (
         <p className="notice notice-error" role="alert">
-          {t(actionData.error)}
+          {t(actionData.error, actionData.params)}
         </p>
       ) : null}
       <div className="card receipt">

@@ -146,6 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       noShowThreshold: parsed.data.noShowThreshold,
       noShowWindowDays: parsed.data.noShowWindowDays,
       noShowBanDays: parsed.data.noShowBanDays,
+      checkInOpensMinutes: parsed.data.checkInOpensMinutes,
       requiresApproval: parsed.data.requiresApproval === "on",
       categoryCaps: caps,
     });
@@ -435,6 +436,7 @@ export default function ManageZone() {
                 ["noShowThreshold", settings.noShowThreshold],
                 ["noShowWindowDays", settings.noShowWindowDays],
                 ["noShowBanDays", settings.noShowBanDays],
+                ["checkInOpensMinutes", settings.checkInOpensMinutes],
               ] as const
             ).map(([name, value]) => (
               <Field

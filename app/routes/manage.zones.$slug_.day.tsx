@@ -14,6 +14,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { SessionSelect, sessionValue } from "~/components/session-label";
+import { checkInWindow } from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import { parseYuan } from "~/domain/money";
@@ -32,11 +33,15 @@ import {
   type DayResult,
   type WalkUpResult,
 } from "~/models/market-day.server";
-import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import {
+  getBookingSettings,
+  loadZoneCalendar,
+  upcomingSessions,
+} from "~/models/zone-calendar.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatMoney, localized, useLocale, useT } from "~/utils/i18n";
+import { formatInstant, formatMoney, localized, useLocale, useT, type Params } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
@@ -81,6 +86,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [[], []];
   const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
+  const settings = await getBookingSettings(db, zone.id);
+  const window = chosen ? checkInWindow(chosen, settings, now) : null;
+  const clock = (iso: string) => formatInstant(locale, iso, zone.time_zone, { timeStyle: "short" });
   // A walk-up: the vendor looked up first, so that only the stalls taking what they sell are
   // offered (each with what it takes).
   const lookedUp = url.searchParams.get("vendor")?.slice(0, 254) ?? "";
@@ -97,6 +105,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions,
     chosen: chosen ?? null,
     canMarkNoShow: now.getTime() >= noShowFrom,
+    // Check-in and walk-ups: from a while before the start until the end.
+    checkIn:
+      window && chosen
+        ? {
+            state: window.state,
+            opens: clock(window.opensAt),
+            closes: clock(chosen.endsAt),
+            minutes: settings.checkInOpensMinutes,
+          }
+        : null,
     sheet,
     walkUp: {
       identifier: lookedUp,
@@ -137,6 +155,8 @@ const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "b
   alreadyBooked: "day.error.alreadyBooked",
   stallInBallot: "day.error.stallInBallot",
   stallNotFound: "day.error.notFound",
+  checkInNotYet: "day.error.checkInNotYet",
+  checkInOver: "day.error.checkInOver",
   amount: "day.error.amount",
   bad: "schedule.error.unknown",
 };
@@ -180,19 +200,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ];
     result = await act(db, base);
   }
-  if (!result.ok) return data({ error: PROBLEM[result.code], at }, { status: 409 });
+  if (!result.ok) {
+    const locale = await getLocale(request);
+    const params =
+      "opensAt" in result
+        ? {
+            time: formatInstant(locale, result.opensAt, zone.time_zone, { timeStyle: "short" }),
+          }
+        : undefined;
+    return data({ error: PROBLEM[result.code], at, params }, { status: 409 });
+  }
   return redirect(
     `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
   );
 }
 
 export default function DaySheet() {
-  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow, walkUp } =
+  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow, walkUp, checkIn } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
+  const checkInOpen = checkIn?.state === "open";
+  const windowNotice = checkIn ? (
+    <p
+      className={`notice ${checkIn.state === "open" ? "notice-info" : "notice-warning"}`}
+      role="note"
+    >
+      {t(`day.window.${checkIn.state}`, checkIn)}
+    </p>
+  ) : null;
+  // What went wrong, in words, with its placeholders ("{time}") when it has them.
+  const problem = (a: { error: MessageKey; params?: Params }) => t(a.error, a.params);
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const chosenSession = chosen ? sessionValue(chosen) : "";
@@ -228,7 +268,7 @@ export default function DaySheet() {
       ) : null}
       {actionData && actionData.at === null ? (
         <p className="notice notice-error" role="alert">
-          {t(actionData.error)}
+          {problem(actionData)}
         </p>
       ) : null}
       {chosen ? (
@@ -242,6 +282,7 @@ export default function DaySheet() {
               collected: formatMoney(locale, collected),
             })}
           </p>
+          {windowNotice}
           {sheet.length === 0 ? (
             <div className="card empty-state">
               <p>{t("day.empty")}</p>
@@ -273,7 +314,7 @@ export default function DaySheet() {
                   </div>
                   {actionData?.at === b.id ? (
                     <p className="notice notice-error day-row-error" role="alert">
-                      {t(actionData.error)}
+                      {problem(actionData)}
                     </p>
                   ) : null}
                   <div className="day-actions">
@@ -293,7 +334,7 @@ export default function DaySheet() {
                         </Form>
                       </>
                     ) : null}
-                    {b.status === "confirmed" ? (
+                    {b.status === "confirmed" && checkInOpen ? (
                       <Form method="post">
                         {hidden("checkIn", b.id)}
                         <button type="submit" className="button button-primary" disabled={busy}>
@@ -376,10 +417,11 @@ export default function DaySheet() {
             ) : null}
             {actionData?.at === "walkUp" ? (
               <p className="notice notice-error" role="alert">
-                {t(actionData.error)}
+                {problem(actionData)}
               </p>
             ) : null}
-            {walkUp.vendor ? (
+            {walkUp.vendor && !checkInOpen ? windowNotice : null}
+            {walkUp.vendor && checkInOpen ? (
               freeStalls.length === 0 ? (
                 <p className="empty-state">{t("day.noFittingStall")}</p>
               ) : (

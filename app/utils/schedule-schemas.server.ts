@@ -60,6 +60,7 @@ export const SettingsSchema = z.object({
   noShowThreshold: count(50),
   noShowWindowDays: count(365),
   noShowBanDays: count(365),
+  checkInOpensMinutes: count(24 * 60),
   requiresApproval: z.literal("on").optional(),
 });
 
