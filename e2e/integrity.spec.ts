@@ -3,6 +3,7 @@
 // who traded last quarter without losing a point carries the 诚信摊主 mark on their page and on
 // the stall's card.
 import { createDb } from "../db/connect";
+import { stallByCode } from "../db/testing/factories";
 import { bookStall, newIdempotencyKey } from "../app/models/booking.server";
 import { checkIn } from "../app/models/market-day.server";
 import { loadZoneCalendar, upcomingSessions } from "../app/models/zone-calendar.server";
@@ -14,18 +15,6 @@ import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
 
 type Db = ReturnType<typeof createDb>;
-
-async function stallId(db: Db, zoneId: number, code: string) {
-  const row = await db
-    .selectFrom("stalls")
-    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-    .select("stalls.id")
-    .where("layouts.zone_id", "=", zoneId)
-    .where("layouts.status", "=", "approved")
-    .where("stalls.code", "=", code)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** Books a session the day before it starts, and checks the vendor in five minutes after. */
 async function traded(
@@ -91,7 +80,7 @@ test("an inspection finding costs points; the vendor appeals, the office upholds
     await traded(db, {
       zoneId: zone.zoneId,
       vendorId,
-      stall: await stallId(db, zone.zoneId, "A-05"),
+      stall: (await stallByCode(db, zone.zoneId, "A-05")).id,
       session,
     });
 
@@ -176,7 +165,7 @@ test("a quarter traded without losing a point earns the 诚信摊主 mark, on th
       managers: ["managerLongquan"],
     });
     const { vendorId } = await loginNewVendor({ name: "西岭村白家小米" });
-    const stall = await stallId(db, zone.zoneId, "A-07");
+    const stall = (await stallByCode(db, zone.zoneId, "A-07")).id;
     const calendar = (await loadZoneCalendar(db, zone.zoneId))!;
     const now = new Date();
     const today = localMoment(now, calendar.timeZone).date;

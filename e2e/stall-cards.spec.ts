@@ -3,7 +3,7 @@
 // page is whole without scripts and small.
 import { gzipSync } from "node:zlib";
 import { createDb } from "../db/connect";
-import { createApprovedVendor } from "../db/testing/factories";
+import { createApprovedVendor, stallByCode } from "../db/testing/factories";
 import { bookStall, newIdempotencyKey } from "../app/models/booking.server";
 import {
   getBookingSettings,
@@ -25,18 +25,6 @@ async function bookableSessions(db: ReturnType<typeof createDb>, zoneId: number,
   return upcomingSessions(calendar, today, addDays(today, 7)).filter(
     (s) => bookingClosesAt(s.startsAt, settings) > now,
   );
-}
-
-/** A stall of the market's approved layout, by its code. */
-async function stallByCode(db: ReturnType<typeof createDb>, zoneId: number, code: string) {
-  return db
-    .selectFrom("stalls")
-    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-    .select("stalls.id")
-    .where("layouts.zone_id", "=", zoneId)
-    .where("layouts.status", "=", "approved")
-    .where("stalls.code", "=", code)
-    .executeTakeFirstOrThrow();
 }
 
 test("a manager prints stall cards; a card shows who sells there in each session, and takes a report about them", async ({

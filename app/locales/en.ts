@@ -413,6 +413,9 @@ export const en: Record<MessageKey, string> = {
   "day.window.open": "Check-in and walk-ups are open until {closes}.",
   "day.window.over":
     "This session ended at {closes}: check-in and walk-ups are closed. Fees and no-shows can still be recorded.",
+  "sync.error.bad":
+    "The records sent could not be read, so nothing was recorded. Reload the market day page and try again.",
+  "sync.error.method": "Sync only takes records sent from the phone.",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -376,6 +376,8 @@ export const zhCN = {
     "签到和现场安排 {opens} 开始（开市前 {minutes} 分钟），到 {closes} 结束。现在可以先看名单。",
   "day.window.open": "签到和现场安排开放中，到 {closes} 结束。",
   "day.window.over": "这一场 {closes} 已经结束：签到和现场安排已关闭，还可以补记收费和未到。",
+  "sync.error.bad": "同步的数据看不懂，没有记录任何内容。请刷新当天签到页面再试。",
+  "sync.error.method": "同步只接受手机发来的记录。",
   "home.title": "今天哪里有集？",
   "home.intro": "壶关县 {count} 个集市未来 7 天的场次。点地图上的区域或列表里的名称，看谁在摆摊。",
   "home.mapLabel": "集市地图",

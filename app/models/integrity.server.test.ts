@@ -76,6 +76,13 @@ async function book(m: Market, vendorId: number, stall: number, date: string) {
   return { id: result.booking.id, at };
 }
 
+/** A booking, and the vendor checked in five minutes after the start. */
+async function trade(m: Market, vendorId: number, stall: number, date: string) {
+  const b = await book(m, vendorId, stall, date);
+  await checkIn(db, { zoneId: m.zoneId, bookingId: b.id, actorUserId: m.manager, now: b.at(5) });
+  return b;
+}
+
 async function inspectStall(m: Market, date: string, stallCode: string, kind = "prices_differ") {
   return recordInspection(
     db,
@@ -123,13 +130,7 @@ describe("the integrity record", () => {
     ).toBeNull();
 
     // An inspection finds the prices differ from the list at the stall the vendor is booked at.
-    const present = await book(m, vendor.vendorId, 1, "2030-04-09");
-    await checkIn(db, {
-      zoneId: m.zoneId,
-      bookingId: present.id,
-      actorUserId: m.manager,
-      now: present.at(5),
-    });
+    const present = await trade(m, vendor.vendorId, 1, "2030-04-09");
     const stallCode = m.stalls[1]!.code;
     expect(await inspectStall(m, "2030-04-09", stallCode)).toMatchObject({ ok: true });
     // Nobody booked at a stall: the inspection is refused, naming the stall, and nothing is kept.
@@ -361,19 +362,9 @@ describe("the integrity record", () => {
     const warned = await createApprovedVendor(db);
     const docked = await createApprovedVendor(db);
     const idle = await createApprovedVendor(db);
-    const trade = async (vendorId: number, stall: number, date: string) => {
-      const b = await book(m, vendorId, stall, date);
-      await checkIn(db, {
-        zoneId: m.zoneId,
-        bookingId: b.id,
-        actorUserId: m.manager,
-        now: b.at(5),
-      });
-      return b;
-    };
-    await trade(clean.vendorId, 0, "2030-08-04");
-    await trade(warned.vendorId, 1, "2030-08-04");
-    await trade(docked.vendorId, 2, "2030-08-04");
+    await trade(m, clean.vendorId, 0, "2030-08-04");
+    await trade(m, warned.vendorId, 1, "2030-08-04");
+    await trade(m, docked.vendorId, 2, "2030-08-04");
     await inspectStall(m, "2030-08-04", m.stalls[1]!.code, "prices_not_shown");
     await inspectStall(m, "2030-08-04", m.stalls[2]!.code, "safety");
     const vendors = [clean, warned, docked, idle].map((v) => v.vendorId);
@@ -402,13 +393,7 @@ describe("the integrity record", () => {
       "safety",
     ]);
     try {
-      const safety = await book(m, vendor.vendorId, 0, "2030-11-03");
-      await checkIn(db, {
-        zoneId: m.zoneId,
-        bookingId: safety.id,
-        actorUserId: m.manager,
-        now: safety.at(5),
-      });
+      await trade(m, vendor.vendorId, 0, "2030-11-03");
       await inspectStall(m, "2030-11-03", m.stalls[0]!.code, "safety");
       await saveIntegrityRules(
         db,
@@ -419,13 +404,7 @@ describe("the integrity record", () => {
         new Date("2030-11-04T00:00:00Z"),
       );
       expect((await integrityRules(db)).find((r) => r.kind === "safety")?.points).toBe(6);
-      const again = await book(m, vendor.vendorId, 0, "2030-11-10");
-      await checkIn(db, {
-        zoneId: m.zoneId,
-        bookingId: again.id,
-        actorUserId: m.manager,
-        now: again.at(5),
-      });
+      await trade(m, vendor.vendorId, 0, "2030-11-10");
       await inspectStall(m, "2030-11-10", m.stalls[0]!.code, "safety");
       const record = await vendorIntegrity(db, vendor.vendorId, "2030-11-20");
       expect(record.events.map((e) => e.deducts).reverse()).toEqual([4, 6]);

@@ -265,6 +265,8 @@ export async function assignWalkUp(
     endsAt: string;
     actorUserId: number;
     timeZone: string;
+    /** A synced action's own key (app/models/day-sync.server.ts): a retry finds the booking. */
+    idempotencyKey?: string;
   },
   now: Date,
 ): Promise<WalkUpResult> {
@@ -320,7 +322,7 @@ export async function assignWalkUp(
             checked_in_at: at,
             walk_up: 1,
             fee_fen: bookingFee(stall, vendor),
-            idempotency_key: newIdempotencyKey(),
+            idempotency_key: input.idempotencyKey ?? newIdempotencyKey(),
             created_at: at,
             updated_at: at,
           })

@@ -413,12 +413,7 @@ export default function Home() {
           <section aria-labelledby="list-heading" className="stack">
             <div className="list-tools">
               <h2 id="list-heading">{t("home.listHeading")}</h2>
-              <Link
-                to="#map"
-                state={{ mapOpened: true }}
-                preventScrollReset
-                className="button button-quiet to-map"
-              >
+              <Link to="#map" preventScrollReset className="button button-quiet to-map">
                 <MapIcon /> {t("home.toMap")}
               </Link>
             </div>
@@ -504,17 +499,15 @@ export default function Home() {
           title={t("home.mapLabel")}
           closeLabel={t("home.closeMap")}
           onClose={() => {
-            // Closed by going back already (the browser's Back): the address says so before
-            // the router's state may, and going back again would leave the page.
+            // Closed by going back already (the browser's Back): nothing more to do.
             if (location.hash !== "#map" || window.location.hash !== "#map") return;
-            // Back to the entry the map button added, or, on a link straight to the map,
-            // to the same page without it.
-            if ((location.state as { mapOpened?: boolean } | null)?.mapOpened) navigate(-1);
-            else
-              navigate(location.pathname + location.search, {
-                replace: true,
-                preventScrollReset: true,
-              });
+            // The same page without the map, in place of the map's entry. Never a step back:
+            // under load a close and the browser's Back could both step, and leave the site
+            // (seen in CI as a blank page). Back after closing shows the list again, unmoved.
+            navigate(location.pathname + location.search, {
+              replace: true,
+              preventScrollReset: true,
+            });
           }}
         >
           {() => (

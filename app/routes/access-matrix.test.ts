@@ -221,6 +221,11 @@ const TABLE: Record<string, Entry> = {
     loader: "zoneManager",
     action: "zoneManager",
   },
+  "manage.zones.$slug_.day_.sync.ts": {
+    url: () => `/manage/zones/${FUXIN}/day/sync`,
+    params: p({ slug: FUXIN }),
+    action: "zoneManager",
+  },
   "manage.zones.$slug_.inspections.tsx": {
     url: () => `/manage/zones/${FUXIN}/inspections`,
     params: p({ slug: FUXIN }),

@@ -153,6 +153,18 @@ export async function createZoneLike(
   return { zoneId: zone.id, slug, name };
 }
 
+/** A stall of a market's approved layout, by its code. */
+export async function stallByCode(db: Kysely<Database>, zoneId: number, code: string) {
+  return db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .select("stalls.id")
+    .where("layouts.zone_id", "=", zoneId)
+    .where("layouts.status", "=", "approved")
+    .where("stalls.code", "=", code)
+    .executeTakeFirstOrThrow();
+}
+
 /** The county office's user, as the demo seeds it: who opens a test's ballots and the like. */
 export async function officeUserId(db: Kysely<Database>) {
   const office = await db
