@@ -6,6 +6,7 @@ import { createDb } from "../db/connect";
 import { stallByCode } from "../db/testing/factories";
 import { bookStall, newIdempotencyKey } from "../app/models/booking.server";
 import { checkIn } from "../app/models/market-day.server";
+import { createReport } from "../app/models/report.server";
 import { loadZoneCalendar, upcomingSessions } from "../app/models/zone-calendar.server";
 import { addDays } from "../app/domain/calendar";
 import { previousQuarter, quarterDates, quarterOf } from "../app/domain/integrity";
@@ -195,6 +196,56 @@ test("a quarter traded without losing a point earns the 诚信摊主 mark, on th
     await page.goto(`/s/${zone.zoneId}-A-07?session=${next.localDate}|${next.key}`);
     await expect(page.getByRole("link", { name: "西岭村白家小米", exact: true })).toBeVisible();
     await expect(page.getByText(`诚信摊主 · ${quarter}`)).toBeVisible();
+  } finally {
+    await db.destroy();
+  }
+});
+
+test("a report made from a stall's card, upheld by the manager, goes on the vendor's record with its source", async ({
+  pageAs,
+  newZone,
+  newVendorPage,
+}) => {
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    const zone = await newZone({
+      like: "fuxin-community",
+      name: "福馨社区反映市场",
+      managers: ["managerLongquan"],
+    });
+    const { page: vendor, vendorId } = await newVendorPage({ name: "南关钱家水果" });
+    const report = await createReport(
+      db,
+      {
+        zoneId: zone.zoneId,
+        category: "prices_weights",
+        description: "买了两斤苹果，回家一称只有一斤七两。",
+        photo: null,
+        position: null,
+        contact: null,
+        userId: null,
+        about: { stallCode: "A-02", session: null, vendor: { id: vendorId } },
+      },
+      new Date(),
+    );
+    const manager = await pageAs("managerLongquan");
+    await manager.goto(`/manage/reports/${report.id}`);
+    await manager.getByLabel("答复（反映人能看到）").fill("已核实，秤不准，当场校正并退还差价。");
+    await manager.getByLabel("属实：南关钱家水果 有责任（记入诚信记录）").check();
+    await manager.getByRole("button", { name: "已解决，答复反映人" }).click();
+    await expect(manager.getByRole("status")).toBeVisible();
+
+    await vendor.goto("/vendor/integrity");
+    const record = vendor
+      .getByRole("region", { name: "全部记录" })
+      .getByRole("listitem")
+      .filter({ hasText: "关于摊位的问题反映经核实属实" });
+    await expect(record.getByText("扣 3 分")).toBeVisible();
+    await expect(
+      record.getByRole("link", { name: `来源：问题反映 ${report.code}` }),
+    ).toHaveAttribute("href", `/reports/${report.code}`);
+    await expect(record.getByText("已核实，秤不准，当场校正并退还差价。")).toBeVisible();
+    await expect(vendor.getByRole("heading", { name: /还剩 9 分/ })).toBeVisible();
   } finally {
     await db.destroy();
   }
