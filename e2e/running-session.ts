@@ -4,17 +4,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { localToUtc } from "../app/domain/calendar";
-import { localMoment } from "../app/domain/market-hours";
+import { localMoment, timeOfDay } from "../app/domain/market-hours";
 
 const TIME_ZONE = "Asia/Shanghai";
 
 export async function sessionRunningNow(db: Kysely<Database>, zoneId: number) {
   const now = new Date();
   const { date } = localMoment(now, TIME_ZONE);
-  const clock = (d: Date) => {
-    const { minutes } = localMoment(d, TIME_ZONE);
-    return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-  };
+  const clock = (d: Date) => timeOfDay(localMoment(d, TIME_ZONE).minutes);
   const time = clock(now);
   const tenAgo = new Date(now.getTime() - 10 * 60_000);
   const inTwoHours = new Date(now.getTime() + 120 * 60_000);

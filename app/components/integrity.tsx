@@ -2,8 +2,10 @@
 // source and outcome, the county's rules, the 诚信摊主 mark.
 import type { ReactNode } from "react";
 import type { IntegrityRule } from "~/domain/integrity";
+import type { MessageKey } from "~/locales/zh-CN";
 import { useT } from "~/utils/i18n";
 import type { IntegrityEventView } from "~/utils/integrity-view.server";
+import { FormError } from "./form-field";
 
 const EFFECT_BADGE = {
   deducted: "badge-rejected",
@@ -89,5 +91,37 @@ export function IntegrityMark({ quarter }: { quarter: string }) {
     <span className="badge badge-trusted" title={t("integrity.markHint")}>
       ★ {t("integrity.markFor", { quarter })}
     </span>
+  );
+}
+
+/**
+ * The words sent about one event (an appeal, an annulment, a decision): refused, the same field
+ * shows what was typed and why, beside it.
+ */
+export function EventText({
+  eventId,
+  label,
+  rows = 3,
+  refused,
+}: {
+  eventId: number;
+  label: MessageKey;
+  rows?: number;
+  refused: { typed?: string; error: MessageKey } | null;
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={`text-${eventId}`}>{t(label)}</label>
+      <textarea
+        id={`text-${eventId}`}
+        name="text"
+        rows={rows}
+        maxLength={500}
+        required
+        defaultValue={refused?.typed}
+      />
+      <FormError error={refused?.error} />
+    </div>
   );
 }

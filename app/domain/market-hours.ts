@@ -104,6 +104,12 @@ export function localMoment(instant: Date, timeZone: string): LocalMoment {
   return { ...readMinute(instant, timeZone).moment };
 }
 
+/** "HH:MM" for minutes since midnight: the inverse of `minutesOf`. */
+export function timeOfDay(minutes: number): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 export function minutesOf(time: string): number {
   const [h, m] = time.split(":").map(Number);
   return (h ?? 0) * 60 + (m ?? 0);

@@ -32,8 +32,11 @@ export async function syncDayActions(
   now: Date,
 ): Promise<SyncResult[]> {
   const results: SyncResult[] = [];
+  // The market's calendar, read once for all the walk-ups of a sync, and only if there are any.
+  let calendar: ReturnType<typeof loadZoneCalendar> | undefined;
+  const sessions = () => (calendar ??= loadZoneCalendar(db, ctx.zoneId));
   // In the order they were recorded: a check-in before the fee taken at the same stall.
-  for (const action of actions) results.push(await syncOne(db, ctx, action, now));
+  for (const action of actions) results.push(await syncOne(db, ctx, action, now, sessions));
   return results;
 }
 
@@ -42,11 +45,12 @@ async function syncOne(
   ctx: SyncContext,
   action: QueuedAction,
   now: Date,
+  sessions: () => ReturnType<typeof loadZoneCalendar>,
 ): Promise<SyncResult> {
   const { key } = action;
   const at = actionMoment(action.recordedAt, now);
   if (!at) return { key, outcome: "refused", code: "clock" };
-  if (action.kind === "walkUp") return syncWalkUp(db, ctx, action, at);
+  if (action.kind === "walkUp") return syncWalkUp(db, ctx, action, at, sessions);
   const before = await bookingState(db, ctx.zoneId, action.bookingId);
   if (!before) return { key, outcome: "refused", code: "notFound" };
   const day = { zoneId: ctx.zoneId, bookingId: action.bookingId, actorUserId: ctx.userId, now: at };
@@ -80,6 +84,7 @@ async function syncWalkUp(
   ctx: SyncContext,
   action: Extract<QueuedAction, { kind: "walkUp" }>,
   at: Date,
+  sessions: () => ReturnType<typeof loadZoneCalendar>,
 ): Promise<SyncResult> {
   const { key } = action;
   const done = await db
@@ -90,7 +95,7 @@ async function syncWalkUp(
     .executeTakeFirst();
   if (done) return { key, outcome: "already", bookingId: done.id };
   const [localDate, sessionKey] = action.session.split("|");
-  const calendar = await loadZoneCalendar(db, ctx.zoneId);
+  const calendar = await sessions();
   const session =
     calendar && localDate && sessionKey ? findSession(calendar, localDate, sessionKey) : undefined;
   if (!session) return { key, outcome: "refused", code: "notFound" };

@@ -11,7 +11,7 @@ import { checkIn } from "~/models/market-day.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatInstant, formatLocalDate, useLocale, useT, type Params } from "~/utils/i18n";
+import { formatLocalDate, formatLocalTime, useLocale, useT, type Params } from "~/utils/i18n";
 import type { MessageKey } from "~/locales/zh-CN";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
@@ -48,16 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     // Outside the session's check-in window, the manager is told when it opens, or that it is over.
-    const locale = await getLocale(request);
     const refusal: { error: MessageKey; params?: Params } =
       result.code === "checkInNotYet"
         ? {
             error: "day.error.checkInNotYet",
-            params: {
-              time: formatInstant(locale, result.opensAt, booking.time_zone, {
-                timeStyle: "short",
-              }),
-            },
+            params: { time: formatLocalTime(result.opensAt, booking.time_zone) },
           }
         : {
             error: result.code === "checkInOver" ? "day.error.checkInOver" : "day.error.notAllowed",

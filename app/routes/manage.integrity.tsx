@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
-import { IntegrityEvent } from "~/components/integrity";
+import { EventText, IntegrityEvent } from "~/components/integrity";
 import { ManageHeader } from "~/components/manage-header";
 import { MAX_RULE_POINTS, type IntegrityRule } from "~/domain/integrity";
 import { ManageIntegritySchema, readRules } from "~/forms/integrity.server";
@@ -119,20 +119,6 @@ export default function ManageIntegrity() {
     (eventId === undefined || navigation.formData?.get("eventId") === String(eventId));
   const refusedFor = (id: number) =>
     result && !result.ok && result.eventId === id ? result : null;
-  const textField = (id: number, label: MessageKey) => (
-    <div className="field">
-      <label htmlFor={`text-${id}`}>{t(label)}</label>
-      <textarea
-        id={`text-${id}`}
-        name="text"
-        rows={2}
-        maxLength={500}
-        required
-        defaultValue={refusedFor(id)?.typed}
-      />
-      <FormError error={refusedFor(id)?.error} />
-    </div>
-  );
   return (
     <div className="page stack">
       <ManageHeader
@@ -157,7 +143,12 @@ export default function ManageIntegrity() {
                 <IntegrityEvent key={e.id} event={e} showVendor>
                   <Form method="post" className="stack-tight">
                     <input type="hidden" name="eventId" value={e.id} />
-                    {textField(e.id, "integrity.decisionLabel")}
+                    <EventText
+                      eventId={e.id}
+                      label="integrity.decisionLabel"
+                      rows={2}
+                      refused={refusedFor(e.id)}
+                    />
                     <p className="actions">
                       <button
                         type="submit"
@@ -198,7 +189,12 @@ export default function ManageIntegrity() {
                     <summary>{t("integrity.annul")}</summary>
                     <Form method="post" className="stack-tight">
                       <input type="hidden" name="eventId" value={e.id} />
-                      {textField(e.id, "integrity.annulLabel")}
+                      <EventText
+                        eventId={e.id}
+                        label="integrity.annulLabel"
+                        rows={2}
+                        refused={refusedFor(e.id)}
+                      />
                       <button
                         type="submit"
                         name="intent"

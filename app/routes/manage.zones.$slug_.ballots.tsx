@@ -13,7 +13,7 @@ import { BallotSummary } from "~/components/ballot-summary";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { stallRow } from "~/domain/ballot-rules";
 import { addDays, localToUtc } from "~/domain/calendar";
-import { localMoment } from "~/domain/market-hours";
+import { localMoment, timeOfDay } from "~/domain/market-hours";
 import { BallotCorrectSchema, BallotOpenSchema, readRowsAndCaps } from "~/forms/ballot-open.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { correctBallotPlace, currentPlaces, openPlannedBallot } from "~/models/ballot-admin.server";
@@ -53,9 +53,7 @@ async function choices(zone: { id: number }) {
 /** `YYYY-MM-DDTHH:MM` on the market's clock, as a `datetime-local` field holds it. */
 function localInput(instant: Date, timeZone: string) {
   const { date, minutes } = localMoment(instant, timeZone);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
-  const mm = String(minutes % 60).padStart(2, "0");
-  return `${date}T${hh}:${mm}`;
+  return `${date}T${timeOfDay(minutes)}`;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

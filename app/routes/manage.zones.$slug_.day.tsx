@@ -41,7 +41,14 @@ import {
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
-import { formatInstant, formatMoney, localized, useLocale, useT, type Params } from "~/utils/i18n";
+import {
+  formatLocalTime,
+  formatMoney,
+  localized,
+  useLocale,
+  useT,
+  type Params,
+} from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
@@ -88,7 +95,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
   const settings = await getBookingSettings(db, zone.id);
   const window = chosen ? checkInWindow(chosen, settings, now) : null;
-  const clock = (iso: string) => formatInstant(locale, iso, zone.time_zone, { timeStyle: "short" });
   // A walk-up: the vendor looked up first, so that only the stalls taking what they sell are
   // offered (each with what it takes).
   const lookedUp = url.searchParams.get("vendor")?.slice(0, 254) ?? "";
@@ -110,8 +116,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       window && chosen
         ? {
             state: window.state,
-            opens: clock(window.opensAt),
-            closes: clock(chosen.endsAt),
+            opens: formatLocalTime(window.opensAt, zone.time_zone),
+            closes: formatLocalTime(chosen.endsAt, zone.time_zone),
             minutes: settings.checkInOpensMinutes,
           }
         : null,
@@ -201,13 +207,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = await act(db, base);
   }
   if (!result.ok) {
-    const locale = await getLocale(request);
+    // Too early: said with the time check-in opens, on the market's clock.
     const params =
-      "opensAt" in result
-        ? {
-            time: formatInstant(locale, result.opensAt, zone.time_zone, { timeStyle: "short" }),
-          }
-        : undefined;
+      "opensAt" in result ? { time: formatLocalTime(result.opensAt, zone.time_zone) } : undefined;
     return data({ error: PROBLEM[result.code], at, params }, { status: 409 });
   }
   return redirect(

@@ -7,8 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError } from "~/components/form-field";
-import { IntegrityEvent, IntegrityMark, IntegrityRules } from "~/components/integrity";
+import { EventText, IntegrityEvent, IntegrityMark, IntegrityRules } from "~/components/integrity";
 import { QUARTER_POINTS } from "~/domain/integrity";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
 import { AppealSchema } from "~/forms/integrity.server";
@@ -121,18 +120,11 @@ export default function VendorIntegrity() {
                     <summary>{t("integrity.appeal")}</summary>
                     <Form method="post" className="stack-tight">
                       <input type="hidden" name="eventId" value={e.id} />
-                      <div className="field">
-                        <label htmlFor={`appeal-${e.id}`}>{t("integrity.appealLabel")}</label>
-                        <textarea
-                          id={`appeal-${e.id}`}
-                          name="text"
-                          rows={3}
-                          maxLength={500}
-                          required
-                          defaultValue={refusedFor(e.id)?.typed}
-                        />
-                      </div>
-                      <FormError error={refusedFor(e.id)?.error} />
+                      <EventText
+                        eventId={e.id}
+                        label="integrity.appealLabel"
+                        refused={refusedFor(e.id)}
+                      />
                       <button
                         type="submit"
                         name="intent"

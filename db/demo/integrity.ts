@@ -4,10 +4,11 @@
 // `now`, the same on every machine; added once.
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-import { addDays, sessionsBetween } from "../../app/domain/calendar";
+import { addDays } from "../../app/domain/calendar";
 import { previousQuarter, quarterDates, quarterOf } from "../../app/domain/integrity";
 import { localMoment } from "../../app/domain/market-hours";
 import { recordInspection } from "../../app/models/inspection.server";
+import { loadZoneCalendar, upcomingSessions } from "../../app/models/zone-calendar.server";
 
 /** Regulars who kept a clean record last quarter. */
 const CLEAN_LAST_QUARTER = ["申记壶关羊汤", "太行山小米", "牛家豆腐坊"];
@@ -63,19 +64,8 @@ export async function seedIntegrity(db: Kysely<Database>, now: Date) {
     const { last } = quarterDates(
       previousQuarter(quarterOf(localMoment(now, usual.time_zone).date)),
     );
-    const [templates, closures, events] = await Promise.all([
-      db.selectFrom("session_templates").selectAll().where("zone_id", "=", usual.zone_id).execute(),
-      db.selectFrom("closures").selectAll().where("zone_id", "=", usual.zone_id).execute(),
-      db.selectFrom("market_events").selectAll().where("zone_id", "=", usual.zone_id).execute(),
-    ]);
-    const sessions = sessionsBetween({
-      timeZone: usual.time_zone,
-      templates,
-      closures,
-      events,
-      from: addDays(last, -41),
-      to: last,
-    })
+    const calendar = (await loadZoneCalendar(db, usual.zone_id))!;
+    const sessions = upcomingSessions(calendar, addDays(last, -41), last)
       .filter((s) => s.key === usual.session_key)
       .slice(-SESSIONS_LAST_QUARTER);
     for (const s of sessions)
