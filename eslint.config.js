@@ -38,6 +38,7 @@ export default tseslint.config(
     ignores: [
       "build/**",
       "public/build/**",
+      "public/sw.js",
       "node_modules/**",
       "data/**",
       "playwright-report/**",

@@ -19,6 +19,9 @@ export default defineConfig({
     baseURL: E2E_BASE_URL,
     locale: "zh-CN",
     trace: "retain-on-failure",
+    // The offline journeys (e2e/offline.spec.ts) let the app's service worker run; elsewhere a
+    // page's requests go to the server as the journeys expect.
+    serviceWorkers: "block",
     launchOptions,
   },
   projects: process.env.SCREENSHOTS

@@ -18,6 +18,7 @@ import { getEnv, mapTiles } from "./utils/env.server";
 import { tileHosts } from "./domain/tile-sources";
 import { pageCache } from "./utils/page-cache.server";
 import { sameOriginWrites, securityHeaders } from "./utils/security.server";
+import { viewerHeader } from "./utils/viewer.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -109,7 +110,14 @@ app.use(
 // every page would ask the disk for /markets/…, /book/… and every other page first.
 const publicDir = path.join(root, "public");
 const publicFiles = new Set(fs.readdirSync(publicDir).map((name) => `/${name}`));
-const publicStatic = express.static(publicDir, { maxAge: "1h", index: false });
+const publicStatic = express.static(publicDir, {
+  maxAge: "1h",
+  index: false,
+  // The service worker is looked at again on every visit, so that a new one reaches phones.
+  setHeaders: (res, file) => {
+    if (path.basename(file) === "sw.js") res.setHeader("Cache-Control", "no-cache");
+  },
+});
 app.use((req, res, next) => {
   const top = /^\/[^/?]*/.exec(req.path)?.[0] ?? "";
   if (publicFiles.has(top)) publicStatic(req, res, next);
@@ -122,6 +130,7 @@ app.use((req, res, next) => {
   res.setHeader("X-Request-Id", res.locals.requestId);
   next();
 });
+app.use(viewerHeader);
 morgan.token("id", (_req, res) => String((res as express.Response).locals.requestId ?? "-"));
 app.use(
   morgan(

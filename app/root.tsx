@@ -25,6 +25,7 @@ import { isDatabaseUnavailable } from "#db/errors";
 import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv, siteUrl } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
+import { OfflineBanner, revalidateOnline, useServiceWorker } from "~/components/offline";
 import { useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
 import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
@@ -40,6 +41,8 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/icons/180.png" },
   { rel: "manifest", href: "/manifest.webmanifest" },
 ];
+
+export const shouldRevalidate = revalidateOnline;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({ matches, locale: data?.locale ?? DEFAULT_LOCALE });
@@ -302,7 +305,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  useServiceWorker();
+  return (
+    <>
+      <OfflineBanner />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

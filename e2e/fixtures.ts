@@ -74,13 +74,13 @@ export const test = base.extend<Fixtures>({
     });
     await db.destroy();
   },
-  newVendorPage: async ({ browser }, use) => {
+  newVendorPage: async ({ browser, serviceWorkers }, use) => {
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     const contexts: BrowserContext[] = [];
     await use(async ({ name, category = "fresh_produce" }) => {
       const vendor = await createApprovedVendor(db, category, { name });
-      const page = await pageSignedIn(browser, contexts, db, cookie, vendor.userId);
+      const page = await pageSignedIn(browser, contexts, db, cookie, vendor.userId, serviceWorkers);
       return { page, vendorId: vendor.vendorId, phone: vendor.phone };
     });
     for (const context of contexts) await context.close();
@@ -101,35 +101,39 @@ export const test = base.extend<Fixtures>({
     await use(async (account) => signIn(db, cookie, context, account));
     await db.destroy();
   },
-  pageForUser: async ({ browser }, use) => {
+  pageForUser: async ({ browser, serviceWorkers }, use) => {
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     const contexts: BrowserContext[] = [];
-    await use((userId) => pageSignedIn(browser, contexts, db, cookie, userId));
+    await use((userId) => pageSignedIn(browser, contexts, db, cookie, userId, serviceWorkers));
     for (const context of contexts) await context.close();
     await db.destroy();
   },
-  pageAs: async ({ browser }, use) => {
+  pageAs: async ({ browser, serviceWorkers }, use) => {
     const db = createDb(E2E_DATABASE_URL);
     const cookie = makeSessionCookie([E2E_SESSION_SECRET]);
     const contexts: BrowserContext[] = [];
     await use(async (account) =>
-      pageSignedIn(browser, contexts, db, cookie, await userIdOf(db, account)),
+      pageSignedIn(browser, contexts, db, cookie, await userIdOf(db, account), serviceWorkers),
     );
     for (const context of contexts) await context.close();
     await db.destroy();
   },
 });
 
-/** A browser of the user's own (closed with the test's `contexts`), signed in, on a new page. */
+/**
+ * A browser of the user's own (closed with the test's `contexts`), signed in, on a new page; the
+ * app's service worker runs in it only where the journey lets it (playwright.config.ts).
+ */
 async function pageSignedIn(
   browser: Browser,
   contexts: BrowserContext[],
   db: ReturnType<typeof createDb>,
   cookie: ReturnType<typeof makeSessionCookie>,
   userId: number,
+  serviceWorkers: "allow" | "block",
 ) {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers });
   contexts.push(context);
   await signInUser(db, cookie, context, userId);
   return context.newPage();
@@ -155,7 +159,7 @@ async function userIdOf(db: ReturnType<typeof createDb>, account: Account) {
   return user.id;
 }
 
-async function signInUser(
+export async function signInUser(
   db: ReturnType<typeof createDb>,
   cookie: ReturnType<typeof makeSessionCookie>,
   context: BrowserContext,

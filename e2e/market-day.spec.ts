@@ -1,19 +1,12 @@
 import { createDb } from "../db/connect";
-import { stallsTaking, templateKey } from "../db/testing/factories";
+import { templateKey } from "../db/testing/factories";
 import { addDays, localToUtc } from "../app/domain/calendar";
 import { localMoment } from "../app/domain/market-hours";
 import { expect, test } from "./fixtures";
-import { sessionRunningNow } from "./running-session";
+import { booked, sessionRunningNow, type Session } from "./running-session";
 import { E2E_DATABASE_URL } from "./settings";
 
 type Db = ReturnType<typeof createDb>;
-
-interface Session {
-  localDate: string;
-  key: string;
-  startsAt: string;
-  endsAt: string;
-}
 
 /** Yesterday's morning market: long over. */
 async function yesterdaysMorning(db: Db, zoneSlug: string): Promise<Session> {
@@ -24,30 +17,6 @@ async function yesterdaysMorning(db: Db, zoneSlug: string): Promise<Session> {
     startsAt: localToUtc(date, "05:30", "Asia/Shanghai").toISOString(),
     endsAt: localToUtc(date, "08:30", "Asia/Shanghai").toISOString(),
   };
-}
-
-/** A vendor booked at the zone's `stall`-th produce stall in a session; the stall's code. */
-async function booked(db: Db, zoneSlug: string, session: Session, vendorId: number, stall: number) {
-  const stalls = await stallsTaking(db, zoneSlug, "fresh_produce");
-  const at = new Date().toISOString();
-  await db
-    .insertInto("bookings")
-    .values({
-      zone_id: stalls[0]!.zone_id,
-      stall_id: stalls[stall]!.id,
-      vendor_id: vendorId,
-      local_date: session.localDate,
-      session_key: session.key,
-      starts_at: session.startsAt,
-      ends_at: session.endsAt,
-      status: "confirmed",
-      fee_fen: 300,
-      idempotency_key: `market-day-${session.localDate}-${session.key}-${stall}`,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return stalls[stall]!.code;
 }
 
 test("a manager checks a vendor in while the market runs and records the fee; yesterday's absent vendor is marked, not checked in", async ({

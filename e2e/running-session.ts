@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { localToUtc } from "../app/domain/calendar";
 import { localMoment, timeOfDay } from "../app/domain/market-hours";
+import { stallsTaking } from "../db/testing/factories";
 
 const TIME_ZONE = "Asia/Shanghai";
 
@@ -42,4 +43,47 @@ export async function sessionRunningNow(db: Kysely<Database>, zoneId: number) {
     startsAt: localToUtc(date, start, TIME_ZONE).toISOString(),
     endsAt: localToUtc(date, end, TIME_ZONE).toISOString(),
   };
+}
+
+export interface Session {
+  localDate: string;
+  key: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** A vendor booked at the zone's `stall`-th produce stall in a session (3 yuan): its code and id. */
+export async function bookedAt(
+  db: Kysely<Database>,
+  zoneSlug: string,
+  session: Session,
+  vendorId: number,
+  stall: number,
+) {
+  const stalls = await stallsTaking(db, zoneSlug, "fresh_produce");
+  const at = new Date().toISOString();
+  const booking = await db
+    .insertInto("bookings")
+    .values({
+      zone_id: stalls[0]!.zone_id,
+      stall_id: stalls[stall]!.id,
+      vendor_id: vendorId,
+      local_date: session.localDate,
+      session_key: session.key,
+      starts_at: session.startsAt,
+      ends_at: session.endsAt,
+      status: "confirmed",
+      fee_fen: 300,
+      idempotency_key: `market-day-${session.localDate}-${session.key}-${stall}`,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { code: stalls[stall]!.code, bookingId: booking.id };
+}
+
+/** The same, its stall's code alone. */
+export async function booked(...args: Parameters<typeof bookedAt>) {
+  return (await bookedAt(...args)).code;
 }

@@ -8,4 +8,10 @@ export const ActionSchema = z.object({
   stallId: z.coerce.number().int().positive().optional(),
   identifier: z.string().trim().max(254).optional(),
   session: z.string().max(40),
+  /** A walk-up's key, made on the phone: the same walk-up sent twice makes one booking. */
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });

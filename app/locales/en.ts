@@ -416,6 +416,61 @@ export const en: Record<MessageKey, string> = {
   "sync.error.bad":
     "The records sent could not be read, so nothing was recorded. Reload the market day page and try again.",
   "sync.error.method": "Sync only takes records sent from the phone.",
+  "offline.banner":
+    "You are offline: this is what was kept on this phone when you last opened it, and may not be the latest.",
+  "sync.offline":
+    "No network. Check-ins, fees, absences and walk-ups are kept on this phone and synced when the network returns, never twice.",
+  "sync.waiting": "{count, plural, one {# action} other {# actions}} waiting to sync",
+  "sync.waitingBadge": "Waiting to sync",
+  "sync.now": "Sync now",
+  "sync.syncing": "Syncing…",
+  "sync.synced": "{count, plural, one {# action} other {# actions}} synced, all recorded.",
+  "sync.syncedSome":
+    "{count, plural, one {# action} other {# actions}} synced: {unread} not recorded, see below.",
+  "sync.failed":
+    "This sync did not go through (a weak network). The records are still on the phone; it will try again shortly.",
+  "sync.signIn":
+    "Your sign-in has expired; the records are still on the phone. Sign in again and come back to this page to sync them.",
+  "sync.problemsTitle": "Records not taken",
+  "sync.problemsHint":
+    "While you were offline these records clashed with someone else's, or broke a rule, so the server did not take them; everything else was recorded. Press “Got it” once you have read one.",
+  "sync.problem": "{what}: not recorded. {why}",
+  "sync.dismiss": "Got it: {what}",
+  "sync.what.checkIn": "Check-in of {who} at {code}",
+  "sync.what.noShow": "{who} at {code} marked absent",
+  "sync.what.fee": "Fee of {amount} from {who} at {code}",
+  "sync.what.walkUp": "{code} given on the spot to {who}",
+  "sync.why.bookingCancelled": "The vendor cancelled the booking while you were offline.",
+  "sync.why.markedAbsent": "Another manager had marked this stall absent.",
+  "sync.why.checkedIn": "Another manager had checked the vendor in.",
+  "sync.why.feeRecordedByOther":
+    "Another manager recorded {recorded}; check with the vendor before changing it.",
+  "sync.why.stallTaken":
+    "Someone booked that stall while you were offline; give this vendor another free stall.",
+  "sync.why.alreadyBooked": "This vendor already has a stall in this session.",
+  "sync.why.clock": "It was recorded more than 24 hours ago, or the phone's clock is wrong.",
+  "sync.why.checkInNotYet": "Check-in had not opened when it was recorded.",
+  "sync.why.checkInOver": "The session had ended when it was recorded.",
+  "sync.why.tooEarly": "A vendor can be marked absent 30 minutes after the start.",
+  "sync.why.notFound": "That booking or session was not found.",
+  "sync.why.notAllowed": "That booking had changed.",
+  "sync.why.vendorNotFound": "No vendor has that phone number or e-mail.",
+  "sync.why.vendorNotApproved": "This vendor is not approved yet, or is suspended.",
+  "sync.why.categoryNotAllowed": "That stall does not take this vendor's category; choose another.",
+  "sync.why.documentsMissing": "This vendor's papers were not valid that day.",
+  "sync.why.stallInBallot": "That stall is given by ballot in this session.",
+  "sync.why.stallNotFound": "That stall was not found.",
+  "sync.why.other": "Reload the page to see how things stand.",
+  "day.walkUpOffline":
+    "Without a network the vendor cannot be looked up: enter their phone number or e-mail and pick a free stall. The server checks their approval and category when the network returns, and tells you if it does not fit.",
+  "day.scan": "Photograph a receipt's QR code",
+  "day.scanHint":
+    "Take a photo of the QR code on the vendor's receipt to check them in, even offline.",
+  "day.scanReading": "Reading the QR code…",
+  "day.scanUnreadable":
+    "No receipt QR code could be read in the photo. Come a little closer, aim at the code and take it again.",
+  "day.scanOther": "That receipt is not for this session; check the date and the market.",
+  "day.scanFound": "Receipt scanned: {code} · {who} ({status})",
   "home.title": "Where is the market today?",
   "home.intro":
     "The next 7 days at Huguan's {count, plural, one {# market} other {# markets}}. Tap an area on the map or a name in the list to see who is selling.",

@@ -25,6 +25,16 @@ async function bookingState(db: Kysely<Database>, zoneId: number, bookingId: num
     .executeTakeFirst();
 }
 
+/** The booking a walk-up made under this key, if it was made (a retry sends the key again). */
+export async function walkUpRecorded(db: Kysely<Database>, zoneId: number, key: string) {
+  return db
+    .selectFrom("bookings")
+    .select("id")
+    .where("idempotency_key", "=", key)
+    .where("zone_id", "=", zoneId)
+    .executeTakeFirst();
+}
+
 export async function syncDayActions(
   db: Kysely<Database>,
   ctx: SyncContext,
@@ -87,12 +97,7 @@ async function syncWalkUp(
   sessions: () => ReturnType<typeof loadZoneCalendar>,
 ): Promise<SyncResult> {
   const { key } = action;
-  const done = await db
-    .selectFrom("bookings")
-    .select("id")
-    .where("idempotency_key", "=", key)
-    .where("zone_id", "=", ctx.zoneId)
-    .executeTakeFirst();
+  const done = await walkUpRecorded(db, ctx.zoneId, key);
   if (done) return { key, outcome: "already", bookingId: done.id };
   const [localDate, sessionKey] = action.session.split("|");
   const calendar = await sessions();

@@ -109,6 +109,9 @@ function judge(file: string, { status, data, response }: Outcome): string | null
 async function settleAction(run: () => Promise<unknown>): Promise<Outcome | string> {
   try {
     const outcome = await run();
+    // A resource route's JSON answer (the market day's sync) is judged by what it says.
+    if (outcome instanceof Response && outcome.headers.get("Content-Type")?.includes("json"))
+      return { status: outcome.status, data: await outcome.json(), response: false };
     if (outcome instanceof Response) return { status: outcome.status, data: null, response: true };
     const single = outcome as { init?: { status?: number }; data?: unknown } | null;
     if (single && "data" in single && "init" in single)

@@ -10,10 +10,24 @@ import {
   Link,
   useActionData,
   useLoaderData,
+  useNavigate,
   useNavigation,
   useSearchParams,
+  type ClientActionFunctionArgs,
 } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import {
+  newActionKey,
+  ReceiptScanner,
+  SyncPanel,
+  useDayQueue,
+  waitingFromForm,
+} from "~/components/day-sync";
+import { revalidateOnline } from "~/components/offline";
 import { SessionSelect, sessionValue } from "~/components/session-label";
+import { stallsWaiting, withWaiting } from "~/domain/day-overlay";
+import { keepBookings, keepWaiting } from "~/utils/day-store";
+import { walkUpRecorded } from "~/models/day-sync.server";
 import { checkInWindow } from "~/domain/booking-rules";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
@@ -93,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [[], []];
   const noShowFrom = chosen ? Date.parse(chosen.startsAt) + NO_SHOW_AFTER_MINUTES * 60_000 : 0;
+  const noShowFromIso = new Date(noShowFrom).toISOString();
   const settings = await getBookingSettings(db, zone.id);
   const window = chosen ? checkInWindow(chosen, settings, now) : null;
   // A walk-up: the vendor looked up first, so that only the stalls taking what they sell are
@@ -111,6 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions,
     chosen: chosen ?? null,
     canMarkNoShow: now.getTime() >= noShowFrom,
+    // The same rules again on the phone's clock, for a page kept open (or offline) as time passes.
+    noShowFrom: noShowFromIso,
     // Check-in and walk-ups: from a while before the start until the end.
     checkIn:
       window && chosen
@@ -119,6 +136,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             opens: formatLocalTime(window.opensAt, zone.time_zone),
             closes: formatLocalTime(chosen.endsAt, zone.time_zone),
             minutes: settings.checkInOpensMinutes,
+            opensAt: window.opensAt,
+            endsAt: chosen.endsAt,
           }
         : null,
     sheet,
@@ -128,19 +147,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? {
             name: walkUpVendor.display_name,
             category: locale === "en" ? walkUpVendor.category_en : walkUpVendor.category_zh,
+            categorySlug: walkUpVendor.category_slug,
           }
         : null,
       notFound: Boolean(lookedUp) && !walkUpVendor,
     },
+    // Every free stall: offline, the vendor cannot be looked up, and any may be chosen.
     freeStalls: stalls
-      .filter(
-        (s) =>
-          s.state === "free" &&
-          (!walkUpVendor || s.categories.includes(walkUpVendor.category_slug)),
-      )
+      .filter((s) => s.state === "free")
       .map((s) => ({
         id: s.id,
         code: s.code,
+        categories: s.categories,
         takes: s.categories.map((c) => categoryName.get(c) ?? c).join("、"),
       })),
   };
@@ -181,6 +199,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { chosen } = await sessionsAround(zone, session, now);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
       return data({ error: PROBLEM.bad, at }, { status: 400 });
+    // Sent again (an answer lost on a weak network, or synced after): made once.
+    const key = parsed.data.key;
+    if (key && (await walkUpRecorded(db, zone.id, key)))
+      return redirect(
+        `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
+      );
     result = await assignWalkUp(
       db,
       {
@@ -193,6 +217,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         endsAt: chosen.endsAt,
         actorUserId: user.id,
         timeZone: zone.time_zone,
+        idempotencyKey: key,
       },
       now,
     );
@@ -217,14 +242,58 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * On the phone: a check-in, no-show, fee or walk-up is sent at once when there is a network, and
+ * kept on the phone to be synced when there is none (or the request never arrives). The server's
+ * answers, refusals included, come back as before.
+ */
+export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
+  const waiting = waitingFromForm(await request.clone().formData(), params.slug ?? "", new Date());
+  if (!waiting) return serverAction<typeof action>();
+  if (navigator.onLine) {
+    try {
+      return await serverAction<typeof action>();
+    } catch (error) {
+      // Only a request that did not get through is kept; the server's answers stand.
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
+  await keepWaiting(waiting);
+  return { queued: waiting.key, at: null };
+}
+
+export const shouldRevalidate = revalidateOnline;
+
+/** The phone's clock, read every half minute after hydration; null until then. */
+function useClock(): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setNow(Date.now());
+    tick();
+    const timer = window.setInterval(tick, 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
 export default function DaySheet() {
-  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow, walkUp, checkIn } =
+  const { zone, sessions, chosen, sheet, freeStalls, canMarkNoShow, noShowFrom, walkUp, checkIn } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof clientAction>();
+  const failure = actionData && "error" in actionData ? actionData : undefined;
   const t = useT();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const checkInOpen = checkIn?.state === "open";
+  const navigate = useNavigate();
+  const queue = useDayQueue(zone.slug, actionData);
+  const { online } = queue;
+  const now = useClock();
+  // The window on the server's word at first, then on the phone's clock as time passes.
+  const checkInOpen =
+    now === null || !checkIn
+      ? checkIn?.state === "open"
+      : now >= Date.parse(checkIn.opensAt) && now < Date.parse(checkIn.endsAt);
+  const mayMarkNoShow = now === null ? canMarkNoShow : now >= Date.parse(noShowFrom);
   const windowNotice = checkIn ? (
     <p
       className={`notice ${checkIn.state === "open" ? "notice-info" : "notice-warning"}`}
@@ -238,15 +307,66 @@ export default function DaySheet() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const chosenSession = chosen ? sessionValue(chosen) : "";
-  const due = sheet.filter((b) => b.status !== "no_show").reduce((sum, b) => sum + b.fee_fen, 0);
-  const collected = sheet.reduce((sum, b) => sum + (b.fee_collected_fen ?? 0), 0);
+  const waitingActions = queue.waiting.map((w) => w.action);
+  const rows = withWaiting(sheet, waitingActions);
+  const given = stallsWaiting(waitingActions);
+  const offerable = freeStalls.filter((s) => !given.has(s.id));
+  const vendorCategory = walkUp.vendor?.categorySlug;
+  const fitting = vendorCategory
+    ? offerable.filter((s) => s.categories.includes(vendorCategory))
+    : offerable;
+  const stallChoices = online ? fitting : offerable;
+  const [walkUpStallId, setWalkUpStallId] = useState<number | null>(null);
+  const walkUpStall = stallChoices.find((s) => s.id === walkUpStallId) ?? stallChoices[0];
+  const due = rows.filter((b) => b.status !== "no_show").reduce((sum, b) => sum + b.fee_fen, 0);
+  const collected = rows.reduce((sum, b) => sum + (b.fee_collected_fen ?? 0), 0);
 
-  const hidden = (intent: string, bookingId?: number) => (
+  // The bookings of this sheet, kept so that a receipt scanned offline finds its market.
+  useEffect(() => {
+    if (!chosen) return;
+    void keepBookings(sheet.map((b) => ({ id: b.id, zone: zone.slug, session: chosenSession })));
+  }, [sheet, zone.slug, chosen, chosenSession]);
+
+  // A walk-up's key, made on the phone once the page runs, and new after each walk-up.
+  const [walkUpKey, setWalkUpKey] = useState("");
+  useEffect(() => setWalkUpKey(newActionKey()), [actionData]);
+
+  // A receipt scanned here, or by the phone's camera while offline (the service worker opens
+  // this page with ?scan=<booking>).
+  const [scanned, setScanned] = useState<number | "unreadable" | "other" | null>(null);
+  const scanParam = Number(params.get("scan"));
+  useEffect(() => {
+    if (Number.isSafeInteger(scanParam) && scanParam > 0) setScanned(scanParam);
+  }, [scanParam]);
+  const onScan = (bookingId: number | null) => {
+    if (bookingId === null) return setScanned("unreadable");
+    if (sheet.some((b) => b.id === bookingId)) return setScanned(bookingId);
+    // Another session's or market's receipt: its own page says what it is, when it can be read.
+    if (navigator.onLine) return navigate(`/manage/check-in/${bookingId}`);
+    setScanned("other");
+  };
+  const scannedRow = typeof scanned === "number" ? rows.find((b) => b.id === scanned) : undefined;
+
+  const hidden = (intent: string, b?: { id: number; code: string; display_name: string }) => (
     <>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="session" value={chosenSession} />
-      {bookingId ? <input type="hidden" name="bookingId" value={bookingId} /> : null}
+      {b ? (
+        <>
+          <input type="hidden" name="bookingId" value={b.id} />
+          <input type="hidden" name="code" value={b.code} />
+          <input type="hidden" name="who" value={b.display_name} />
+        </>
+      ) : null}
     </>
+  );
+  const checkInForm = (b: (typeof rows)[number]) => (
+    <Form method="post">
+      {hidden("checkIn", b)}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t("day.checkIn", { code: b.code })}
+      </button>
+    </Form>
   );
 
   return (
@@ -257,41 +377,66 @@ export default function DaySheet() {
         </p>
         <h1>{t("day.title")}</h1>
       </div>
-      <Form method="get" className="card session-picker">
-        <SessionSelect sessions={sessions} chosen={chosen} />
-        <button type="submit" className="button button-quiet">
-          {t("book.show")}
-        </button>
-      </Form>
+      {online ? (
+        <Form method="get" className="card session-picker">
+          <SessionSelect sessions={sessions} chosen={chosen} />
+          <button type="submit" className="button button-quiet">
+            {t("book.show")}
+          </button>
+        </Form>
+      ) : null}
+      <SyncPanel queue={queue} />
       {params.get("done") && !actionData ? (
         <p className="notice notice-info" role="status">
           {t("schedule.saved")}
         </p>
       ) : null}
-      {actionData && actionData.at === null ? (
+      {failure && failure.at === null ? (
         <p className="notice notice-error" role="alert">
-          {problem(actionData)}
+          {problem(failure)}
         </p>
       ) : null}
       {chosen ? (
         <>
           <p className="day-summary">
             {t("day.summary", {
-              booked: sheet.length,
-              here: sheet.filter((b) => b.status === "checked_in").length,
-              absent: sheet.filter((b) => b.status === "no_show").length,
+              booked: rows.length,
+              here: rows.filter((b) => b.status === "checked_in").length,
+              absent: rows.filter((b) => b.status === "no_show").length,
               due: formatMoney(locale, due),
               collected: formatMoney(locale, collected),
             })}
           </p>
           {windowNotice}
-          {sheet.length === 0 ? (
+          {checkInOpen && rows.length > 0 ? (
+            <div className="card">
+              <ReceiptScanner onScan={onScan} />
+              {scanned === "unreadable" || scanned === "other" ? (
+                <p className="notice notice-error" role="alert">
+                  {t(scanned === "other" ? "day.scanOther" : "day.scanUnreadable")}
+                </p>
+              ) : null}
+              {scannedRow ? (
+                <div className="notice notice-info scan-result" role="status">
+                  <p>
+                    {t("day.scanFound", {
+                      code: scannedRow.code,
+                      who: scannedRow.display_name,
+                      status: t(`bookings.status.${scannedRow.status}`),
+                    })}
+                  </p>
+                  {scannedRow.status === "confirmed" ? checkInForm(scannedRow) : null}
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {rows.length === 0 ? (
             <div className="card empty-state">
               <p>{t("day.empty")}</p>
             </div>
           ) : (
             <ul className="stall-list">
-              {sheet.map((b) => (
+              {rows.map((b) => (
                 <li key={b.id} className="card day-row">
                   <div>
                     <strong className="stall-code">{b.code}</strong>{" "}
@@ -299,6 +444,9 @@ export default function DaySheet() {
                       {t(`bookings.status.${b.status}`)}
                     </span>
                     {b.walk_up ? <span className="badge badge-kind">{t("day.walkUp")}</span> : null}
+                    {b.waiting ? (
+                      <span className="badge badge-waiting">{t("sync.waitingBadge")}</span>
+                    ) : null}
                     <br />
                     {b.display_name} · {locale === "en" ? b.category_en : b.category_zh}
                     <br />
@@ -314,39 +462,32 @@ export default function DaySheet() {
                           })}
                     </span>
                   </div>
-                  {actionData?.at === b.id ? (
+                  {failure?.at === b.id ? (
                     <p className="notice notice-error day-row-error" role="alert">
-                      {problem(actionData)}
+                      {problem(failure)}
                     </p>
                   ) : null}
                   <div className="day-actions">
-                    {b.status === "pending" ? (
+                    {b.status === "pending" && online ? (
                       <>
                         <Form method="post">
-                          {hidden("confirm", b.id)}
+                          {hidden("confirm", b)}
                           <button type="submit" className="button button-primary" disabled={busy}>
                             {t("day.confirm", { code: b.code })}
                           </button>
                         </Form>
                         <Form method="post">
-                          {hidden("decline", b.id)}
+                          {hidden("decline", b)}
                           <button type="submit" className="button button-quiet" disabled={busy}>
                             {t("day.decline", { code: b.code })}
                           </button>
                         </Form>
                       </>
                     ) : null}
-                    {b.status === "confirmed" && checkInOpen ? (
+                    {b.status === "confirmed" && checkInOpen ? checkInForm(b) : null}
+                    {b.status === "confirmed" && mayMarkNoShow ? (
                       <Form method="post">
-                        {hidden("checkIn", b.id)}
-                        <button type="submit" className="button button-primary" disabled={busy}>
-                          {t("day.checkIn", { code: b.code })}
-                        </button>
-                      </Form>
-                    ) : null}
-                    {b.status === "confirmed" && canMarkNoShow ? (
-                      <Form method="post">
-                        {hidden("noShow", b.id)}
+                        {hidden("noShow", b)}
                         <button type="submit" className="button button-quiet" disabled={busy}>
                           {t("day.noShow", { code: b.code })}
                         </button>
@@ -354,7 +495,14 @@ export default function DaySheet() {
                     ) : null}
                     {b.fee_fen > 0 && (b.status === "checked_in" || b.status === "confirmed") ? (
                       <Form method="post" className="fee-form">
-                        {hidden("fee", b.id)}
+                        {hidden("fee", b)}
+                        {/* What the phone shows as collected: the server records the fee only
+                            if no other manager recorded another amount meanwhile. */}
+                        <input
+                          type="hidden"
+                          name="expected"
+                          value={b.fee_collected_fen === null ? "" : b.fee_collected_fen}
+                        />
                         <label htmlFor={`amount-${b.id}`} className="visually-hidden">
                           {t("day.amountFor", { code: b.code })}
                         </label>
@@ -383,33 +531,35 @@ export default function DaySheet() {
           )}
           <section className="card" aria-labelledby="walkup-heading">
             <h2 id="walkup-heading">{t("day.walkUpTitle")}</h2>
-            <p className="hint">{t("day.walkUpHint")}</p>
-            <Form method="get" className="field-row">
-              <input type="hidden" name="session" value={chosenSession} />
-              <div className="field">
-                <label htmlFor="vendor">{t("login.identifier")}</label>
-                <input
-                  id="vendor"
-                  name="vendor"
-                  type="text"
-                  inputMode="tel"
-                  required
-                  defaultValue={walkUp.identifier}
-                />
-              </div>
-              <div className="field">
-                <span aria-hidden="true">&nbsp;</span>
-                <button type="submit" className="button button-quiet">
-                  {t("day.findVendor")}
-                </button>
-              </div>
-            </Form>
-            {walkUp.notFound ? (
+            <p className="hint">{online ? t("day.walkUpHint") : t("day.walkUpOffline")}</p>
+            {online ? (
+              <Form method="get" className="field-row">
+                <input type="hidden" name="session" value={chosenSession} />
+                <div className="field">
+                  <label htmlFor="vendor">{t("login.identifier")}</label>
+                  <input
+                    id="vendor"
+                    name="vendor"
+                    type="text"
+                    inputMode="tel"
+                    required
+                    defaultValue={walkUp.identifier}
+                  />
+                </div>
+                <div className="field">
+                  <span aria-hidden="true">&nbsp;</span>
+                  <button type="submit" className="button button-quiet">
+                    {t("day.findVendor")}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+            {online && walkUp.notFound ? (
               <p className="notice notice-error" role="alert">
                 {t("day.error.vendorNotFound")}
               </p>
             ) : null}
-            {walkUp.vendor ? (
+            {online && walkUp.vendor ? (
               <p className="notice notice-info" role="status">
                 {t("day.walkUpVendor", {
                   name: walkUp.vendor.name,
@@ -417,28 +567,51 @@ export default function DaySheet() {
                 })}
               </p>
             ) : null}
-            {actionData?.at === "walkUp" ? (
+            {failure?.at === "walkUp" ? (
               <p className="notice notice-error" role="alert">
-                {problem(actionData)}
+                {problem(failure)}
               </p>
             ) : null}
-            {walkUp.vendor && !checkInOpen ? windowNotice : null}
-            {walkUp.vendor && checkInOpen ? (
-              freeStalls.length === 0 ? (
+            {(walkUp.vendor || !online) && !checkInOpen ? windowNotice : null}
+            {(walkUp.vendor || !online) && checkInOpen ? (
+              stallChoices.length === 0 ? (
                 <p className="empty-state">{t("day.noFittingStall")}</p>
               ) : (
                 <Form method="post" className="field-row">
                   {hidden("walkUp")}
-                  <input type="hidden" name="identifier" value={walkUp.identifier} />
+                  <input type="hidden" name="key" value={walkUpKey} />
+                  {online ? (
+                    <input type="hidden" name="identifier" value={walkUp.identifier} />
+                  ) : (
+                    <div className="field">
+                      <label htmlFor="walkup-identifier">{t("login.identifier")}</label>
+                      <input
+                        id="walkup-identifier"
+                        name="identifier"
+                        type="text"
+                        inputMode="tel"
+                        required
+                        defaultValue={walkUp.identifier}
+                      />
+                    </div>
+                  )}
                   <div className="field">
                     <label htmlFor="stallId">{t("day.freeStall")}</label>
-                    <select id="stallId" name="stallId" required>
-                      {freeStalls.map((s) => (
+                    <select
+                      id="stallId"
+                      name="stallId"
+                      required
+                      value={walkUpStall?.id ?? ""}
+                      onChange={(e) => setWalkUpStallId(Number(e.currentTarget.value))}
+                    >
+                      {stallChoices.map((s) => (
                         <option key={s.id} value={s.id}>
                           {t("day.stallTakes", { code: s.code, takes: s.takes })}
                         </option>
                       ))}
                     </select>
+                    {/* What the phone calls it while the walk-up waits to be synced. */}
+                    <input type="hidden" name="code" value={walkUpStall?.code ?? ""} />
                   </div>
                   <div className="field">
                     <span aria-hidden="true">&nbsp;</span>

@@ -2,7 +2,7 @@
 // had no signal; each action comes back done, already recorded, in conflict, or refused
 // (app/models/day-sync.server.ts). JSON in and out; never a 500 for what a phone sends. Errors
 // are message keys, as every action's are: the page that sent them says them in its language.
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { SyncSchema } from "~/forms/day-sync.server";
 import { syncDayActions } from "~/models/day-sync.server";
 import { requireZoneManager } from "~/utils/auth.server";
@@ -12,7 +12,7 @@ import type { MessageKey } from "~/locales/zh-CN";
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   if (request.method !== "POST")
-    return data({ error: "sync.error.method" as MessageKey }, { status: 405 });
+    return Response.json({ error: "sync.error.method" as MessageKey }, { status: 405 });
   let body: unknown;
   try {
     body = await request.json();
@@ -20,12 +20,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body = null;
   }
   const parsed = SyncSchema.safeParse(body);
-  if (!parsed.success) return data({ error: "sync.error.bad" as MessageKey }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: "sync.error.bad" as MessageKey }, { status: 400 });
   const results = await syncDayActions(
     db,
     { zoneId: zone.id, userId: user.id, timeZone: zone.time_zone },
     parsed.data.actions,
     new Date(),
   );
-  return data({ results });
+  // A resource route answers in plain JSON (a phone's script reads it, not Remix).
+  return Response.json({ results });
 }
