@@ -45,5 +45,9 @@ describe("stalls packed for a page", () => {
     ]);
     // No key names travel: a stall is a flat array.
     expect(packed).not.toContain('"ring"');
+    // The same rings again (as kept layouts send them) pack the same; words are JSON-escaped.
+    expect(packStalls(stalls)).toBe(packed);
+    const odd = { ...stalls[1]!, code: 'A-"3"', label: "A-3 · \\ </script>" };
+    expect(unpackStalls(packStalls([odd]))).toEqual([odd]);
   });
 });

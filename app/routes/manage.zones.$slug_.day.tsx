@@ -336,8 +336,9 @@ export default function DaySheet() {
   const [scanned, setScanned] = useState<number | "unreadable" | "other" | null>(null);
   const scanParam = Number(params.get("scan"));
   useEffect(() => {
-    if (Number.isSafeInteger(scanParam) && scanParam > 0) setScanned(scanParam);
-  }, [scanParam]);
+    if (!Number.isSafeInteger(scanParam) || scanParam <= 0) return;
+    setScanned(sheet.some((b) => b.id === scanParam) ? scanParam : "other");
+  }, [scanParam, sheet]);
   const onScan = (bookingId: number | null) => {
     if (bookingId === null) return setScanned("unreadable");
     if (sheet.some((b) => b.id === bookingId)) return setScanned(bookingId);
