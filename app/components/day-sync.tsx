@@ -75,7 +75,8 @@ const RETRY_MS = 30_000;
 
 export function useDayQueue(zone: string, recorded: unknown) {
   const online = useOnline();
-  const revalidator = useRevalidator();
+  // The function alone: the revalidator object changes with its state, the function does not.
+  const { revalidate } = useRevalidator();
   const [waiting, setWaiting] = useState<WaitingAction[]>([]);
   const [problems, setProblems] = useState<SyncProblem[]>([]);
   const [syncing, setSyncing] = useState(false);
@@ -121,7 +122,7 @@ export function useDayQueue(zone: string, recorded: unknown) {
         unread,
       );
       setNotice({ kind: "synced", count: results.length, unread: unread.length });
-      revalidator.revalidate();
+      revalidate();
     } catch {
       setNotice({ kind: "failed" });
     } finally {
@@ -129,7 +130,7 @@ export function useDayQueue(zone: string, recorded: unknown) {
       setSyncing(false);
       await reload();
     }
-  }, [zone, reload, revalidator]);
+  }, [zone, reload, revalidate]);
 
   // What the page shows follows what was just recorded (an action's answer) and the network.
   useEffect(() => {

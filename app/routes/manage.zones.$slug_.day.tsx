@@ -264,6 +264,17 @@ export async function clientAction({ request, params, serverAction }: ClientActi
 
 export const shouldRevalidate = revalidateOnline;
 
+/** A walk-up vendor's phone number or e-mail: looked up online, or typed in offline. */
+function IdentifierField({ id, name, value }: { id: string; name: string; value: string }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("login.identifier")}</label>
+      <input id={id} name={name} type="text" inputMode="tel" required defaultValue={value} />
+    </div>
+  );
+}
+
 /** The phone's clock, read every half minute after hydration; null until then. */
 function useClock(): number | null {
   const [now, setNow] = useState<number | null>(null);
@@ -536,17 +547,7 @@ export default function DaySheet() {
             {online ? (
               <Form method="get" className="field-row">
                 <input type="hidden" name="session" value={chosenSession} />
-                <div className="field">
-                  <label htmlFor="vendor">{t("login.identifier")}</label>
-                  <input
-                    id="vendor"
-                    name="vendor"
-                    type="text"
-                    inputMode="tel"
-                    required
-                    defaultValue={walkUp.identifier}
-                  />
-                </div>
+                <IdentifierField id="vendor" name="vendor" value={walkUp.identifier} />
                 <div className="field">
                   <span aria-hidden="true">&nbsp;</span>
                   <button type="submit" className="button button-quiet">
@@ -584,17 +585,11 @@ export default function DaySheet() {
                   {online ? (
                     <input type="hidden" name="identifier" value={walkUp.identifier} />
                   ) : (
-                    <div className="field">
-                      <label htmlFor="walkup-identifier">{t("login.identifier")}</label>
-                      <input
-                        id="walkup-identifier"
-                        name="identifier"
-                        type="text"
-                        inputMode="tel"
-                        required
-                        defaultValue={walkUp.identifier}
-                      />
-                    </div>
+                    <IdentifierField
+                      id="walkup-identifier"
+                      name="identifier"
+                      value={walkUp.identifier}
+                    />
                   )}
                   <div className="field">
                     <label htmlFor="stallId">{t("day.freeStall")}</label>

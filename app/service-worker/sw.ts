@@ -61,7 +61,8 @@ async function noteViewer(seen: string | null): Promise<void> {
   await meta.put(VIEWER_KEY, new Response(seen));
 }
 
-// Logging in or out, joining, a counter clerk starting or ending: forget before it is sent.
+// Logging in or out, joining, a counter clerk starting or ending: forgotten as the form is sent
+// (the page that follows is noted as a new viewer's anyway).
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== self.location.origin) return;
