@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "~/locales/en";
-import { zhCN } from "~/locales/zh-CN";
+import { allEn as en, allZhCN as zhCN } from "~/locales/all";
 import { translate } from "~/utils/i18n";
 import { PAGE_REFUSALS, refusalMessage } from "./refusal-message";
 

@@ -1,6 +1,7 @@
 // The service counter (代办窗口): a clerk finds a vendor by phone number, registers one who has
 // no smartphone, records their consent (a code sent to their phone, or a scan of the signed
 // form), and then acts for them on the vendor's own pages. docs/decisions/019-service-counter.md
+import "~/locales/staff";
 import {
   data,
   redirect,

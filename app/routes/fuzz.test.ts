@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { isPostgres } from "#db/portable";
 import { cookieForUser, testContext } from "#db/testing/requests";
-import { zhCN } from "~/locales/zh-CN";
+import { allZhCN as zhCN } from "~/locales/all";
 import { db } from "~/utils/db.server";
 
 const FIELDS =

@@ -6,7 +6,7 @@ import { createZoneLike } from "#db/testing/factories";
 import { requestAs, testContext } from "#db/testing/requests";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
-import { zhCN } from "~/locales/zh-CN";
+import { allZhCN as zhCN } from "~/locales/all";
 import { db } from "~/utils/db.server";
 import { action } from "./manage.zones.$slug_.ballots";
 

@@ -1,3 +1,4 @@
+import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";

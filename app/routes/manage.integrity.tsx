@@ -1,6 +1,7 @@
 // The integrity record for those who keep it: a zone's managers see what was recorded at their
 // markets and annul what was wrong, with the reason; the county office decides appeals and sets
 // what each kind of event costs.
+import "~/locales/staff";
 import {
   data,
   type ActionFunctionArgs,

@@ -1,3 +1,4 @@
+import "~/locales/staff";
 import { ManageHeader } from "~/components/manage-header";
 import {
   data,

@@ -1,3 +1,4 @@
+import "~/locales/staff";
 import { CounterActs } from "~/components/counter-acts";
 import { counterHelp } from "~/utils/counter-help.server";
 import {

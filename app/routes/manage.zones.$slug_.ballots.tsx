@@ -2,6 +2,7 @@
 // the rows it gives out, the newcomers' share, the look-back, category caps), follow it, and
 // after the draw move a winner whose stall cannot be used, with a reason published beside the
 // results.
+import "~/locales/staff";
 import {
   data,
   type ActionFunctionArgs,

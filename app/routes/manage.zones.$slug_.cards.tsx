@@ -1,6 +1,7 @@
 // Stall cards to print (一摊一码): one per stall of the approved layout, A6 (four to an A4 sheet)
 // or A7 (eight), each with the market, the stall's code and a QR code to the stall's page. A
 // card stays right across layout versions as long as its stall keeps its code.
+import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";

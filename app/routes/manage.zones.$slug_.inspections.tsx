@@ -1,3 +1,4 @@
+import "~/locales/staff";
 import {
   data,
   type ActionFunctionArgs,

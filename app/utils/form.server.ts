@@ -1,7 +1,8 @@
 // Reads a form with a zod schema whose messages are message keys, so that the page can show
 // each field's error in the reader's language.
 import type { z } from "zod";
-import { zhCN, type MessageKey } from "~/locales/zh-CN";
+import { allZhCN } from "~/locales/all";
+import type { MessageKey } from "~/locales/zh-CN";
 
 /**
  * The submitted form, or an empty one when the body is not a form at all (JSON, plain text, a
@@ -48,6 +49,6 @@ export function parseForm<S extends z.ZodType<Record<string, unknown>>>(
  * never reach the page.
  */
 function messageOf(issue: z.core.$ZodIssue, value: unknown): MessageKey {
-  if (Object.hasOwn(zhCN, issue.message)) return issue.message as MessageKey;
+  if (Object.hasOwn(allZhCN, issue.message)) return issue.message as MessageKey;
   return value === undefined ? "error.field.missing" : "error.field.invalid";
 }

@@ -1,12 +1,11 @@
 import { createCookie } from "@remix-run/node";
-import { en } from "~/locales/en";
-import { zhCN } from "~/locales/zh-CN";
+import { allEn, allZhCN } from "~/locales/all";
 import { DEFAULT_LOCALE, isLocale, registerCatalogue, type Locale } from "./i18n";
 
 /** The server renders either language at any time: it holds both catalogues. */
 export function registerAllCatalogues() {
-  registerCatalogue("zh-CN", zhCN);
-  registerCatalogue("en", en);
+  registerCatalogue("zh-CN", allZhCN);
+  registerCatalogue("en", allEn);
 }
 registerAllCatalogues();
 

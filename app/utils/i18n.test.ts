@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "~/locales/en";
-import { zhCN, type MessageKey } from "~/locales/zh-CN";
+import { allEn as en, allZhCN as zhCN } from "~/locales/all";
+import type { MessageKey } from "~/locales/zh-CN";
 import { formatCount, formatLocalDate, formatMoney, localized, translate } from "./i18n";
 import { localeFromAcceptLanguage } from "./i18n.server";
 

@@ -8,20 +8,24 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-export type Catalogue = Record<MessageKey, string>;
+/** Some of a language's messages: the public ones, or the staff's (app/locales/staff.ts). */
+export type Catalogue = Partial<Record<MessageKey, string>>;
 const catalogues: Partial<Record<Locale, Catalogue>> = {};
+const loaded = new Set<Locale>();
 
+/** Adds messages to a language's: the public catalogue and the staff's arrive apart. */
 export function registerCatalogue(locale: Locale, messages: Catalogue) {
-  catalogues[locale] = messages;
+  catalogues[locale] = { ...catalogues[locale], ...messages };
 }
 
-/** Loads one language's messages (a chunk of its own in the browser) and registers them. */
+/** Loads one language's public messages (a chunk of its own in the browser) and registers them. */
 export async function loadCatalogue(locale: Locale): Promise<void> {
-  if (catalogues[locale]) return;
+  if (loaded.has(locale)) return;
   registerCatalogue(
     locale,
     locale === "en" ? (await import("~/locales/en")).en : (await import("~/locales/zh-CN")).zhCN,
   );
+  loaded.add(locale);
 }
 
 export type Params = Record<string, string | number>;
