@@ -373,11 +373,20 @@ export default function DaySheet() {
       ) : null}
     </>
   );
-  const checkInForm = (b: (typeof rows)[number]) => (
+  /** One button's form on a booking's row: check in, mark absent, confirm, decline. */
+  const rowAction = (
+    intent: "checkIn" | "noShow" | "confirm" | "decline",
+    b: (typeof rows)[number],
+    primary: boolean,
+  ) => (
     <Form method="post">
-      {hidden("checkIn", b)}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t("day.checkIn", { code: b.code })}
+      {hidden(intent, b)}
+      <button
+        type="submit"
+        className={`button ${primary ? "button-primary" : "button-quiet"}`}
+        disabled={busy}
+      >
+        {t(`day.${intent}`, { code: b.code })}
       </button>
     </Form>
   );
@@ -438,7 +447,9 @@ export default function DaySheet() {
                       status: t(`bookings.status.${scannedRow.status}`),
                     })}
                   </p>
-                  {scannedRow.status === "confirmed" ? checkInForm(scannedRow) : null}
+                  {scannedRow.status === "confirmed"
+                    ? rowAction("checkIn", scannedRow, true)
+                    : null}
                 </div>
               ) : null}
             </div>
@@ -483,29 +494,14 @@ export default function DaySheet() {
                   <div className="day-actions">
                     {b.status === "pending" && online ? (
                       <>
-                        <Form method="post">
-                          {hidden("confirm", b)}
-                          <button type="submit" className="button button-primary" disabled={busy}>
-                            {t("day.confirm", { code: b.code })}
-                          </button>
-                        </Form>
-                        <Form method="post">
-                          {hidden("decline", b)}
-                          <button type="submit" className="button button-quiet" disabled={busy}>
-                            {t("day.decline", { code: b.code })}
-                          </button>
-                        </Form>
+                        {rowAction("confirm", b, true)}
+                        {rowAction("decline", b, false)}
                       </>
                     ) : null}
-                    {b.status === "confirmed" && checkInOpen ? checkInForm(b) : null}
-                    {b.status === "confirmed" && mayMarkNoShow ? (
-                      <Form method="post">
-                        {hidden("noShow", b)}
-                        <button type="submit" className="button button-quiet" disabled={busy}>
-                          {t("day.noShow", { code: b.code })}
-                        </button>
-                      </Form>
-                    ) : null}
+                    {b.status === "confirmed" && checkInOpen ? rowAction("checkIn", b, true) : null}
+                    {b.status === "confirmed" && mayMarkNoShow
+                      ? rowAction("noShow", b, false)
+                      : null}
                     {b.fee_fen > 0 && (b.status === "checked_in" || b.status === "confirmed") ? (
                       <Form method="post" className="fee-form">
                         {hidden("fee", b)}
