@@ -4,7 +4,7 @@
 // (app/models/day-sync.server.ts); the phone never decides that something was recorded.
 import { useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { QueuedAction, SyncResult } from "~/domain/day-sync";
+import { ACTION_KEY, type QueuedAction, type SyncResult } from "~/domain/day-sync";
 import { needsReading, syncWhy } from "~/domain/day-overlay";
 import { parseYuan } from "~/domain/money";
 import { RECEIPT_SCAN_PATH } from "~/domain/offline";
@@ -36,7 +36,7 @@ export function waitingFromForm(form: FormData, zone: string, now: Date): Waitin
     const n = Number(text(name));
     return Number.isSafeInteger(n) && n > 0 ? n : null;
   };
-  const key = /^[A-Za-z0-9_-]{8,64}$/.test(text("key")) ? text("key") : newActionKey();
+  const key = ACTION_KEY.test(text("key")) ? text("key") : newActionKey();
   const recordedAt = now.toISOString();
   const label = { code: text("code"), who: text("who") };
   const intent = text("intent");

@@ -4,6 +4,9 @@
 export const DAY_ACTION_KINDS = ["checkIn", "noShow", "fee", "walkUp"] as const;
 export type DayActionKind = (typeof DAY_ACTION_KINDS)[number];
 
+/** An action's key, made on the phone: a retry sends the same one. */
+export const ACTION_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
 /** Most actions one sync may carry: a long morning's worth for one market. */
 export const MAX_SYNC_ACTIONS = 500;
 

@@ -1,10 +1,10 @@
 // What a phone sends when it syncs the market day (app/routes/manage.zones.$slug_.day_.sync.ts),
 // on the server only: zod stays out of the browser bundle.
 import { z } from "zod";
-import { MAX_SYNC_ACTIONS } from "~/domain/day-sync";
+import { ACTION_KEY, MAX_SYNC_ACTIONS } from "~/domain/day-sync";
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const key = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const key = z.string().regex(ACTION_KEY);
 const recordedAt = z.string().max(40);
 const fen = z.number().int().min(0).max(10_000_000);
 

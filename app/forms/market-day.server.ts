@@ -1,5 +1,6 @@
 // The form rules of app/routes/manage.zones.$slug_.day.tsx, on the server only: zod stays out of the browser bundle.
 import { z } from "zod";
+import { ACTION_KEY } from "~/domain/day-sync";
 
 export const ActionSchema = z.object({
   intent: z.enum(["checkIn", "noShow", "fee", "confirm", "decline", "walkUp"]),
@@ -11,7 +12,7 @@ export const ActionSchema = z.object({
   /** A walk-up's key, made on the phone: the same walk-up sent twice makes one booking. */
   key: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .regex(ACTION_KEY)
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

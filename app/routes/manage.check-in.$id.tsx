@@ -12,8 +12,8 @@ import { checkIn } from "~/models/market-day.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { formatLocalDate, formatLocalTime, useLocale, useT, type Params } from "~/utils/i18n";
-import type { MessageKey } from "~/locales/zh-CN";
+import { dayProblem } from "~/utils/day-problems";
+import { formatLocalDate, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -47,19 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actorUserId: user.id,
     now,
   });
-  if (!result.ok) {
-    // Outside the session's check-in window, the manager is told when it opens, or that it is over.
-    const refusal: { error: MessageKey; params?: Params } =
-      result.code === "checkInNotYet"
-        ? {
-            error: "day.error.checkInNotYet",
-            params: { time: formatLocalTime(result.opensAt, booking.time_zone) },
-          }
-        : {
-            error: result.code === "checkInOver" ? "day.error.checkInOver" : "day.error.notAllowed",
-          };
-    return data(refusal, { status: 409 });
-  }
+  // Outside the session's check-in window, the manager is told when it opens, or that it is over.
+  if (!result.ok) return data(dayProblem(result, booking.time_zone), { status: 409 });
   const session = encodeURIComponent(`${booking.local_date}|${booking.session_key}`);
   return redirect(`/manage/zones/${booking.zone_slug}/day?session=${session}&done=checkIn`);
 }

@@ -64,6 +64,7 @@ import {
   useT,
   type Params,
 } from "~/utils/i18n";
+import { DAY_PROBLEM, dayProblem } from "~/utils/day-problems";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
@@ -137,8 +138,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             opens: formatLocalTime(window.opensAt, zone.time_zone),
             closes: formatLocalTime(chosen.endsAt, zone.time_zone),
             minutes: settings.checkInOpensMinutes,
-            opensAt: window.opensAt,
-            endsAt: chosen.endsAt,
           }
         : null,
     sheet,
@@ -165,31 +164,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Failure<R> = Extract<R, { ok: false; code: string }>["code"];
-
-/** Every way a day-sheet action can fail, in words; the compiler holds it to the models' codes. */
-const PROBLEM: Record<Failure<DayResult> | Failure<WalkUpResult> | "amount" | "bad", MessageKey> = {
-  notFound: "day.error.notFound",
-  notAllowed: "day.error.notAllowed",
-  tooEarly: "day.error.tooEarly",
-  vendorNotFound: "day.error.vendorNotFound",
-  vendorNotApproved: "day.error.vendorNotApproved",
-  categoryNotAllowed: "day.error.categoryNotAllowed",
-  documentsMissing: "day.error.documentsMissing",
-  stallTaken: "day.error.stallTaken",
-  alreadyBooked: "day.error.alreadyBooked",
-  stallInBallot: "day.error.stallInBallot",
-  stallNotFound: "day.error.notFound",
-  checkInNotYet: "day.error.checkInNotYet",
-  checkInOver: "day.error.checkInOver",
-  amount: "day.error.amount",
-  bad: "schedule.error.unknown",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, zone } = await requireZoneManager(request, params.slug);
   const parsed = parseForm(ActionSchema, await readFormData(request));
-  if (!parsed.ok) return data({ error: PROBLEM.bad, at: null }, { status: 400 });
+  if (!parsed.ok) return data({ error: DAY_PROBLEM.bad, at: null }, { status: 400 });
   const { intent, bookingId, session } = parsed.data;
   // Said beside the form it came from: the walk-up form, or the booking's row.
   const at = intent === "walkUp" ? "walkUp" : (bookingId ?? null);
@@ -199,7 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "walkUp") {
     const { chosen } = await sessionsAround(zone, session, now);
     if (!chosen || !parsed.data.stallId || !parsed.data.identifier)
-      return data({ error: PROBLEM.bad, at }, { status: 400 });
+      return data({ error: DAY_PROBLEM.bad, at }, { status: 400 });
     // Sent again (an answer lost on a weak network, or synced after): made once.
     const key = parsed.data.key;
     if (key && (await walkUpRecorded(db, zone.id, key)))
@@ -224,7 +202,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } else if (intent === "fee") {
     const fen = parseYuan(parsed.data.amount ?? "");
-    if (fen === null) return data({ error: PROBLEM.amount, at }, { status: 400 });
+    if (fen === null) return data({ error: DAY_PROBLEM.amount, at }, { status: 400 });
     result = await recordFee(db, base, fen);
   } else {
     const act = { checkIn, noShow: markNoShow, confirm: confirmBooking, decline: declineBooking }[
@@ -232,12 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ];
     result = await act(db, base);
   }
-  if (!result.ok) {
-    // Too early: said with the time check-in opens, on the market's clock.
-    const params =
-      "opensAt" in result ? { time: formatLocalTime(result.opensAt, zone.time_zone) } : undefined;
-    return data({ error: PROBLEM[result.code], at, params }, { status: 409 });
-  }
+  if (!result.ok) return data({ ...dayProblem(result, zone.time_zone), at }, { status: 409 });
   return redirect(
     `/manage/zones/${zone.slug}/day?session=${encodeURIComponent(session)}&done=${intent}`,
   );
@@ -301,19 +274,18 @@ export default function DaySheet() {
   const { online } = queue;
   const now = useClock();
   // The window on the server's word at first, then on the phone's clock as time passes.
-  const checkInOpen =
-    now === null || !checkIn
-      ? checkIn?.state === "open"
-      : now >= Date.parse(checkIn.opensAt) && now < Date.parse(checkIn.endsAt);
+  const windowState =
+    now === null || !checkIn || !chosen
+      ? checkIn?.state
+      : checkInWindow(chosen, { checkInOpensMinutes: checkIn.minutes }, new Date(now)).state;
+  const checkInOpen = windowState === "open";
   const mayMarkNoShow = now === null ? canMarkNoShow : now >= Date.parse(noShowFrom);
-  const windowNotice = checkIn ? (
-    <p
-      className={`notice ${checkIn.state === "open" ? "notice-info" : "notice-warning"}`}
-      role="note"
-    >
-      {t(`day.window.${checkIn.state}`, checkIn)}
-    </p>
-  ) : null;
+  const windowNotice =
+    checkIn && windowState ? (
+      <p className={`notice ${checkInOpen ? "notice-info" : "notice-warning"}`} role="note">
+        {t(`day.window.${windowState}`, checkIn)}
+      </p>
+    ) : null;
   // What went wrong, in words, with its placeholders ("{time}") when it has them.
   const problem = (a: { error: MessageKey; params?: Params }) => t(a.error, a.params);
   const navigation = useNavigation();

@@ -13,6 +13,7 @@ import {
   DAY_SHEET_PATH,
   isKeptPage,
   keptPageKey,
+  pageOf,
   RECEIPT_SCAN_PATH,
   VIEWER_HEADER,
 } from "~/domain/offline";
@@ -66,7 +67,7 @@ async function noteViewer(seen: string | null): Promise<void> {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== self.location.origin) return;
-  if (changesAccount(event.request.method, url.pathname.replace(/\.data$/, ""))) {
+  if (changesAccount(event.request.method, pageOf(url.pathname))) {
     viewer = undefined;
     event.waitUntil(forgetPages().then(() => caches.delete(META)));
   }

@@ -4,8 +4,9 @@
 import { createHash } from "node:crypto";
 import type { RequestHandler } from "express";
 import { NO_VIEWER, VIEWER_HEADER } from "~/domain/offline";
+import { SESSION_COOKIE_NAMES } from "./session-cookie.server";
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?jishi_session=([^;]+)/;
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:${SESSION_COOKIE_NAMES.join("|")})=([^;]+)`);
 
 export function viewerOf(cookieHeader: string | undefined): string {
   const session = cookieHeader ? SESSION_COOKIE.exec(cookieHeader)?.[1] : undefined;
