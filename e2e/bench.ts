@@ -3,7 +3,8 @@
 // default; BENCH_POSTGRES_URL=postgres://… runs it on a new database on that PostgreSQL server.
 // The server runs as production does, one process per core; a second run of the read routes on
 // one process shows what the other cores add. `npm run bench -- --profile` writes a CPU profile
-// of every server process to data/bench/profile/ and prints where the time went.
+// of every server process to data/bench/profile/ and prints where the time went; `-- --pages`
+// stops after the routes' table and the memory.
 import { commitmentOf, draw, DRAW_VERSION, type BallotInputs } from "../app/domain/ballot-draw";
 import { searchQuality } from "../db/demo/search-queries";
 import { searchVendors } from "../app/models/public-vendor.server";
@@ -52,6 +53,8 @@ const SECRET = "bench-session-secret-not-for-production";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
 const PROFILE = process.argv.includes("--profile") || !!process.env.BENCH_PROFILE;
+/** `--pages`: only the routes' table and the memory, for trying a change to a page's speed. */
+const PAGES_ONLY = process.argv.includes("--pages");
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1500);
 
 interface Row {
@@ -670,6 +673,7 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(" ")}`,
     );
+    if (PAGES_ONLY) return;
     const contention = await Promise.all(
       contenders.map(async (c, i) => {
         const t0 = performance.now();
@@ -848,10 +852,10 @@ async function main() {
   } finally {
     await stopApp(server);
     if (POSTGRES_ADMIN_URL) await dropTestDatabase(POSTGRES_ADMIN_URL, POSTGRES_DATABASE);
-  }
-  if (PROFILE) {
-    console.log(`\nWhere the server's time went (self time, every process, ${DIR}/profile):`);
-    for (const line of profileSummary(path.join(DIR, "profile"))) console.log(line);
+    if (PROFILE) {
+      console.log(`\nWhere the server's time went (self time, every process, ${DIR}/profile):`);
+      for (const line of profileSummary(path.join(DIR, "profile"))) console.log(line);
+    }
   }
 }
 

@@ -3,7 +3,9 @@
 // with a failing check only by writing down why. Geometry arrives as WGS84 and is checked on a
 // local metre grid (app/domain/plane.ts); containment and the covered share use turf.js on the
 // geographic shapes themselves (docs/decisions/009-layout-checks.md).
-import { area, booleanWithin, polygon } from "@turf/turf";
+import { area } from "@turf/area";
+import { booleanWithin } from "@turf/boolean-within";
+import { polygon } from "@turf/helpers";
 import { toMetres, type Position } from "./geo";
 import {
   boxOf,

@@ -1,7 +1,7 @@
 // Vendors as residents see them: found by what they sell, with where and when they will be
 // next. Never a phone number, a legal name or a paper.
 import { sql, type Kysely } from "kysely";
-import { pinyin } from "pinyin-pro";
+import type * as PinyinPro from "pinyin-pro";
 import { normalizeWord, synonymGroup, SYNONYM_GROUPS } from "~/domain/food-synonyms";
 import {
   isLatin,
@@ -158,6 +158,8 @@ export interface SearchResult {
 
 const PINYIN_CACHE_LIMIT = 50_000;
 const pinyinCache = new Map<string, Pinyin>();
+/** pinyin-pro and its dictionary (~16 MB of a process) are loaded by the first search. */
+let pinyin: typeof PinyinPro.pinyin | undefined;
 
 /** A Chinese word's pinyin without tones, and its initials; remembered, words repeat. */
 function pinyinOf(word: string): Pinyin {
@@ -165,8 +167,8 @@ function pinyinOf(word: string): Pinyin {
   if (!known) {
     const options = { toneType: "none", type: "array", nonZh: "removed" } as const;
     known = {
-      full: pinyin(word, options).join("").toLowerCase(),
-      initials: pinyin(word, { ...options, pattern: "first" })
+      full: pinyin!(word, options).join("").toLowerCase(),
+      initials: pinyin!(word, { ...options, pattern: "first" })
         .join("")
         .toLowerCase(),
     };
@@ -273,6 +275,7 @@ export async function searchVendors(db: Kysely<Database>, query: string): Promis
   const whole = query.normalize("NFKC").trim();
   const terms = synonymGroup(whole) && /\s/.test(whole) ? [whole] : searchTerms(query);
   if (terms.length === 0) return { vendors: [], partial: false, matches: {} };
+  pinyin ??= (await import("pinyin-pro")).pinyin;
   const literal = await vendorsHolding(db, terms);
   const matches = new Map<number, SearchMatch>(literal.map((id) => [id, { kind: "product" }]));
   // Beyond the letter only when a word has other names, or is Latin (pinyin, typos): the

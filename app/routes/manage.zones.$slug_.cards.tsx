@@ -4,7 +4,7 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
+import { qrSvg } from "~/utils/qr.server";
 import { useHydrated } from "~/components/client-only";
 import { stallRow } from "~/domain/ballot-rules";
 import { CARD_SIZES, stallCardId, type CardSize } from "~/domain/stall-card";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         return {
           code: s.code,
           address,
-          qr: await QRCode.toString(address, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+          qr: await qrSvg(address, { errorCorrectionLevel: "M" }),
         };
       }),
   );

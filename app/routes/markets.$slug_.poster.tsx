@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
+import { qrSvg } from "~/utils/qr.server";
 import { useHydrated } from "~/components/client-only";
 import { sessionLine, weekdaysLine } from "~/components/zone-format";
 import { loadZoneCalendar } from "~/models/zone-calendar.server";
@@ -32,11 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const calendar = await loadZoneCalendar(db, zone.id);
   const url = `${siteUrl(request)}/markets/${zone.slug}`;
-  const qr = await QRCode.toString(url, {
-    type: "svg",
-    margin: 1,
-    errorCorrectionLevel: "M",
-  });
+  const qr = await qrSvg(url, { errorCorrectionLevel: "M" });
   return {
     locale,
     slug: zone.slug,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
+import { qrSvg } from "~/utils/qr.server";
 import { getVendorBooking } from "~/models/booking.server";
 import { requireVendor } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -21,11 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : undefined;
   if (!booking) throw notFound();
   // The manager scans this with their phone's camera to check the vendor in.
-  const qr = await QRCode.toString(`${siteUrl(request)}/manage/check-in/${booking.id}`, {
-    type: "svg",
-    margin: 1,
-    width: 240,
-  });
+  const qr = await qrSvg(`${siteUrl(request)}/manage/check-in/${booking.id}`, { width: 240 });
   return {
     locale: await getLocale(request),
     vendorName: vendor.display_name,

@@ -3,7 +3,7 @@
 // the job to the configured channels: the SMS provider of SMS_PROVIDER with its template codes,
 // and SMTP when SMTP_URL is set (e-mail is otherwise only logged). docs/decisions/018-sms.md
 import type { Kysely } from "kysely";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Database } from "#db/schema";
 import { parseTemplateCodes, templateCode } from "~/domain/sms-templates";
 import { deliverDueMessages, type Channels } from "~/models/message-delivery.server";
@@ -51,21 +51,19 @@ function smsProvider(): SmsProvider {
   }
 }
 
-let transporter: Transporter | null | undefined;
-function smtp(): Transporter | null {
-  if (transporter === undefined) {
-    const url = getEnv().SMTP_URL;
-    // The same bound on a send as for SMS: a claim's hold must outlast it.
-    const timeout = getEnv().SMS_TIMEOUT_MS;
-    transporter = url
-      ? nodemailer.createTransport({
-          url,
-          connectionTimeout: timeout,
-          greetingTimeout: timeout,
-          socketTimeout: timeout,
-        })
-      : null;
-  }
+let transporter: Promise<Transporter> | undefined;
+/** The SMTP connection, made with the first e-mail: nodemailer is loaded only when one is sent. */
+function smtp(url: string): Promise<Transporter> {
+  // The same bound on a send as for SMS: a claim's hold must outlast it.
+  const timeout = getEnv().SMS_TIMEOUT_MS;
+  transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+    nodemailer.createTransport({
+      url,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+    }),
+  );
   return transporter;
 }
 
@@ -74,12 +72,13 @@ let channels: Channels | undefined;
 export function configuredChannels(): Channels {
   if (!channels) {
     const { codes } = parseTemplateCodes(getEnv().SMS_TEMPLATE_CODES);
-    const mailer = smtp();
+    const smtpUrl = getEnv().SMTP_URL;
     channels = {
       sms: smsProvider(),
       templateCode: (kind, locale) => templateCode(codes, kind, locale),
-      mail: mailer
+      mail: smtpUrl
         ? async (row) => {
+            const mailer = await smtp(smtpUrl);
             await mailer.sendMail({
               from: getEnv().MAIL_FROM,
               to: row.recipient,

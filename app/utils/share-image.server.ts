@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import type * as ResvgJs from "@resvg/resvg-js";
 import { CARD_FONT, shareCardSvg, type ShareCard } from "~/domain/share-card";
 
 const FONT_DIR = path.resolve("app/assets/fonts");
@@ -12,6 +13,8 @@ const FONT_FILE = path.join(FONT_DIR, "NotoSansCJKsc-Bold-GB2312.otf");
 /** Cards kept; each is some 30–80 kB. */
 const KEEP = 200;
 
+/** resvg (a native module) is loaded with the first picture drawn, not at every start. */
+let Resvg: typeof ResvgJs.Resvg | undefined;
 let covered: Set<string> | undefined;
 const cache = new Map<string, Buffer>();
 
@@ -38,6 +41,7 @@ export function svgToPng(svg: string, text: string): SharePng {
   const etag = `"${createHash("sha256").update(svg).digest("base64url").slice(0, 27)}"`;
   let png = cache.get(etag);
   if (!png) {
+    Resvg ??= (createRequire(import.meta.url)("@resvg/resvg-js") as typeof ResvgJs).Resvg;
     png = new Resvg(svg, {
       fitTo: { mode: "original" },
       font: {
