@@ -27,7 +27,40 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   );
 };
 
-export default function handleRequest(
+type StreamRead = NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]>[number];
+
+function alreadyRead(result: { done: boolean; value: string }): StreamRead {
+  return Object.assign(Promise.resolve(), { result });
+}
+
+/**
+ * The loaders' data for the browser, read whole before the page renders. Remix's <StreamTransfer>
+ * reads it chunk by chunk while React renders, suspending the page for each read (a retry of
+ * the render and a flush of its own, twice per page at least); none of our loaders returns a
+ * promise to stream later, so the data is all there at once. It fills the cache StreamTransfer
+ * looks in first (`renderMeta.streamCache`, part of Remix's EntryContext type), so the page
+ * renders in one pass.
+ */
+async function readHandoff(context: EntryContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream || !context.renderMeta) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  text += decoder.decode();
+  reader.releaseLock();
+  context.renderMeta.streamCache = {
+    0: alreadyRead({ done: false, value: text }),
+    1: alreadyRead({ done: true, value: "" }),
+  };
+}
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -36,6 +69,7 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce || undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  await readHandoff(remixContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // Gives up on a page that has not finished in time; cleared once it has, so a busy

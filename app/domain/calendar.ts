@@ -48,6 +48,9 @@ export function compareIso(a: string, b: string): number {
 }
 
 function parseDate(date: string): [number, number, number] {
+  // 'YYYY-MM-DD' read by position: pages expand hundreds of sessions a request.
+  if (date.length === 10 && date[4] === "-" && date[7] === "-")
+    return [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
   const [y, m, d] = date.split("-").map(Number);
   return [y ?? 1970, m ?? 1, d ?? 1];
 }
@@ -59,9 +62,19 @@ export function isValidDate(date: string): boolean {
   return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
 }
 
+/** Dates a few days apart, asked for again and again by every page's calendar. */
+const datesAdded = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = parseDate(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let added = datesAdded.get(key);
+  if (added === undefined) {
+    const [y, m, d] = parseDate(date);
+    added = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    if (datesAdded.size >= 10_000) datesAdded.clear();
+    datesAdded.set(key, added);
+  }
+  return added;
 }
 
 /** ISO weekday of a calendar date: Monday = 1 … Sunday = 7. */
@@ -94,6 +107,12 @@ export function closureOn<C extends ClosureLike>(closures: C[], date: string): C
   return closures.find((c) => c.starts_on <= date && date <= c.ends_on);
 }
 
+/**
+ * A session's two instants by its zone, date and hours: the same few hours on the same days are
+ * expanded by every page that shows a calendar, and the time-zone arithmetic is the cost.
+ */
+const sessionInstants = new Map<string, { startsAt: string; endsAt: string }>();
+
 /** Every session from `from` to `to` (inclusive), in date and start order. */
 export function sessionsBetween({
   templates,
@@ -112,13 +131,19 @@ export function sessionsBetween({
 }): MarketSession[] {
   const sessions: MarketSession[] = [];
   const instants = (date: string, start: string, end: string) => {
-    const startsAt = localToUtc(date, start, timeZone);
-    // A session that ends at or before its start runs past midnight.
-    const endDate = minutesOf(end) <= minutesOf(start) ? addDays(date, 1) : date;
-    return {
-      startsAt: startsAt.toISOString(),
-      endsAt: localToUtc(endDate, end, timeZone).toISOString(),
-    };
+    const key = `${timeZone} ${date} ${start} ${end}`;
+    let found = sessionInstants.get(key);
+    if (found === undefined) {
+      // A session that ends at or before its start runs past midnight.
+      const endDate = minutesOf(end) <= minutesOf(start) ? addDays(date, 1) : date;
+      found = {
+        startsAt: localToUtc(date, start, timeZone).toISOString(),
+        endsAt: localToUtc(endDate, end, timeZone).toISOString(),
+      };
+      if (sessionInstants.size >= 20_000) sessionInstants.clear();
+      sessionInstants.set(key, found);
+    }
+    return found;
   };
   for (let date = from; date <= to; date = addDays(date, 1)) {
     if (!closureOn(closures, date)) {
