@@ -45,11 +45,7 @@ import {
   type StallState,
 } from "~/models/booking.server";
 import { listCategories } from "~/models/category.server";
-import {
-  getBookingSettings,
-  loadZoneCalendar,
-  upcomingSessions,
-} from "~/models/zone-calendar.server";
+import { getBookingSettings, zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { joinWaitlist } from "~/models/waitlist.server";
 import { counterZoneIds } from "~/models/counter.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
@@ -120,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const now = new Date();
   const [calendar, settings, categories, ballots] = await Promise.all([
-    loadZoneCalendar(db, zone.id),
+    zoneCalendar(db, zone),
     getBookingSettings(db, zone.id),
     listCategories(db),
     ballotsTakingApplications(db, now, { zoneId: zone.id }),
@@ -129,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The sessions of the booking window not yet closed; the last days' may not be open yet, and
   // say when they open.
   const upcoming = upcomingSessions(
-    calendar!,
+    calendar,
     today,
     addDays(today, settings.bookingOpensDays),
   ).filter((s) => now < bookingClosesAt(s.startsAt, settings));

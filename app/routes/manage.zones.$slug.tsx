@@ -22,7 +22,7 @@ import { localMoment } from "~/domain/market-hours";
 import { MessageDeliveries } from "~/components/message-deliveries";
 import { listCategories } from "~/models/category.server";
 import { deliveriesByTopic, resendFailed, topicOf } from "~/models/outbox.server";
-import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
+import { getBookingSettings, zoneCalendar } from "~/models/zone-calendar.server";
 import {
   addClosure,
   addEvent,
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const today = localMoment(new Date(), zone.time_zone).date;
   const [calendar, settings, categories, upcoming] = await Promise.all([
-    loadZoneCalendar(db, zone.id),
+    zoneCalendar(db, zone),
     getBookingSettings(db, zone.id),
     listCategories(db),
     listClosuresAndEvents(db, zone.id, today),
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     today,
     zone: { slug: zone.slug, name: localized(zone, "name", locale) },
-    templates: calendar!.templates,
+    templates: calendar.templates,
     settings,
     categories: categories.map((c) => ({
       slug: c.slug,

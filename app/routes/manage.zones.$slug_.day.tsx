@@ -48,11 +48,7 @@ import {
   type DayResult,
   type WalkUpResult,
 } from "~/models/market-day.server";
-import {
-  getBookingSettings,
-  loadZoneCalendar,
-  upcomingSessions,
-} from "~/models/zone-calendar.server";
+import { getBookingSettings, zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -79,9 +75,9 @@ async function sessionsAround(
   asked: string | null,
   now: Date,
 ) {
-  const calendar = await loadZoneCalendar(db, zone.id);
+  const calendar = await zoneCalendar(db, zone);
   const today = localMoment(now, zone.time_zone).date;
-  const sessions = upcomingSessions(calendar!, addDays(today, -1), addDays(today, 7));
+  const sessions = upcomingSessions(calendar, addDays(today, -1), addDays(today, 7));
   const current =
     sessions.find((s) => Date.parse(s.endsAt) > now.getTime()) ?? sessions[sessions.length - 1];
   const chosen = sessions.find((s) => sessionValue(s) === asked) ?? current;

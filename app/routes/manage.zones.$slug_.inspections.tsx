@@ -21,7 +21,7 @@ import {
   recordInspection,
   setInspectionInterval,
 } from "~/models/inspection.server";
-import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import { zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { requireZoneManager } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readPhotoUpload } from "~/utils/document-upload.server";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [inspections, standing, calendar] = await Promise.all([
     listInspections(db, zone.id),
     inspectionStanding(db, [zone.id], today),
-    loadZoneCalendar(db, zone.id),
+    zoneCalendar(db, zone),
   ]);
   return {
     locale,
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     standing: standing.get(zone.id)!,
     // The sessions of the past week and today, to say which one was inspected.
-    sessions: upcomingSessions(calendar!, addDays(today, -7), today).reverse(),
+    sessions: upcomingSessions(calendar, addDays(today, -7), today).reverse(),
     inspections,
   };
 }

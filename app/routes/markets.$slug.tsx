@@ -21,7 +21,7 @@ import { lastInspection } from "~/models/inspection.server";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { localMoment } from "~/domain/market-hours";
 import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
-import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import { zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { ballotNotices } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
@@ -53,10 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!zone) throw notFound();
   const locale = await getLocale(request);
   const t = translator(locale);
-  const calendar = await loadZoneCalendar(db, zone.id);
+  const calendar = await zoneCalendar(db, zone);
   const now = new Date();
   const today = localMoment(now, zone.time_zone).date;
-  const sessions = upcomingSessions(calendar!, today, addDays(today, 7)).filter(
+  const sessions = upcomingSessions(calendar, today, addDays(today, 7)).filter(
     (s) => Date.parse(s.endsAt) > now.getTime(),
   );
   const asked = new URL(request.url).searchParams.get("session");
@@ -127,10 +127,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const legend = [...new Set(stalls.map(stallCategory))]
     .filter((slug): slug is string => Boolean(slug))
     .map((slug) => ({ slug, name: categoryNames.get(slug) ?? slug }));
-  const upcomingClosures = calendar!.closures
+  const upcomingClosures = calendar.closures
     .filter((c) => c.ends_on >= today)
     .sort((a, b) => compareIso(a.starts_on, b.starts_on));
-  const upcomingEvents = calendar!.events
+  const upcomingEvents = calendar.events
     .filter((e) => e.local_date >= today)
     .sort((a, b) => compareIso(a.local_date, b.local_date));
   const [lng, lat] = ringCenter(parsePolygon(zone.boundary)?.coordinates[0] ?? [[0, 0]]);
@@ -173,7 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         extinguisher_count: zone.extinguisher_count,
       },
     },
-    templates: calendar!.templates,
+    templates: calendar.templates,
     sessions,
     chosen: chosen ?? null,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { addDays } from "~/domain/calendar";
 import { toICalendar } from "~/domain/icalendar";
 import { localMoment } from "~/domain/market-hours";
-import { loadZoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
+import { zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
 import { siteUrl } from "~/utils/env.server";
@@ -20,11 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
   if (!zone) throw notFound();
   const locale = await getLocale(request);
-  const calendar = await loadZoneCalendar(db, zone.id);
+  const calendar = await zoneCalendar(db, zone);
   const now = new Date();
   const today = localMoment(now, zone.time_zone).date;
   const name = localized(zone, "name", locale);
-  const sessions = upcomingSessions(calendar!, today, addDays(today, FEED_DAYS));
+  const sessions = upcomingSessions(calendar, today, addDays(today, FEED_DAYS));
   const body = toICalendar({
     name,
     now,

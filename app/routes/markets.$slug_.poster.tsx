@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { qrSvg } from "~/utils/qr.server";
 import { useHydrated } from "~/components/client-only";
 import { sessionLine, weekdaysLine } from "~/components/zone-format";
-import { loadZoneCalendar } from "~/models/zone-calendar.server";
+import { zoneCalendar } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { db } from "~/utils/db.server";
 import { siteUrl } from "~/utils/env.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
   if (!zone) throw notFound();
   const locale = await getLocale(request);
-  const calendar = await loadZoneCalendar(db, zone.id);
+  const calendar = await zoneCalendar(db, zone);
   const url = `${siteUrl(request)}/markets/${zone.slug}`;
   const qr = await qrSvg(url, { errorCorrectionLevel: "M" });
   return {
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nameZh: zone.name_zh,
     nameEn: zone.name_en,
     address: localized(zone, "address", locale),
-    templates: calendar!.templates,
+    templates: calendar.templates,
     url,
     qr,
     posterTitle: translate(locale, "poster.title"),

@@ -123,6 +123,9 @@ export function formatMoney(locale: Locale, fen: number): string {
   ).format(fen / 100);
 }
 
+/** Dates as written: a page writes the same few days again and again. */
+const writtenDates = new Map<string, string>();
+
 /**
  * A calendar date 'YYYY-MM-DD' (already local to the market) written for the reader: with the
  * weekday for the coming days, with the year for dates further off (a paper's expiry).
@@ -132,14 +135,22 @@ export function formatLocalDate(
   date: string,
   style: "day" | "full" = "day",
 ): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const options: Intl.DateTimeFormatOptions =
-    style === "full"
-      ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
-      : { month: "long", day: "numeric", weekday: "short", timeZone: "UTC" };
-  return cached(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, options)).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
+  const key = `${locale}:${style}:${date}`;
+  let written = writtenDates.get(key);
+  if (written === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    const options: Intl.DateTimeFormatOptions =
+      style === "full"
+        ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
+        : { month: "long", day: "numeric", weekday: "short", timeZone: "UTC" };
+    written = cached(
+      `date:${locale}:${style}`,
+      () => new Intl.DateTimeFormat(locale, options),
+    ).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+    if (writtenDates.size >= 5_000) writtenDates.clear();
+    writtenDates.set(key, written);
+  }
+  return written;
 }
 
 /**
