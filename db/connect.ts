@@ -13,6 +13,8 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type PostgresPool,
+  type PostgresPoolClient,
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
@@ -181,9 +183,56 @@ export function openPostgres(url: string): pg.Pool {
   return pool;
 }
 
-export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
-  if (isPostgresUrl(url))
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgres(url) }) });
+/** Statement texts and their names, for every pool of the process; beyond the bound, unnamed. */
+const statementNames = new Map<string, string>();
+const MOST_NAMED_STATEMENTS = 2_000;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MOST_NAMED_STATEMENTS) {
+    name = `jishi_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The pool with each statement that has parameters prepared once per connection, by name:
+ * PostgreSQL parses and plans an unnamed statement on every execution, and a page runs the same
+ * dozen or twenty statements each time. Statements without parameters stay unnamed (a migration's
+ * script may hold several, which only the simple protocol takes). For the app's own connection:
+ * a prepared `select *` must not outlive a change of its table, and the app's tables change only
+ * by migrations, before the app serves (decision 029).
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: readonly unknown[]) =>
+          typeof text === "string" && values?.length
+            ? client.query({ name: statementName(text), text, values: [...values] })
+            : client.query(
+                text as string,
+                values as unknown[],
+              )) as unknown as PostgresPoolClient["query"],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+export function createDb(
+  url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  { namedStatements = false } = {},
+) {
+  if (isPostgresUrl(url)) {
+    const pool = openPostgres(url);
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: namedStatements ? withNamedStatements(pool) : pool }),
+    });
+  }
   return new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(url)) }),
   });
