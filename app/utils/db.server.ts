@@ -8,4 +8,6 @@ declare global {
   var __jishiDb: Kysely<Database> | undefined;
 }
 
-export const db: Kysely<Database> = (globalThis.__jishiDb ??= createDb(getEnv().DATABASE_URL, { namedStatements: true }));
+export const db: Kysely<Database> = (globalThis.__jishiDb ??= createDb(getEnv().DATABASE_URL, {
+  namedStatements: true,
+}));
