@@ -39,7 +39,7 @@ function alreadyRead(result: { done: boolean; value: string }): StreamRead {
  * the render and a flush of its own, twice per page at least); none of our loaders returns a
  * promise to stream later, so the data is all there at once. It fills the cache StreamTransfer
  * looks in first (`renderMeta.streamCache`, part of Remix's EntryContext type), so the page
- * renders in one pass.
+ * renders in one pass (decision 029).
  */
 async function readHandoff(context: EntryContext): Promise<void> {
   const stream = context.serverHandoffStream;
