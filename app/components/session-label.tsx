@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import type { Locale, Translate } from "~/utils/i18n";
 import { formatLocalDate, useLocale, useT } from "~/utils/i18n";
 
@@ -52,5 +53,18 @@ export function SessionSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/** The session list with its Show button: a page of one session, chosen by a GET form. */
+export function SessionPicker({ sessions, chosen }: Parameters<typeof SessionSelect>[0]) {
+  const t = useT();
+  return (
+    <Form method="get" className="card session-picker">
+      <SessionSelect sessions={sessions} chosen={chosen} />
+      <button type="submit" className="button button-quiet">
+        {t("book.show")}
+      </button>
+    </Form>
   );
 }

@@ -2,6 +2,7 @@
 // one-off events, each with the UTC instants it starts and ends in the zone's time zone.
 import type { SessionKind } from "#db/schema";
 import { minutesOf, runsOn, utcOffsetMinutes } from "./market-hours";
+import { remembered } from "./remembered";
 
 export interface TemplateLike {
   id: number;
@@ -63,18 +64,13 @@ export function isValidDate(date: string): boolean {
 }
 
 /** Dates a few days apart, asked for again and again by every page's calendar. */
-const datesAdded = new Map<string, string>();
+const datesAdded = remembered<string>(10_000);
 
 export function addDays(date: string, days: number): string {
-  const key = `${date}|${days}`;
-  let added = datesAdded.get(key);
-  if (added === undefined) {
+  return datesAdded(`${date}|${days}`, () => {
     const [y, m, d] = parseDate(date);
-    added = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-    if (datesAdded.size >= 10_000) datesAdded.clear();
-    datesAdded.set(key, added);
-  }
-  return added;
+    return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  });
 }
 
 /** ISO weekday of a calendar date: Monday = 1 … Sunday = 7. */
@@ -111,7 +107,7 @@ export function closureOn<C extends ClosureLike>(closures: C[], date: string): C
  * A session's two instants by its zone, date and hours: the same few hours on the same days are
  * expanded by every page that shows a calendar, and the time-zone arithmetic is the cost.
  */
-const sessionInstants = new Map<string, { startsAt: string; endsAt: string }>();
+const sessionInstants = remembered<{ startsAt: string; endsAt: string }>(20_000);
 
 /** Every session from `from` to `to` (inclusive), in date and start order. */
 export function sessionsBetween({
@@ -130,21 +126,15 @@ export function sessionsBetween({
   timeZone: string;
 }): MarketSession[] {
   const sessions: MarketSession[] = [];
-  const instants = (date: string, start: string, end: string) => {
-    const key = `${timeZone} ${date} ${start} ${end}`;
-    let found = sessionInstants.get(key);
-    if (found === undefined) {
+  const instants = (date: string, start: string, end: string) =>
+    sessionInstants(`${timeZone} ${date} ${start} ${end}`, () => {
       // A session that ends at or before its start runs past midnight.
       const endDate = minutesOf(end) <= minutesOf(start) ? addDays(date, 1) : date;
-      found = {
+      return {
         startsAt: localToUtc(date, start, timeZone).toISOString(),
         endsAt: localToUtc(endDate, end, timeZone).toISOString(),
       };
-      if (sessionInstants.size >= 20_000) sessionInstants.clear();
-      sessionInstants.set(key, found);
-    }
-    return found;
-  };
+    });
   for (let date = from; date <= to; date = addDays(date, 1)) {
     if (!closureOn(closures, date)) {
       const weekday = isoWeekday(date);

@@ -1,5 +1,6 @@
 // When a market is open, computed in the market's own time zone. Pure: the caller passes "now".
 import type { SessionKind } from "#db/schema";
+import { remembered } from "./remembered";
 
 /** Dates that belong to no one zone (a paper's expiry, a suspension) are read in this zone. */
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
@@ -65,14 +66,11 @@ interface MinuteReading {
   moment: Readonly<LocalMoment>;
   offset: number;
 }
-const readings = new Map<string, MinuteReading>();
+const readings = remembered<MinuteReading>(10_000);
 
 function readMinute(instant: Date, timeZone: string): MinuteReading {
   const minute = Math.floor(instant.getTime() / 60_000);
-  const key = `${timeZone}|${minute}`;
-  let reading = readings.get(key);
-  if (reading === undefined) {
-    if (readings.size >= 10_000) readings.clear();
+  return readings(`${timeZone}|${minute}`, () => {
     const p = wallClock(instant, timeZone);
     const asUtc = Date.UTC(
       Number(p.year),
@@ -81,7 +79,7 @@ function readMinute(instant: Date, timeZone: string): MinuteReading {
       Number(p.hour),
       Number(p.minute),
     );
-    reading = {
+    return {
       moment: Object.freeze({
         date: `${p.year}-${p.month}-${p.day}`,
         weekday: WEEKDAY_NUMBER[p.weekday ?? ""] ?? 0,
@@ -89,9 +87,7 @@ function readMinute(instant: Date, timeZone: string): MinuteReading {
       }),
       offset: Math.round((asUtc - minute * 60_000) / 60_000),
     };
-    readings.set(key, reading);
-  }
-  return reading;
+  });
 }
 
 /** How many minutes `timeZone` is ahead of UTC at `instant` (480 for Beijing). */

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from "kysely";
 import type * as PinyinPro from "pinyin-pro";
 import { normalizeWord, synonymGroup, SYNONYM_GROUPS } from "~/domain/food-synonyms";
+import { remembered } from "~/domain/remembered";
 import {
   isLatin,
   MATCH_KINDS,
@@ -156,26 +157,21 @@ export interface SearchResult {
   matches: Record<number, SearchMatch>;
 }
 
-const PINYIN_CACHE_LIMIT = 50_000;
-const pinyinCache = new Map<string, Pinyin>();
+/** A Chinese word's pinyin without tones, and its initials; remembered, words repeat. */
+const pinyinOfWord = remembered<Pinyin>(50_000);
 /** pinyin-pro and its dictionary (~16 MB of a process) are loaded by the first search. */
 let pinyin: typeof PinyinPro.pinyin | undefined;
 
-/** A Chinese word's pinyin without tones, and its initials; remembered, words repeat. */
 function pinyinOf(word: string): Pinyin {
-  let known = pinyinCache.get(word);
-  if (!known) {
+  return pinyinOfWord(word, () => {
     const options = { toneType: "none", type: "array", nonZh: "removed" } as const;
-    known = {
+    return {
       full: pinyin!(word, options).join("").toLowerCase(),
       initials: pinyin!(word, { ...options, pattern: "first" })
         .join("")
         .toLowerCase(),
     };
-    if (pinyinCache.size >= PINYIN_CACHE_LIMIT) pinyinCache.clear();
-    pinyinCache.set(word, known);
-  }
-  return known;
+  });
 }
 
 /** Every synonym word, for a Latin query typed as pinyin or with a typo ("fanqie", "tomatos"). */

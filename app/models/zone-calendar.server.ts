@@ -26,7 +26,7 @@ export async function loadZoneCalendar(
     .select(["id", "time_zone"])
     .where("id", "=", zoneId)
     .executeTakeFirst();
-  return zone ? (await loadZoneCalendars(db, [zone])).get(zone.id) : undefined;
+  return zone ? zoneCalendar(db, zone) : undefined;
 }
 
 /** The calendar of a zone its caller has already read (one query fewer than by its id). */

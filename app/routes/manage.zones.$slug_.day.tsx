@@ -25,7 +25,7 @@ import {
   waitingFromForm,
 } from "~/components/day-sync";
 import { revalidateOnline } from "~/components/offline";
-import { SessionSelect, sessionValue } from "~/components/session-label";
+import { SessionPicker, sessionValue } from "~/components/session-label";
 import { stallsWaiting, withWaiting } from "~/domain/day-overlay";
 import { keepBookings, keepWaiting } from "~/utils/day-store";
 import { walkUpRecorded } from "~/models/day-sync.server";
@@ -367,14 +367,7 @@ export default function DaySheet() {
         </p>
         <h1>{t("day.title")}</h1>
       </div>
-      {online ? (
-        <Form method="get" className="card session-picker">
-          <SessionSelect sessions={sessions} chosen={chosen} />
-          <button type="submit" className="button button-quiet">
-            {t("book.show")}
-          </button>
-        </Form>
-      ) : null}
+      {online ? <SessionPicker sessions={sessions} chosen={chosen} /> : null}
       <SyncPanel queue={queue} />
       {params.get("done") && !actionData ? (
         <p className="notice notice-info" role="status">

@@ -4,11 +4,11 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BallotNotices } from "~/components/ballot-summary";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor, swatchClass } from "~/components/category-colors";
-import { SessionSelect, sessionLabel, sessionValue } from "~/components/session-label";
+import { SessionPicker, sessionLabel, sessionValue } from "~/components/session-label";
 import { packStalls, StallMap } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
 import { addDays, compareIso } from "~/domain/calendar";
@@ -389,12 +389,7 @@ export default function MarketPage() {
       ) : null}
       {chosen ? (
         <section className="stack" aria-labelledby="present-heading">
-          <Form method="get" className="card session-picker">
-            <SessionSelect sessions={sessions} chosen={chosen} />
-            <button type="submit" className="button button-quiet">
-              {t("book.show")}
-            </button>
-          </Form>
+          <SessionPicker sessions={sessions} chosen={chosen} />
           <h2 id="present-heading">
             {sessionLabel(t, locale, chosen)} ·{" "}
             {t("market.presentCount", { count: stallCount - freeCount, free: freeCount })}

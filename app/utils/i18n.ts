@@ -2,6 +2,7 @@
 // (registerAllCatalogues in i18n.server.ts); the browser loads only the page's language before
 // it hydrates (entry.client.tsx), so a phone downloads one (decision 003).
 import { useRouteLoaderData } from "@remix-run/react";
+import { remembered } from "~/domain/remembered";
 import type { MessageKey } from "~/locales/zh-CN";
 
 export const LOCALES = ["zh-CN", "en"] as const;
@@ -124,7 +125,7 @@ export function formatMoney(locale: Locale, fen: number): string {
 }
 
 /** Dates as written: a page writes the same few days again and again. */
-const writtenDates = new Map<string, string>();
+const writtenDates = remembered<string>(5_000);
 
 /**
  * A calendar date 'YYYY-MM-DD' (already local to the market) written for the reader: with the
@@ -135,22 +136,16 @@ export function formatLocalDate(
   date: string,
   style: "day" | "full" = "day",
 ): string {
-  const key = `${locale}:${style}:${date}`;
-  let written = writtenDates.get(key);
-  if (written === undefined) {
+  return writtenDates(`${locale}:${style}:${date}`, () => {
     const [y, m, d] = date.split("-").map(Number);
     const options: Intl.DateTimeFormatOptions =
       style === "full"
         ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
         : { month: "long", day: "numeric", weekday: "short", timeZone: "UTC" };
-    written = cached(
-      `date:${locale}:${style}`,
-      () => new Intl.DateTimeFormat(locale, options),
-    ).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
-    if (writtenDates.size >= 5_000) writtenDates.clear();
-    writtenDates.set(key, written);
-  }
-  return written;
+    return cached(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, options)).format(
+      new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+    );
+  });
 }
 
 /**
