@@ -7,10 +7,8 @@ import type {
 import {
   Form,
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -25,6 +23,7 @@ import { isDatabaseUnavailable } from "#db/errors";
 import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv, siteUrl } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
+import { useQuickLinks } from "~/components/quick-link";
 import { OfflineBanner, revalidateOnline, useServiceWorker } from "~/components/offline";
 import { useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
 import { pageMeta } from "~/utils/meta";
@@ -33,6 +32,7 @@ import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { isElder } from "~/utils/elder.server";
 import appStyles from "~/styles/app.css";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -128,18 +128,30 @@ function MainNav() {
   const t = useT();
   const user = useRootData()?.user;
   const canManage = user?.role === "manager" || user?.role === "office";
+  // As NavLink marks them, from one reading of the address rather than a router lookup each.
+  const here = useLocation()
+    .pathname.toLowerCase()
+    .replace(/(.)\/+$/, "$1");
+  const item = (to: string, label: string, end = false) => {
+    const active = here === to || (!end && here.startsWith(`${to}/`));
+    return (
+      <QuickLink
+        to={to}
+        className={active ? "active" : undefined}
+        aria-current={active ? "page" : undefined}
+      >
+        {label}
+      </QuickLink>
+    );
+  };
   return (
     <nav aria-label={t("nav.main")} className="site-nav">
-      <NavLink to="/" end>
-        {t("nav.whatsOn")}
-      </NavLink>
-      <NavLink to="/markets">{t("nav.markets")}</NavLink>
-      <NavLink to="/search">{t("nav.search")}</NavLink>
-      <NavLink to={user?.role === "vendor" ? "/vendor" : "/for-vendors"}>
-        {t("nav.forVendors")}
-      </NavLink>
-      {canManage ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
-      {user?.role === "clerk" ? <NavLink to="/counter">{t("nav.counter")}</NavLink> : null}
+      {item("/", t("nav.whatsOn"), true)}
+      {item("/markets", t("nav.markets"))}
+      {item("/search", t("nav.search"))}
+      {item(user?.role === "vendor" ? "/vendor" : "/for-vendors", t("nav.forVendors"))}
+      {canManage ? item("/manage", t("nav.manage")) : null}
+      {user?.role === "clerk" ? item("/counter", t("nav.counter")) : null}
     </nav>
   );
 }
@@ -150,17 +162,17 @@ function AccountTools() {
   const loggingOut = useNavigation().formAction === "/logout";
   return user ? (
     <Form method="post" action="/logout" className="account">
-      <Link to="/account/password" className="account-name" title={t("nav.account")}>
+      <QuickLink to="/account/password" className="account-name" title={t("nav.account")}>
         {t("nav.loggedInAs", { name: user.displayName })}
-      </Link>
+      </QuickLink>
       <button type="submit" className="button button-quiet" disabled={loggingOut}>
         {t("nav.logout")}
       </button>
     </Form>
   ) : (
-    <Link to="/login" className="button button-quiet">
+    <QuickLink to="/login" className="button button-quiet">
       {t("nav.login")}
-    </Link>
+    </QuickLink>
   );
 }
 
@@ -199,12 +211,12 @@ function Header() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand">
+        <QuickLink to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             集
           </span>
           <span className="brand-name">{t("app.name")}</span>
-        </Link>
+        </QuickLink>
         <details className="site-menu" ref={menu}>
           <summary className="button button-quiet">
             <span aria-hidden="true" className="site-menu-icon">
@@ -238,9 +250,9 @@ function ActingBanner({ name }: { name: string }) {
         <strong>{t("counter.acting", { name })}</strong>
       </p>
       <Form method="post" action="/counter" className="actions">
-        <Link to="/counter" className="button button-quiet">
+        <QuickLink to="/counter" className="button button-quiet">
           {t("counter.actingBack")}
-        </Link>
+        </QuickLink>
         <input type="hidden" name="intent" value="stop" />
         <button type="submit" className="button button-quiet">
           {t("counter.actingStop")}
@@ -257,8 +269,8 @@ function Footer() {
       <p>{t("footer.about")}</p>
       <p>{t("footer.office")}</p>
       <p className="footer-links">
-        <Link to="/reports">{t("report.figures.countyTitle")}</Link>
-        <Link to="/ballots">{t("ballots.title")}</Link>
+        <QuickLink to="/reports">{t("report.figures.countyTitle")}</QuickLink>
+        <QuickLink to="/ballots">{t("ballots.title")}</QuickLink>
       </p>
     </footer>
   );
@@ -306,6 +318,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useServiceWorker();
+  useQuickLinks();
   return (
     <>
       <OfflineBanner />

@@ -232,6 +232,49 @@ test.describe("the home page", () => {
     await expect(rural).toContainText("49 个摊位");
   });
 
+  test("a link in a list opens its page in the app, and a link held with Ctrl opens a new tab", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/");
+    // The map is drawn once the page's scripts run; from then on the app follows its links.
+    await expect(
+      page.getByRole("region", { name: "集市地图" }).getByRole("button").first(),
+    ).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await expect(nav.getByRole("link", { name: "今日集市", includeHidden: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await page.evaluate(() => Object.assign(window, { stayed: true }));
+    const link = page
+      .getByRole("region", { name: "接下来的集" })
+      .getByRole("listitem")
+      .first()
+      .getByRole("link");
+    const market = (await link.textContent())!;
+
+    const [tab] = await Promise.all([
+      context.waitForEvent("page"),
+      link.click({ modifiers: ["Control"] }),
+    ]);
+    await expect(tab).toHaveURL(/\/markets\/[a-z-]+/);
+    await tab.close();
+    await expect(page).toHaveURL(/\/$/);
+
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1, name: market })).toBeVisible();
+    // The same window: the page was not loaded again.
+    expect(await page.evaluate(() => "stayed" in window)).toBe(true);
+    await expect(nav.getByRole("link", { name: "全部集市", includeHidden: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(
+      nav.getByRole("link", { name: "今日集市", includeHidden: true }),
+    ).not.toHaveAttribute("aria-current");
+  });
+
   test("an unknown address gets a helpful, translated 404", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

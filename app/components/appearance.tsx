@@ -1,6 +1,7 @@
 // "Next: Fuxin community market, Tue 1 Dec 06:00–09:00, stall C-01", linking to that session.
-import { Link } from "@remix-run/react";
+
 import { formatLocalDate, formatLocalTime, useLocale, useT } from "~/utils/i18n";
+import { QuickLink } from "~/components/quick-link";
 
 export interface AppearanceLike {
   zone_slug: string;
@@ -33,9 +34,9 @@ export function NextAppearance({ appearance }: { appearance: AppearanceLike | nu
   return (
     <p className="next-appearance">
       <strong>{t("vendorPage.next")}</strong>{" "}
-      <Link to={sessionHref(appearance)}>
+      <QuickLink to={sessionHref(appearance)}>
         {locale === "en" ? appearance.name_en : appearance.name_zh}
-      </Link>{" "}
+      </QuickLink>{" "}
       · {appearanceWhen(locale, appearance)} ·{" "}
       <span className="nowrap">{t("vendorPage.stall", { code: appearance.stall_code })}</span>
     </p>

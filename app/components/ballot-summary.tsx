@@ -1,8 +1,9 @@
 // A ballot at a glance, the same in the list and on its page: state, market, days, window, counts.
-import { Link } from "@remix-run/react";
+
 import type { SessionKind } from "#db/schema";
 import type { BallotState } from "~/domain/ballot-rules";
 import type { Translate } from "~/utils/i18n";
+import { QuickLink } from "~/components/quick-link";
 
 export interface BallotSummaryData {
   state: BallotState;
@@ -28,7 +29,7 @@ export function BallotNotices({
 }) {
   return ballots.map((b) => (
     <p key={b.id} className="notice notice-info">
-      <Link to={`/ballots/${b.id}`}>{b.title}</Link>{" "}
+      <QuickLink to={`/ballots/${b.id}`}>{b.title}</QuickLink>{" "}
       {t("market.ballotCloses", { closes: b.closes })}
     </p>
   ));
@@ -42,7 +43,7 @@ export function BallotSummary({ t, ballot: b }: { t: Translate; ballot: BallotSu
       </p>
       <p>
         {t("ballots.market")}
-        <Link to={`/markets/${b.marketSlug}`}>{b.market}</Link>
+        <QuickLink to={`/markets/${b.marketSlug}`}>{b.market}</QuickLink>
       </p>
       <p>
         {t("ballots.dates", { first: b.first, last: b.last })}

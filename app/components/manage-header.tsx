@@ -1,8 +1,9 @@
 // The head of a management page: the way back to the managers' home, the title, a lead line,
 // and anything the page adds under them (its main actions).
 import type { ReactNode } from "react";
-import { Link } from "@remix-run/react";
+
 import { useT } from "~/utils/i18n";
+import { QuickLink } from "~/components/quick-link";
 
 export function ManageHeader({
   title,
@@ -17,7 +18,7 @@ export function ManageHeader({
   return (
     <div>
       <p>
-        <Link to="/manage">← {t("manage.title")}</Link>
+        <QuickLink to="/manage">← {t("manage.title")}</QuickLink>
       </p>
       <h1>{title}</h1>
       {lead ? <p className="lead">{lead}</p> : null}

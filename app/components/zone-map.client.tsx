@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from "react";
-import { Link } from "@remix-run/react";
+
 import {
   Control,
   divIcon,
@@ -24,6 +24,7 @@ import { ringCenter } from "~/domain/geo";
 import type { DayState } from "~/domain/market-hours";
 import type { MapLabels, MapZone, TileSettings } from "./zone-map";
 import { BaseTiles } from "./base-tiles.client";
+import { QuickLink } from "~/components/quick-link";
 
 const STYLE: Record<DayState, PathOptions> = {
   open: { color: "#b42318", fillColor: "#e5484d", fillOpacity: 0.45, weight: 3 },
@@ -148,7 +149,7 @@ function ZonePins({ zones, labels }: { zones: MapZone[]; labels: MapLabels }) {
             <br />
             {zone.hours}
             <br />
-            <Link to={zone.href}>{labels.details}</Link>
+            <QuickLink to={zone.href}>{labels.details}</QuickLink>
           </Popup>
         );
         return (

@@ -26,6 +26,7 @@ import { auditCounterAct, writeAudit } from "./audit.server";
 import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { approvedStalls } from "./zone.server";
 import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
+import { recordHit } from "./rate-limit.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { bookingKeys, inTransaction, queueFor } from "#db/transaction";
 
@@ -44,6 +45,11 @@ export interface BookInput {
   offered?: boolean;
   /** A counter clerk booking for the vendor: audited as theirs. */
   clerkUserId?: number;
+  /**
+   * Rate limits this try counts against (`book-vendor:…`), recorded in the booking's own
+   * transaction: one commit for a booking, not one for the count and another for the booking.
+   */
+  countsAgainst?: string[];
 }
 
 export interface Alternative {
@@ -370,16 +376,25 @@ export async function bookStall(
   now: Date,
 ): Promise<BookResult> {
   let result: BookResult;
+  const countTry = async (on: Kysely<Database>) => {
+    for (const key of input.countsAgainst ?? []) await recordHit(on, key, now);
+  };
   try {
     // Safe to run again when the connection broke: a first run that did commit is found by
     // its idempotency key and answered as the same booking.
-    result = await inTransaction(db, (trx) => decide(trx, input, now), {
-      serializeOn: "later",
-      retryOnLostConnection: true,
-    });
+    result = await inTransaction(
+      db,
+      async (trx) => {
+        await countTry(trx);
+        return decide(trx, input, now);
+      },
+      { serializeOn: "later", retryOnLostConnection: true },
+    );
   } catch (error) {
     const index = violatedUniqueIndex(error);
     if (!index) throw error;
+    // The transaction was undone, its count too: the try still counts.
+    await countTry(db);
     // Someone else's request won the race the checks could not see (another process, or
     // another database connection): the database said no, and we say why.
     if (index === "bookings_vendor_idempotency") {

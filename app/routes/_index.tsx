@@ -4,14 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useLoaderData,
-  useLocation,
-  useNavigate,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
 import { useHydrated, useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
@@ -20,6 +13,7 @@ import { SearchForm } from "~/components/search-form";
 import { sessionLabel, sessionTimes, sessionValue } from "~/components/session-label";
 import { StateBadge } from "~/components/zone-format";
 import { ZoneMap, type MapZone } from "~/components/zone-map";
+import { QuickLink } from "~/components/quick-link";
 import { addDays, compareIso } from "~/domain/calendar";
 import { distanceMetres, type Position } from "~/domain/geo";
 import { DEFAULT_TIME_ZONE, localMoment, type DayState } from "~/domain/market-hours";
@@ -236,9 +230,9 @@ function SessionRow({ session: s, distance }: { session: Session; distance: stri
         {s.number}
       </span>
       <div>
-        <Link to={s.href} className="session-row-name">
+        <QuickLink to={s.href} className="session-row-name">
           {s.zoneName}
-        </Link>
+        </QuickLink>
         <div className="session-row-line">
           <strong className="nowrap">{s.label}</strong>
           {s.state === "coming" ? null : <StateBadge t={t} state={s.state} />}
@@ -321,14 +315,14 @@ export default function Home() {
         ].map((chip) => {
           const on = chip.to === `/${search}`;
           return (
-            <Link
+            <QuickLink
               key={chip.to}
               to={chip.to}
               className={on ? "chip chip-on" : "chip"}
               aria-current={on ? "page" : undefined}
             >
               {chip.label}
-            </Link>
+            </QuickLink>
           );
         })}
       </nav>
@@ -384,9 +378,9 @@ export default function Home() {
               {filtering ? t("home.filtering") : t("home.filter.apply")}
             </button>
             {filtered ? (
-              <Link to="/" className="button button-quiet">
+              <QuickLink to="/" className="button button-quiet">
                 {t("home.filter.clear")}
-              </Link>
+              </QuickLink>
             ) : null}
           </div>
         </Form>
@@ -413,16 +407,16 @@ export default function Home() {
           <section aria-labelledby="list-heading" className="stack">
             <div className="list-tools">
               <h2 id="list-heading">{t("home.listHeading")}</h2>
-              <Link to="#map" preventScrollReset className="button button-quiet to-map">
+              <QuickLink to="#map" keepScroll className="button button-quiet to-map">
                 <MapIcon /> {t("home.toMap")}
-              </Link>
+              </QuickLink>
             </div>
             <NearMe onPosition={setOrigin} />
             {days.length === 0 ? (
               <div className="card empty-state">
                 <p>{t("home.nothingMatches")}</p>
                 <p>
-                  <Link to="/">{t("home.filter.clear")}</Link>
+                  <QuickLink to="/">{t("home.filter.clear")}</QuickLink>
                 </p>
               </div>
             ) : (
@@ -474,7 +468,7 @@ export default function Home() {
                 <ul className="chips">
                   {laterDays.map((d) => (
                     <li key={d.date}>
-                      <Link
+                      <QuickLink
                         className="chip"
                         to={`/?${new URLSearchParams({
                           ...Object.fromEntries(new URLSearchParams(search)),
@@ -483,7 +477,7 @@ export default function Home() {
                       >
                         {dayHeading(t, locale, today, d.date)} ·{" "}
                         {t("home.sessionsCount", { count: d.count })}
-                      </Link>
+                      </QuickLink>
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormError, NewPasswordFields, SubmitButton } from "~/components/form-field";
 import { deleteOtherSessions } from "~/models/session.server";
 import { getPasswordHash, setPassword } from "~/models/user.server";
@@ -17,6 +17,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { readSessionId } from "~/utils/session.server";
 import { NewPasswordSchema } from "~/forms/account-password.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("account.title")]);
@@ -69,7 +70,7 @@ export default function AccountPassword() {
         />
       </Form>
       <p className="hint">
-        <Link to="/account/phone">{t("phone.link")}</Link>
+        <QuickLink to="/account/phone">{t("phone.link")}</QuickLink>
       </p>
     </div>
   );

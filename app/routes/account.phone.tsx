@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CodeField, Field, FormError, SubmitButton } from "~/components/form-field";
 import { ChangePhoneSchema, ConfirmPhoneSchema } from "~/forms/phone-code.server";
 import { checkPhoneCode, phoneHeldByOther } from "~/models/phone-code.server";
@@ -21,6 +21,7 @@ import { pageTitle } from "~/utils/meta";
 import { codeNotTaken, codeRefused, sendCode } from "~/utils/phone-codes.server";
 import { maskPhone } from "~/domain/phone";
 import { retryAfterHeaders } from "~/utils/rate-limit.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("phone.title")]);
@@ -143,7 +144,7 @@ export default function AccountPhone() {
         </button>
       </Form>
       <p className="hint">
-        <Link to="/account/password">{t("account.title")}</Link>
+        <QuickLink to="/account/password">{t("account.title")}</QuickLink>
       </p>
     </div>
   );

@@ -2,7 +2,7 @@
 // the applications from the close, and after the draw the seed, every place and the file to
 // check it with (docs/ballot-draw.md).
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BallotSummary } from "~/components/ballot-summary";
 import { TableScroll } from "~/components/table-scroll";
 import { ballotCorrections } from "~/models/ballot-admin.server";
@@ -14,6 +14,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -70,15 +71,15 @@ export default function Ballot() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to="/ballots">← {t("ballots.title")}</Link>
+          <QuickLink to="/ballots">← {t("ballots.title")}</QuickLink>
         </p>
         <h1>{b.title}</h1>
         <BallotSummary t={t} ballot={b} />
         {b.state === "open" ? (
           <p>
-            <Link className="button button-primary" to={`/ballots/${b.id}/apply`}>
+            <QuickLink className="button button-primary" to={`/ballots/${b.id}/apply`}>
               {t("ballots.applyButton")}
-            </Link>
+            </QuickLink>
           </p>
         ) : null}
       </div>
@@ -119,9 +120,9 @@ export default function Ballot() {
               >
                 {t("ballots.download")}
               </a>
-              <Link className="button button-quiet" to={verifyHref}>
+              <QuickLink className="button button-quiet" to={verifyHref}>
                 {t("ballots.verifyLink")}
-              </Link>
+              </QuickLink>
             </p>
           </>
         ) : (

@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BallotApplySchema } from "~/forms/ballot-apply.server";
 import { MAX_PREFERENCES, type BallotRefusal } from "~/domain/ballot-rules";
 import {
@@ -24,6 +24,7 @@ import { localized, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data ? t("ballot.apply.title", { title: data.title }) : null]);
@@ -98,7 +99,7 @@ export default function ApplyToBallot() {
   return (
     <div className="page narrow stack">
       <p>
-        <Link to={`/ballots/${view.id}`}>← {t("ballot.apply.back")}</Link>
+        <QuickLink to={`/ballots/${view.id}`}>← {t("ballot.apply.back")}</QuickLink>
       </p>
       <h1>{t("ballot.apply.title", { title: view.title })}</h1>
       {view.done ? (
@@ -135,7 +136,7 @@ export default function ApplyToBallot() {
           <p>{t(`ballot.refusal.${view.refusal}`)}</p>
           {view.refusal === "documentsMissing" ? (
             <p>
-              <Link to="/vendor/documents">{t("ballot.apply.papersLink")}</Link>
+              <QuickLink to="/vendor/documents">{t("ballot.apply.papersLink")}</QuickLink>
             </p>
           ) : null}
         </div>

@@ -1,6 +1,6 @@
 // Every ballot: open for applications, closed, drawn; with its market, days and window.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BallotSummary } from "~/components/ballot-summary";
 import { listBallots } from "~/models/ballot.server";
 import { ballotSummary } from "~/utils/ballot-summary.server";
@@ -9,6 +9,7 @@ import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -50,7 +51,7 @@ export default function Ballots() {
           {ballots.map((b) => (
             <li key={b.id} className="card zone-card">
               <h2>
-                <Link to={`/ballots/${b.id}`}>{b.title}</Link>
+                <QuickLink to={`/ballots/${b.id}`}>{b.title}</QuickLink>
               </h2>
               <BallotSummary t={t} ballot={b} />
             </li>

@@ -9,7 +9,6 @@ import {
 import leafletStyles from "leaflet/dist/leaflet.css";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigate,
@@ -69,10 +68,17 @@ import {
 } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
-import { countAttempt, LIMITS, limitWait, retryAfterHeaders } from "~/utils/rate-limit.server";
+import {
+  countAttempt,
+  keysToCount,
+  LIMITS,
+  limitWait,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { WaitlistSchema, BookSchema } from "~/forms/booking.server";
 import { notFound } from "~/utils/responses";
 import { useRootData } from "~/root";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -292,9 +298,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { code: "tooManyAttempts", params: { seconds: wait } },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
-  await countAttempt(keys);
   const form = await readFormData(request);
-  if (form.get("intent") === "waitlist") {
+  const parsed = form.get("intent") === "waitlist" ? null : parseForm(BookSchema, form);
+  // Weekly sessions can be booked for several weeks at once; each week is its own booking.
+  const weekly = parsed?.ok && parsed.data.weeks > 1 && parsed.data.sessionKey.startsWith("t");
+  // A single booking counts its try in its own transaction (one commit); the rest count here.
+  if (!parsed?.ok || weekly) await countAttempt(keys);
+  if (!parsed) {
     const wait = parseForm(WaitlistSchema, form);
     if (!wait.ok) return redirect(`/book/${zone.slug}`);
     const joined = await joinWaitlist(
@@ -311,14 +321,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return redirect(`/vendor/bookings?waitlist=${joined.ok ? "joined" : joined.code}#waitlist`);
   }
-  const parsed = parseForm(BookSchema, form);
   if (!parsed.ok) return refusedOutright({ code: "badRequest" }, { status: 400 });
   const { stallId, localDate, sessionKey, weeks } = parsed.data;
   // The page's key names the page and session; a press of a stall's button is that key and the
   // stall, the same however often the form is sent again.
   const key = `${parsed.data.key}:${stallId}`;
-  // Weekly sessions can be booked for several weeks at once; each week is its own booking.
-  if (weeks > 1 && sessionKey.startsWith("t")) {
+  if (weekly) {
     const series = await bookSeries(
       db,
       {
@@ -354,6 +362,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       sessionKey,
       idempotencyKey: key,
       clerkUserId,
+      countsAgainst: keysToCount(keys),
     },
     now,
   );
@@ -449,13 +458,13 @@ export default function BookStall() {
     return `?${next}`;
   };
   const chooseLink = (stallId: number, code: string, session?: string) => (
-    <Link
+    <QuickLink
       className="button button-primary"
       to={withParams({ choose: String(stallId), ...(session ? { session } : {}) })}
-      preventScrollReset
+      keepScroll
     >
       {t("book.choose", { code })}
-    </Link>
+    </QuickLink>
   );
   const pager =
     list.pages > 1 ? (
@@ -470,20 +479,20 @@ export default function BookStall() {
         </p>
         <p className="actions">
           {list.page > 1 ? (
-            <Link
+            <QuickLink
               className="button button-quiet"
               to={withParams({ page: String(list.page - 1), choose: null })}
             >
               {t("book.pager.previous")}
-            </Link>
+            </QuickLink>
           ) : null}
           {list.page < list.pages ? (
-            <Link
+            <QuickLink
               className="button button-quiet"
               to={withParams({ page: String(list.page + 1), choose: null })}
             >
               {t("book.pager.next")}
-            </Link>
+            </QuickLink>
           ) : null}
         </p>
       </nav>
@@ -508,9 +517,9 @@ export default function BookStall() {
             choose={chooseLink}
           />
           <p>
-            <Link to={withParams({ choose: null })} preventScrollReset>
+            <QuickLink to={withParams({ choose: null })} keepScroll>
               {t("book.pickAnother")}
-            </Link>
+            </QuickLink>
           </p>
         </section>
       ) : (
@@ -568,13 +577,9 @@ export default function BookStall() {
             >
               {booking ? t("book.booking") : t("book.confirm", { code: picked.code })}
             </button>
-            <Link
-              className="button button-quiet"
-              to={withParams({ choose: null })}
-              preventScrollReset
-            >
+            <QuickLink className="button button-quiet" to={withParams({ choose: null })} keepScroll>
               {t("book.pickAnother")}
-            </Link>
+            </QuickLink>
           </Form>
         </section>
       )
@@ -646,7 +651,7 @@ export default function BookStall() {
     <div className="page stack">
       <div>
         <p>
-          <Link to="/book">← {t("book.title")}</Link>
+          <QuickLink to="/book">← {t("book.title")}</QuickLink>
         </p>
         <h1>{zone.name}</h1>
       </div>
@@ -697,7 +702,7 @@ export default function BookStall() {
               </li>
             ))}
           </ul>
-          <Link to="/vendor/bookings">{t("bookings.title")}</Link>
+          <QuickLink to="/vendor/bookings">{t("bookings.title")}</QuickLink>
         </div>
       ) : null}
       {actionData?.refusal ? (
@@ -797,10 +802,11 @@ function TakenHelp({
 function RefusalNextStep({ code }: { code: string }) {
   const t = useT();
   if (code === "documentsMissing")
-    return <Link to="/vendor/documents">{t("book.next.documents")}</Link>;
+    return <QuickLink to="/vendor/documents">{t("book.next.documents")}</QuickLink>;
   if (code === "alreadyBooked" || code === "weeklyQuota")
-    return <Link to="/vendor/bookings">{t("book.next.bookings")}</Link>;
-  if (code === "vendorNotApproved") return <Link to="/vendor">{t("book.next.status")}</Link>;
-  if (code === "stallInBallot") return <Link to="/ballots">{t("book.next.ballot")}</Link>;
+    return <QuickLink to="/vendor/bookings">{t("book.next.bookings")}</QuickLink>;
+  if (code === "vendorNotApproved")
+    return <QuickLink to="/vendor">{t("book.next.status")}</QuickLink>;
+  if (code === "stallInBallot") return <QuickLink to="/ballots">{t("book.next.ballot")}</QuickLink>;
   return null;
 }

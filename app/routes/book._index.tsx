@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
 import { counterZoneIds } from "~/models/counter.server";
 import { listZonesWithSchedule } from "~/models/zone.server";
@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("book.title")]);
@@ -43,7 +44,7 @@ export default function ChooseMarket() {
         {zones.map((z) => (
           <li key={z.slug} className="card">
             <h2 className="h3">
-              <Link to={`/book/${z.slug}`}>{z.name}</Link>
+              <QuickLink to={`/book/${z.slug}`}>{z.name}</QuickLink>
             </h2>
             <p>
               <KindBadge t={t} kind={z.kind} /> {t("zone.stalls", { count: z.stalls })}

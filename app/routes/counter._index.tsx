@@ -9,7 +9,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { maskPhone } from "~/domain/phone";
@@ -39,6 +39,7 @@ import { retryAfterHeaders } from "~/utils/rate-limit.server";
 import { readSessionId } from "~/utils/session.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import type { MessageKey } from "~/locales/zh-CN";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("counter.title")]);
@@ -476,7 +477,7 @@ export default function Counter() {
         )}
       </section>
       <p className="hint">
-        <Link to="/for-vendors">{t("counter.takeOverHint")}</Link>
+        <QuickLink to="/for-vendors">{t("counter.takeOverHint")}</QuickLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { listCategories } from "~/models/category.server";
 import { getVendorForUser } from "~/models/vendor.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { translator, useLocale, useT } from "~/utils/i18n";
 import { pageMeta } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 // The page a market office hands to would-be vendors: shared, so it carries a description.
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -72,17 +73,17 @@ export default function ForVendors() {
           <li>{t("vendors.step3")}</li>
         </ol>
         {vendor ? (
-          <Link to="/vendor" className="button button-primary">
+          <QuickLink to="/vendor" className="button button-primary">
             {t("vendorHome.title")}
-          </Link>
+          </QuickLink>
         ) : loggedIn ? null : (
           <p className="actions">
-            <Link to="/join" className="button button-primary">
+            <QuickLink to="/join" className="button button-primary">
               {t("join.cta")}
-            </Link>
-            <Link to="/login?redirectTo=/vendor" className="button button-quiet">
+            </QuickLink>
+            <QuickLink to="/login?redirectTo=/vendor" className="button button-quiet">
               {t("vendors.loginCta")}
-            </Link>
+            </QuickLink>
           </p>
         )}
       </section>

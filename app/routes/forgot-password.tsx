@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { findContactForReset, normalizeIdentifier } from "~/models/user.server";
 import { RESET_LIFETIME_MS } from "~/models/password-reset.server";
@@ -24,6 +24,7 @@ import {
   retryAfterHeaders,
 } from "~/utils/rate-limit.server";
 import { ForgotPasswordSchema } from "~/forms/forgot-password.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("reset.title")]);
@@ -96,7 +97,7 @@ export default function ForgotPassword() {
         </>
       )}
       <p className="hint">
-        <Link to="/login">{t("reset.backToLogin")}</Link>
+        <QuickLink to="/login">{t("reset.backToLogin")}</QuickLink>
       </p>
     </div>
   );

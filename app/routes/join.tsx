@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { MARKET_RULES, MARKET_RULES_VERSION } from "~/domain/market-rules";
@@ -28,6 +28,7 @@ import {
 import { startSession } from "~/utils/session.server";
 import { JoinSchema } from "~/forms/join.server";
 import { sendCode } from "~/utils/phone-codes.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("join.title")]);
@@ -199,7 +200,7 @@ export default function Join() {
         <SubmitButton pending={pending} label={t("join.submit")} pendingLabel={t("join.pending")} />
       </Form>
       <p className="hint">
-        {t("join.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+        {t("join.haveAccount")} <QuickLink to="/login">{t("nav.login")}</QuickLink>
       </p>
     </div>
   );

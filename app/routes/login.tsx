@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { Role } from "#db/schema";
 import { authenticate, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/form.server";
@@ -22,6 +22,7 @@ import {
 } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { LoginSchema } from "~/forms/login.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("login.title")]);
@@ -137,9 +138,9 @@ export default function Login() {
         </button>
       </Form>
       <p className="actions login-links">
-        <Link to="/forgot-password">{t("login.forgot")}</Link>
+        <QuickLink to="/forgot-password">{t("login.forgot")}</QuickLink>
         <span>
-          {t("login.noAccount")} <Link to="/join">{t("join.cta")}</Link>
+          {t("login.noAccount")} <QuickLink to="/join">{t("join.cta")}</QuickLink>
         </span>
       </p>
       <p className="hint">{t("login.demoHint")}</p>

@@ -1,6 +1,6 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { KindBadge } from "~/components/zone-format";
 import { listSubmittedLayouts } from "~/models/layout.server";
 import { countVendorsByStatus } from "~/models/vendor.server";
@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { formatLocalDate, localized, useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("manage.title")]);
@@ -96,29 +97,29 @@ export default function Manage() {
           })}
         </p>
         <p className="actions">
-          <Link to="/manage/vendors" className="button button-primary">
+          <QuickLink to="/manage/vendors" className="button button-primary">
             {t("review.queueLink", { count: vendorCounts.pending })}
-          </Link>
-          <Link to="/manage/figures" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/manage/figures" className="button button-quiet">
             {t("manage.figuresLink")}
-          </Link>
-          <Link to="/ballots" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/ballots" className="button button-quiet">
             {t("manage.ballotsLink")}
-          </Link>
-          <Link to="/manage/integrity" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/manage/integrity" className="button button-quiet">
             {t("integrity.link")}
-          </Link>
+          </QuickLink>
           {role === "office" ? (
             <>
-              <Link to="/manage/layouts" className="button button-quiet">
+              <QuickLink to="/manage/layouts" className="button button-quiet">
                 {t("manage.layouts")} ({layoutsWaiting})
-              </Link>
-              <Link to="/manage/staff" className="button button-quiet">
+              </QuickLink>
+              <QuickLink to="/manage/staff" className="button button-quiet">
                 {t("staff.link")}
-              </Link>
-              <Link to="/manage/audit" className="button button-quiet">
+              </QuickLink>
+              <QuickLink to="/manage/audit" className="button button-quiet">
                 {t("manage.auditLink")}
-              </Link>
+              </QuickLink>
             </>
           ) : null}
         </p>
@@ -127,12 +128,12 @@ export default function Manage() {
         <h2 id="reports-heading">{t("report.inbox")}</h2>
         <p>{t("manage.reportsSummary", { open: reports.open, overdue: reports.overdue })}</p>
         <p>
-          <Link
+          <QuickLink
             to="/manage/reports"
             className={reports.overdue ? "button button-primary" : "button button-quiet"}
           >
             {t("report.inbox")}
-          </Link>
+          </QuickLink>
         </p>
       </section>
       {zones.length === 0 ? (
@@ -154,24 +155,24 @@ export default function Manage() {
               {zones.map((zone) => (
                 <tr key={zone.slug}>
                   <th scope="row">
-                    <Link to={`/manage/zones/${zone.slug}`}>{zone.name}</Link>
+                    <QuickLink to={`/manage/zones/${zone.slug}`}>{zone.name}</QuickLink>
                     <br />
                     <KindBadge t={t} kind={zone.kind} />
                   </th>
                   <td>
-                    <Link to={`/manage/zones/${zone.slug}/layout`}>
+                    <QuickLink to={`/manage/zones/${zone.slug}/layout`}>
                       {zone.layoutVersion
                         ? t("manage.layoutVersion", {
                             version: zone.layoutVersion,
                             count: zone.stallCount,
                           })
                         : t("manage.noLayout")}
-                    </Link>
+                    </QuickLink>
                   </td>
                   <td>{zone.managers.join(t("weekday.separator"))}</td>
                   <td>
                     {zone.inspection ? (
-                      <Link
+                      <QuickLink
                         to={`/manage/zones/${zone.slug}/inspections`}
                         className={
                           zone.inspection.state === "overdue" || zone.inspection.state === "never"
@@ -187,7 +188,7 @@ export default function Manage() {
                         {zone.inspection.lateFollowups
                           ? ` · ${t("inspection.lateFollowups", { count: zone.inspection.lateFollowups })}`
                           : ""}
-                      </Link>
+                      </QuickLink>
                     ) : null}
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import { isValidDate } from "~/domain/calendar";
 import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("audit.title")]);
@@ -139,9 +140,9 @@ export default function AuditLog() {
           <button type="submit" className="button button-primary">
             {t("home.filter.apply")}
           </button>
-          <Link to="/manage/audit" className="button button-quiet">
+          <QuickLink to="/manage/audit" className="button button-quiet">
             {t("home.filter.clear")}
-          </Link>
+          </QuickLink>
         </div>
       </Form>
       {entries.length === 0 ? (
@@ -192,7 +193,7 @@ export default function AuditLog() {
       )}
       {nextPage ? (
         <p>
-          <Link to={nextPage}>{t("audit.older")}</Link>
+          <QuickLink to={nextPage}>{t("audit.older")}</QuickLink>
         </p>
       ) : null}
     </div>

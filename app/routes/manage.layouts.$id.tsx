@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { CheckList, LayoutTable } from "~/components/layout-parts";
 import { packStalls, StallMap, type MapStall } from "~/components/stall-map";
@@ -31,6 +31,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -197,7 +198,7 @@ export default function ReviewLayout() {
     <div className="page stack">
       <div>
         <p>
-          <Link to="/manage/layouts">← {t("layout.review.queue")}</Link>
+          <QuickLink to="/manage/layouts">← {t("layout.review.queue")}</QuickLink>
         </p>
         <h1>{t("layout.review.title", { zone, version })}</h1>
         <p className="hint">
@@ -208,7 +209,7 @@ export default function ReviewLayout() {
       {result ? (
         result.ok ? (
           <p className="notice notice-info" role="status">
-            {t(result.message, result.params)} <Link to={`/markets/${slug}`}>{zone}</Link>
+            {t(result.message, result.params)} <QuickLink to={`/markets/${slug}`}>{zone}</QuickLink>
           </p>
         ) : (
           <p className="notice notice-error" role="alert">

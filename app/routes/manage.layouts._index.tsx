@@ -1,6 +1,6 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import { CHECK_IDS } from "~/domain/layout-checks";
 import { listSubmittedLayouts } from "~/models/layout.server";
@@ -9,6 +9,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("layout.review.queue")]);
@@ -56,9 +57,9 @@ export default function LayoutQueue() {
                     : t("layout.check.failed")}
                 </span>
               </p>
-              <Link to={`/manage/layouts/${l.id}`} className="button button-primary">
+              <QuickLink to={`/manage/layouts/${l.id}`} className="button button-primary">
                 {t("layout.review.open")}
-              </Link>
+              </QuickLink>
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isOverdue } from "~/domain/reports";
 import type { MessageKey } from "~/locales/zh-CN";
 import { actOnReport, getReport, type ReportAction } from "~/models/report.server";
@@ -18,6 +18,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { ReportActionSchema } from "~/forms/report-reply.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.report.code, t("report.inbox")]);
@@ -111,7 +112,7 @@ export default function ReportDetail() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to="/manage/reports">← {t("report.inbox")}</Link>
+          <QuickLink to="/manage/reports">← {t("report.inbox")}</QuickLink>
         </p>
         <h1>
           {report.market} · {report.code}
@@ -157,9 +158,9 @@ export default function ReportDetail() {
             {report.vendor ? (
               <>
                 {" · "}
-                <Link to={`/manage/vendors/${report.vendor.id}`}>
+                <QuickLink to={`/manage/vendors/${report.vendor.id}`}>
                   {t("report.aboutVendor", { vendor: report.vendor.name ?? "" })}
-                </Link>
+                </QuickLink>
               </>
             ) : null}
           </p>
@@ -260,7 +261,7 @@ export default function ReportDetail() {
         </>
       ) : null}
       <p>
-        <Link to={`/reports/${report.code}`}>{t("report.track")}</Link>
+        <QuickLink to={`/reports/${report.code}`}>{t("report.track")}</QuickLink>
       </p>
     </div>
   );

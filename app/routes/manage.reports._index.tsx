@@ -1,6 +1,6 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import { isOverdue } from "~/domain/reports";
 import { listZoneReports } from "~/models/report.server";
@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { formatInstant, localized, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("report.inbox")]);
@@ -51,20 +52,20 @@ export default function ReportInbox() {
     <div className="page stack">
       <ManageHeader title={t("report.inbox")} lead={t("report.inboxIntro")} />
       <nav className="chips" aria-label={t("report.inbox")}>
-        <Link
+        <QuickLink
           to="/manage/reports"
           className={open ? "chip chip-on" : "chip"}
           aria-current={open ? "page" : undefined}
         >
           {t("report.open")}
-        </Link>
-        <Link
+        </QuickLink>
+        <QuickLink
           to="/manage/reports?show=finished"
           className={!open ? "chip chip-on" : "chip"}
           aria-current={params.get("show") === "finished" ? "page" : undefined}
         >
           {t("report.finished")}
-        </Link>
+        </QuickLink>
       </nav>
       {reports.length === 0 ? (
         <div className="card empty-state">
@@ -84,9 +85,9 @@ export default function ReportInbox() {
                 <span className="badge badge-kind">{t(`report.category.${r.category}`)}</span>
               </p>
               <h2 className="report-title">
-                <Link to={`/manage/reports/${r.id}`}>
+                <QuickLink to={`/manage/reports/${r.id}`}>
                   {r.market} · {r.code}
-                </Link>
+                </QuickLink>
               </h2>
               <p>{r.description}</p>
               <p className="hint">

@@ -10,7 +10,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -33,6 +32,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { DecisionSchema } from "~/forms/vendor-review.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.vendor.display_name, t("review.title")]);
@@ -119,7 +119,9 @@ export default function ReviewVendor() {
     <div className="page stack">
       <div>
         <p>
-          <Link to={`/manage/vendors?status=${vendor.status}`}>← {t("review.title")}</Link>
+          <QuickLink to={`/manage/vendors?status=${vendor.status}`}>
+            ← {t("review.title")}
+          </QuickLink>
         </p>
         <h1>{vendor.display_name}</h1>
         <p>

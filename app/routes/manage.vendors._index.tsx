@@ -1,6 +1,6 @@
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, useLoaderData } from "@remix-run/react";
+import { NavLink, useLoaderData } from "@remix-run/react";
 import { ManageHeader } from "~/components/manage-header";
 import type { VendorStatus } from "#db/schema";
 import { VendorStatusBadge } from "~/components/vendor-status";
@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 const STATUSES: VendorStatus[] = [
   "pending",
@@ -64,7 +65,7 @@ export default function ReviewQueue() {
           {vendors.map((v) => (
             <li key={v.id} className="card">
               <h2 className="h3">
-                <Link to={`/manage/vendors/${v.id}`}>{v.display_name}</Link>
+                <QuickLink to={`/manage/vendors/${v.id}`}>{v.display_name}</QuickLink>
               </h2>
               <p>
                 <VendorStatusBadge t={t} status={v.status} />{" "}

@@ -9,7 +9,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -53,6 +52,7 @@ import {
   TemplateSchema,
 } from "~/utils/schedule-schemas.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.zone.name, t("manage.title")]);
@@ -243,24 +243,27 @@ export default function ManageZone() {
     <div className="page stack">
       <ManageHeader title={zone.name} lead={t("schedule.intro")}>
         <p className="actions">
-          <Link to={`/manage/zones/${zone.slug}/day`} className="button button-primary">
+          <QuickLink to={`/manage/zones/${zone.slug}/day`} className="button button-primary">
             {t("day.link")}
-          </Link>
-          <Link to={`/manage/zones/${zone.slug}/layout`} className="button button-quiet">
+          </QuickLink>
+          <QuickLink to={`/manage/zones/${zone.slug}/layout`} className="button button-quiet">
             {t("layout.open")}
-          </Link>
-          <Link to={`/manage/zones/${zone.slug}/inspections`} className="button button-quiet">
+          </QuickLink>
+          <QuickLink to={`/manage/zones/${zone.slug}/inspections`} className="button button-quiet">
             {t("inspection.link")}
-          </Link>
-          <Link to={`/manage/zones/${zone.slug}/announcements`} className="button button-quiet">
+          </QuickLink>
+          <QuickLink
+            to={`/manage/zones/${zone.slug}/announcements`}
+            className="button button-quiet"
+          >
             {t("announce.new")}
-          </Link>
-          <Link to={`/manage/zones/${zone.slug}/ballots`} className="button button-quiet">
+          </QuickLink>
+          <QuickLink to={`/manage/zones/${zone.slug}/ballots`} className="button button-quiet">
             {t("ballotOpen.link")}
-          </Link>
-          <Link to={`/manage/zones/${zone.slug}/cards`} className="button button-quiet">
+          </QuickLink>
+          <QuickLink to={`/manage/zones/${zone.slug}/cards`} className="button button-quiet">
             {t("cards.link")}
-          </Link>
+          </QuickLink>
         </p>
       </ManageHeader>
       {saved && !actionData ? (

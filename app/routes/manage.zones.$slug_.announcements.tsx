@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import type { MessageKey } from "~/locales/zh-CN";
@@ -21,6 +21,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { AnnouncementSchema } from "~/forms/announcement.server";
 import { ANNOUNCEMENT_KINDS } from "~/domain/announcements";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.zone.name, t("announce.title")]);
@@ -106,7 +107,7 @@ export default function Announcements() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>
           {zone.name} · {t("announce.title")}

@@ -9,7 +9,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BallotSummary } from "~/components/ballot-summary";
 import { Field, FormError, SubmitButton } from "~/components/form-field";
 import { stallRow } from "~/domain/ballot-rules";
@@ -29,6 +29,7 @@ import { parseForm, readFormData } from "~/utils/form.server";
 import { localized, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.zone.name, t("ballotOpen.title")]);
@@ -214,7 +215,7 @@ export default function ZoneBallots() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>
           {zone.name} · {t("ballotOpen.title")}
@@ -231,7 +232,7 @@ export default function ZoneBallots() {
               : null}
           </p>
           <p>
-            <Link to={`/ballots/${opened.publicId}`}>{t("ballotOpen.viewPublic")}</Link>
+            <QuickLink to={`/ballots/${opened.publicId}`}>{t("ballotOpen.viewPublic")}</QuickLink>
           </p>
         </div>
       ) : null}
@@ -247,7 +248,7 @@ export default function ZoneBallots() {
             {ballots.map((b) => (
               <li key={b.id} className="card zone-card stack-tight">
                 <h3>
-                  <Link to={`/ballots/${b.id}`}>{b.title}</Link>
+                  <QuickLink to={`/ballots/${b.id}`}>{b.title}</QuickLink>
                 </h3>
                 <BallotSummary t={t} ballot={b} />
                 {b.correction ? (
@@ -257,7 +258,7 @@ export default function ZoneBallots() {
                     {answered === b.id && result && "corrected" in result ? (
                       <p className="notice notice-info" role="status">
                         {t("ballotCorrect.done")}{" "}
-                        <Link to={`/ballots/${b.id}`}>{t("ballotOpen.viewPublic")}</Link>
+                        <QuickLink to={`/ballots/${b.id}`}>{t("ballotOpen.viewPublic")}</QuickLink>
                       </p>
                     ) : null}
                     {b.correction.free.length === 0 || b.correction.winners.length === 0 ? (

@@ -3,7 +3,7 @@
 // card stays right across layout versions as long as its stall keeps its code.
 import "~/locales/staff";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { qrSvg } from "~/utils/qr.server";
 import { useHydrated } from "~/components/client-only";
 import { stallRow } from "~/domain/ballot-rules";
@@ -15,6 +15,7 @@ import { siteUrl } from "~/utils/env.server";
 import { localized, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.zone.name, t("cards.title")]);
@@ -64,7 +65,7 @@ export default function StallCards() {
     <div className="page stack">
       <div className="no-print stack-tight">
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>
           {zone.name} · {t("cards.title")}

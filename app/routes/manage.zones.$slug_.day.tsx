@@ -8,7 +8,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigate,
@@ -65,6 +64,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { ActionSchema } from "~/forms/market-day.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("day.title"), data?.zone.name]);
@@ -363,7 +363,7 @@ export default function DaySheet() {
     <div className="page stack day-sheet">
       <div>
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>{t("day.title")}</h1>
       </div>

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { InspectionResult } from "#db/schema";
 import { FormError } from "~/components/form-field";
 import { sessionLabel, sessionValue } from "~/components/session-label";
@@ -31,6 +31,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { inspectionSchema, IntervalSchema } from "~/forms/inspection.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("inspection.titleFor", { zone: data?.zone.name ?? "" })]);
@@ -177,7 +178,7 @@ export default function Inspections() {
     <div className="page stack">
       <div>
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>{t("inspection.titleFor", { zone: zone.name })}</h1>
         <p className="lead">{t("inspection.intro")}</p>
@@ -368,7 +369,7 @@ export default function Inspections() {
                           stall: f.stall_code,
                           what: t(`integrity.kind.${f.kind}`),
                         })}{" "}
-                        <Link to={`/manage/vendors/${f.vendor_id}`}>{f.vendor_name}</Link>
+                        <QuickLink to={`/manage/vendors/${f.vendor_id}`}>{f.vendor_name}</QuickLink>
                         {f.note ? (
                           <>
                             {t("punct.colon")}

@@ -7,14 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import geomanStyles from "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { ClientOnly } from "~/components/client-only";
@@ -45,6 +38,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import type { MessageKey } from "~/locales/zh-CN";
 import { RulesSchema } from "~/forms/layout-rules.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletStyles },
@@ -199,7 +193,7 @@ export default function LayoutPage() {
     <div className="page stack">
       <div>
         <p>
-          <Link to={`/manage/zones/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/manage/zones/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>{t("layout.titleFor", { zone: zone.name })}</h1>
         <p className="lead">{t("layout.intro")}</p>

@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BallotNotices } from "~/components/ballot-summary";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor, swatchClass } from "~/components/category-colors";
@@ -33,6 +33,7 @@ import { ballotsTakingApplications } from "~/models/ballot.server";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
 import { useRootData } from "~/root";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -268,7 +269,7 @@ export default function MarketPage() {
               {g.vendors.map((v) => (
                 <li key={v.code}>
                   <strong className="stall-code">{v.code}</strong>{" "}
-                  <Link to={`/vendors/${v.id}`}>{v.name}</Link>
+                  <QuickLink to={`/vendors/${v.id}`}>{v.name}</QuickLink>
                   <br />
                   <span className="hint">{v.products}</span>
                 </li>
@@ -284,7 +285,7 @@ export default function MarketPage() {
     <div className="page stack">
       <div>
         <p>
-          <Link to="/markets">← {t("markets.title")}</Link>
+          <QuickLink to="/markets">← {t("markets.title")}</QuickLink>
         </p>
         <h1>{zone.name}</h1>
         <p>
@@ -417,12 +418,12 @@ export default function MarketPage() {
         <p className="hint">{t("report.figuresIntro")}</p>
         <ReportFiguresTable figures={reportFigures} caption={t("report.figures")} />
         <p className="actions">
-          <Link to={`/markets/${zone.slug}/report`} className="button button-primary">
+          <QuickLink to={`/markets/${zone.slug}/report`} className="button button-primary">
             {t("report.link")}
-          </Link>
-          <Link to="/reports" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/reports" className="button button-quiet">
             {t("report.track")}
-          </Link>
+          </QuickLink>
         </p>
       </section>
       <section className="card" aria-labelledby="rules-heading">

@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { qrSvg } from "~/utils/qr.server";
 import { useHydrated } from "~/components/client-only";
 import { sessionLine, weekdaysLine } from "~/components/zone-format";
@@ -12,6 +12,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -55,7 +56,7 @@ export default function Poster() {
     <div className="page narrow">
       <div className="no-print stack">
         <p>
-          <Link to={`/markets/${slug}`}>← {t("poster.back")}</Link>
+          <QuickLink to={`/markets/${slug}`}>← {t("poster.back")}</QuickLink>
         </p>
         <p className="notice notice-info">{t("poster.howTo")}</p>
         {hydrated ? (

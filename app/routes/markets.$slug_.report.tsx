@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { useState } from "react";
 import { appearanceWhen } from "~/components/appearance";
@@ -37,6 +37,7 @@ import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { parseForm } from "~/utils/form.server";
 import { ReportSchema } from "~/forms/report.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
@@ -182,7 +183,7 @@ export default function ReportProblem() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to={`/markets/${zone.slug}`}>← {zone.name}</Link>
+          <QuickLink to={`/markets/${zone.slug}`}>← {zone.name}</QuickLink>
         </p>
         <h1>{t("report.titleFor", { market: zone.name })}</h1>
         <p className="lead">{t("report.intro")}</p>

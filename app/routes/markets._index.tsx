@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import {
   FacilityList,
   KindBadge,
@@ -14,6 +14,7 @@ import { formatMoney, localized, translator, useLocale, useT } from "~/utils/i18
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -68,7 +69,7 @@ export default function Markets() {
           {zones.map((zone) => (
             <li key={zone.slug} id={zone.slug} className="card zone-card">
               <h2>
-                <Link to={`/markets/${zone.slug}`}>{zone.name}</Link>
+                <QuickLink to={`/markets/${zone.slug}`}>{zone.name}</QuickLink>
               </h2>
               <div className="zone-meta">
                 <StateBadge t={t} state={zone.state} />

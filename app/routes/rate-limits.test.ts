@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "#db/demo/people";
+import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
 import { cookieForUser, settle, testContext } from "#db/testing/requests";
+import { addDays } from "~/domain/calendar";
+import { localMoment } from "~/domain/market-hours";
 import { db } from "~/utils/db.server";
 import { translate } from "~/utils/i18n";
 import { action as bookAction } from "./book.$slug";
@@ -110,5 +113,53 @@ describe("booking tries", () => {
       stallId: "x",
     })) as unknown as Answer;
     expect(other.init.status).toBe(400);
+  });
+
+  it("count tries that reach the booking too, booked and refused, once each", async () => {
+    const { userId, vendorId } = await createApprovedVendor(db);
+    const cookie = await cookieForUser(userId);
+    const localDate = addDays(localMoment(new Date(), "Asia/Shanghai").date, 2);
+    const sessionKey = await templateKey(db, "fuxin-community", "morning");
+    const taken = await db
+      .selectFrom("bookings")
+      .select("stall_id")
+      .where("local_date", "=", localDate)
+      .where("session_key", "=", sessionKey)
+      .where("status", "in", ["pending", "confirmed", "checked_in"])
+      .execute();
+    const stall = (await stallsTaking(db, "fuxin-community", "fresh_produce")).find(
+      (s) => !taken.some((b) => b.stall_id === s.id),
+    );
+    const form = { stallId: String(stall!.id), localDate, sessionKey };
+    const book = (key: string) =>
+      settle(() =>
+        bookAction({
+          request: new Request("http://localhost/book/fuxin-community", {
+            method: "POST",
+            headers: { Cookie: cookie },
+            body: new URLSearchParams({ ...form, key }),
+          }),
+          params: { slug: "fuxin-community" },
+          context: testContext,
+        }),
+      );
+    const hits = async () =>
+      (
+        await db
+          .selectFrom("rate_limit_hits")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("key", "=", `book-vendor:${vendorId}`)
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect(((await book("rate-try-0")) as Response).status).toBe(302);
+    expect(Number(await hits())).toBe(1);
+    // The same stall again: refused (a stall of theirs already), each try counted.
+    for (let i = 1; i < 30; i++) {
+      const answer = (await book(`rate-try-${i}`)) as unknown as Answer;
+      expect(answer.init.status).toBe(409);
+    }
+    expect(Number(await hits())).toBe(30);
+    const next = (await book("rate-try-30")) as unknown as Answer;
+    expect(next.init.status).toBe(429);
   });
 });

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { isOverdue } from "~/domain/reports";
 import { getPublicReport } from "~/models/report.server";
 import { db } from "~/utils/db.server";
@@ -7,6 +7,7 @@ import { formatInstant, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -56,7 +57,7 @@ export default function ReportStatus() {
       ) : null}
       <div>
         <p>
-          <Link to={`/markets/${report.slug}`}>← {report.market}</Link>
+          <QuickLink to={`/markets/${report.slug}`}>← {report.market}</QuickLink>
         </p>
         <h1>{t("report.trackTitle", { code: report.code })}</h1>
         <p className="zone-meta">
@@ -83,7 +84,7 @@ export default function ReportStatus() {
         <p>{report.reply ?? t("report.noReplyYet")}</p>
       </section>
       <p>
-        <Link to="/reports">{t("report.track")}</Link>
+        <QuickLink to="/reports">{t("report.track")}</QuickLink>
       </p>
     </div>
   );

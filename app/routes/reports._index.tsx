@@ -1,6 +1,6 @@
 import { TableScroll } from "~/components/table-scroll";
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { publicReportFigures, reportFiguresByZone } from "~/models/report.server";
 import { listZoneNames } from "~/models/zone.server";
@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { formatShare, localized, translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -83,7 +84,7 @@ export default function Reports() {
               {markets.map((m) => (
                 <tr key={m.slug}>
                   <th scope="row">
-                    <Link to={`/markets/${m.slug}`}>{m.name}</Link>
+                    <QuickLink to={`/markets/${m.slug}`}>{m.name}</QuickLink>
                   </th>
                   <td>{m.figures?.days30.received ?? 0}</td>
                   <td>{formatShare(m.figures?.days30.closureRate)}</td>

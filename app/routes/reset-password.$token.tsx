@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, NewPasswordFields, SubmitButton } from "~/components/form-field";
 import { findPasswordToken, resetPasswordWithToken } from "~/models/password-reset.server";
 import { db } from "~/utils/db.server";
@@ -15,6 +15,7 @@ import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import { ResetPasswordSchema } from "~/forms/reset-password.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("reset.newTitle")]);
@@ -51,9 +52,9 @@ export default function ResetPassword() {
       <div className="page narrow">
         <h1>{t("reset.newTitle")}</h1>
         <p className="notice notice-error">{t("reset.error.invalidLink")}</p>
-        <Link to="/forgot-password" className="button button-primary">
+        <QuickLink to="/forgot-password" className="button button-primary">
           {t("reset.askAgain")}
-        </Link>
+        </QuickLink>
       </div>
     );
   }

@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   CodeField,
   Field,
@@ -25,6 +25,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 import { codeNotTaken } from "~/utils/phone-codes.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("reset.newTitle")]);
@@ -84,7 +85,7 @@ export default function ResetByPhone() {
         />
       </Form>
       <p>
-        <Link to="/forgot-password">{t("code.askAgain")}</Link>
+        <QuickLink to="/forgot-password">{t("code.askAgain")}</QuickLink>
       </p>
     </div>
   );

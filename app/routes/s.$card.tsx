@@ -3,7 +3,7 @@
 // their papers are valid, and a way to report a problem about this stall to its managers. Sent
 // without scripts: whole as HTML on any phone, in a few kilobytes.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { appearanceWhen } from "~/components/appearance";
 import { IntegrityMark } from "~/components/integrity";
 import { PriceTable } from "~/components/price-table";
@@ -23,6 +23,7 @@ import { quarterLabel } from "~/utils/integrity-view.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const handle = { hydrate: false };
 
@@ -116,7 +117,7 @@ export default function StallCardPage() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to={`/markets/${slug}`}>{market}</Link>
+          <QuickLink to={`/markets/${slug}`}>{market}</QuickLink>
         </p>
         <h1>{t("card.title", { code: stall.code })}</h1>
       </div>
@@ -132,7 +133,7 @@ export default function StallCardPage() {
         {vendor ? (
           <>
             <p className="card-vendor">
-              <Link to={`/vendors/${vendor.id}`}>{vendor.name}</Link>{" "}
+              <QuickLink to={`/vendors/${vendor.id}`}>{vendor.name}</QuickLink>{" "}
               <span className="badge badge-kind">{vendor.category}</span>
               {vendor.mark ? (
                 <>
@@ -161,9 +162,9 @@ export default function StallCardPage() {
           <p className="empty-state">{t("card.nobody")}</p>
         ) : null}
         <p>
-          <Link className="button button-primary button-block" to={reportHref}>
+          <QuickLink className="button button-primary button-block" to={reportHref}>
             {t("card.report")}
-          </Link>
+          </QuickLink>
         </p>
       </section>
 
@@ -182,12 +183,12 @@ export default function StallCardPage() {
           <ul className="plain-list card-sessions">
             {sessions.map((s) => (
               <li key={s.ref}>
-                <Link
+                <QuickLink
                   to={`?${new URLSearchParams({ session: s.ref }).toString()}`}
                   aria-current={s.ref === session?.ref ? "true" : undefined}
                 >
                   {s.when}
-                </Link>{" "}
+                </QuickLink>{" "}
                 · {s.vendor ?? t("card.nobodyShort")}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/search-form";
 import { NextAppearance } from "~/components/appearance";
 import { nextAppearances, searchVendors, type SearchMatch } from "~/models/public-vendor.server";
@@ -8,6 +8,7 @@ import { translator, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = translator(data?.locale ?? "zh-CN");
@@ -78,7 +79,7 @@ export default function Search() {
             <div className="card empty-state">
               <p>{t("search.noneHelp")}</p>
               <p>
-                <Link to="/markets">{t("search.browseMarkets")}</Link>
+                <QuickLink to="/markets">{t("search.browseMarkets")}</QuickLink>
               </p>
             </div>
           ) : (
@@ -86,7 +87,7 @@ export default function Search() {
               {results.map((r) => (
                 <li key={r.id} className={`card vendor-card ${r.welfare ? "welfare" : ""}`}>
                   <h3>
-                    <Link to={`/vendors/${r.id}`}>{r.name}</Link>
+                    <QuickLink to={`/vendors/${r.id}`}>{r.name}</QuickLink>
                   </h3>
                   <p className="hint">
                     {r.category}

@@ -5,7 +5,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { VendorStatusBadge } from "~/components/vendor-status";
 import { expiryState, missingDocuments } from "~/domain/documents";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
@@ -34,6 +34,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { quarterLabel } from "~/utils/integrity-view.server";
 import { integritySummary } from "~/models/integrity.server";
 import { IntegrityMark } from "~/components/integrity";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("vendorHome.title")]);
@@ -151,12 +152,12 @@ export default function VendorHome() {
         <p>{t(`vendorHome.next.${vendor.status}`)}</p>
         {vendor.status === "approved" || (vendor.status === "suspended" && !suspended) ? (
           <p className="actions">
-            <Link to="/book" className="button button-primary">
+            <QuickLink to="/book" className="button button-primary">
               {t("book.cta")}
-            </Link>
-            <Link to="/vendor/bookings" className="button button-quiet">
+            </QuickLink>
+            <QuickLink to="/vendor/bookings" className="button button-quiet">
               {t("bookings.title")}
-            </Link>
+            </QuickLink>
           </p>
         ) : null}
         {bans.map((ban) => (
@@ -197,7 +198,7 @@ export default function VendorHome() {
           <ul className="plain-list stack-tight">
             {ballots.map((b) => (
               <li key={b.id}>
-                <Link to={`/ballots/${b.id}/apply`}>{b.title}</Link>{" "}
+                <QuickLink to={`/ballots/${b.id}/apply`}>{b.title}</QuickLink>{" "}
                 <span className={`badge badge-ballot-${b.state}`}>
                   {t(`ballots.state.${b.state}`)}
                 </span>
@@ -237,9 +238,9 @@ export default function VendorHome() {
             })}
           </p>
         ))}
-        <Link to="/vendor/documents" className="button button-primary">
+        <QuickLink to="/vendor/documents" className="button button-primary">
           {t("documents.manage")}
-        </Link>
+        </QuickLink>
       </section>
 
       <section className="card" aria-labelledby="integrity-heading">
@@ -248,9 +249,9 @@ export default function VendorHome() {
           {t("integrity.pointsShort", { points: integrity.remaining })}{" "}
           {integrity.mark ? <IntegrityMark quarter={integrity.mark} /> : null}
         </p>
-        <Link to="/vendor/integrity" className="button button-quiet">
+        <QuickLink to="/vendor/integrity" className="button button-quiet">
           {t("integrity.link")}
-        </Link>
+        </QuickLink>
       </section>
 
       <section className="card" aria-labelledby="profile-heading">
@@ -266,15 +267,15 @@ export default function VendorHome() {
           <dd>{en ? vendor.products_en || vendor.products : vendor.products}</dd>
         </dl>
         <p className="actions">
-          <Link to="/vendor/profile" className="button button-quiet">
+          <QuickLink to="/vendor/profile" className="button button-quiet">
             {t("profile.edit")}
-          </Link>
-          <Link to="/vendor/prices" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/vendor/prices" className="button button-quiet">
             {t("prices.link")}
-          </Link>
-          <Link to="/account/phone" className="button button-quiet">
+          </QuickLink>
+          <QuickLink to="/account/phone" className="button button-quiet">
             {t("phone.link")}
-          </Link>
+          </QuickLink>
         </p>
       </section>
 

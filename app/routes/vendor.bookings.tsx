@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -42,6 +41,7 @@ import {
 } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("bookings.title")]);
@@ -188,9 +188,9 @@ export default function VendorBookings() {
           {b.zone} · {b.stall_code}
         </strong>{" "}
         {b.upcoming && b.status !== "cancelled" ? (
-          <Link to={`/vendor/bookings/${b.id}`} className="receipt-link">
+          <QuickLink to={`/vendor/bookings/${b.id}`} className="receipt-link">
             {t("receipt.open")}
-          </Link>
+          </QuickLink>
         ) : null}{" "}
         <span className={`badge badge-booking-${b.status}`}>
           {t(`bookings.status.${b.status}`)}
@@ -240,20 +240,20 @@ export default function VendorBookings() {
               {t("bookings.cancelSeries")}
             </button>
           ) : null}
-          <Link to={`/vendor/bookings#booking-${b.id}`} className="button button-quiet">
+          <QuickLink to={`/vendor/bookings#booking-${b.id}`} className="button button-quiet">
             {t("bookings.keep")}
-          </Link>
+          </QuickLink>
         </Form>
       ) : b.cancellable ? (
         <div className="booking-cancel">
           {b.cancelWouldBeLate ? <p className="hint">{t("bookings.lateWarning")}</p> : null}
-          <Link
+          <QuickLink
             to={`/vendor/bookings?confirm=${b.id}#booking-${b.id}`}
             className="button button-quiet"
-            preventScrollReset
+            keepScroll
           >
             {t("bookings.cancel")}
-          </Link>
+          </QuickLink>
         </div>
       ) : null}
     </li>
@@ -263,7 +263,7 @@ export default function VendorBookings() {
     <div className="page stack">
       <div>
         <p>
-          <Link to="/vendor">← {t("vendorHome.title")}</Link>
+          <QuickLink to="/vendor">← {t("vendorHome.title")}</QuickLink>
         </p>
         <h1>{t("bookings.title")}</h1>
       </div>
@@ -278,9 +278,9 @@ export default function VendorBookings() {
         </p>
       ) : null}
       <p>
-        <Link to="/book" className="button button-primary">
+        <QuickLink to="/book" className="button button-primary">
           {t("bookings.bookMore")}
-        </Link>
+        </QuickLink>
       </p>
       <section aria-labelledby="upcoming-heading" className="stack">
         <h2 id="upcoming-heading">{t("bookings.upcoming")}</h2>

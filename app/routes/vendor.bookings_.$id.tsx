@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { qrSvg } from "~/utils/qr.server";
 import { getVendorBooking } from "~/models/booking.server";
 import { requireVendor } from "~/utils/auth.server";
@@ -9,6 +9,7 @@ import { formatLocalDate, formatLocalTime, formatMoney, useLocale, useT } from "
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("receipt.title")]);
@@ -40,7 +41,7 @@ export default function Receipt() {
   return (
     <div className="page narrow stack">
       <p className="no-print">
-        <Link to="/vendor/bookings">← {t("bookings.title")}</Link>
+        <QuickLink to="/vendor/bookings">← {t("bookings.title")}</QuickLink>
       </p>
       <h1>{t("receipt.title")}</h1>
       <div className="card receipt">

@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -27,6 +26,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { removeUpload } from "~/utils/uploads.server";
 import { storeUpload, uploadOwner } from "~/utils/upload-store.server";
 import { DocumentSchema } from "~/forms/vendor-document.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("documents.title")]);
@@ -122,7 +122,7 @@ export default function VendorDocuments() {
     <div className="page stack">
       <div>
         <p>
-          <Link to="/vendor">← {t("vendorHome.title")}</Link>
+          <QuickLink to="/vendor">← {t("vendorHome.title")}</QuickLink>
         </p>
         <h1>{t("documents.title")}</h1>
         <p className="lead">{t("documents.intro")}</p>

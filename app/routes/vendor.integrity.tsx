@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EventText, IntegrityEvent, IntegrityMark, IntegrityRules } from "~/components/integrity";
 import { QUARTER_POINTS } from "~/domain/integrity";
 import { DEFAULT_TIME_ZONE, localMoment } from "~/domain/market-hours";
@@ -20,6 +20,7 @@ import { useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { integrityEventView, quarterLabel } from "~/utils/integrity-view.server";
 import { pageTitle } from "~/utils/meta";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("integrity.title")]);
@@ -86,7 +87,7 @@ export default function VendorIntegrity() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to="/vendor">← {t("vendorHome.title")}</Link>
+          <QuickLink to="/vendor">← {t("vendorHome.title")}</QuickLink>
         </p>
         <h1>{t("integrity.title")}</h1>
         <p className="lead">{t("integrity.intro", { total: QUARTER_POINTS })}</p>
@@ -98,7 +99,7 @@ export default function VendorIntegrity() {
         {mark ? (
           <p>
             <IntegrityMark quarter={mark} />{" "}
-            <Link to={`/vendors/${vendorId}`}>{t("prices.seePublic")}</Link>
+            <QuickLink to={`/vendors/${vendorId}`}>{t("prices.seePublic")}</QuickLink>
           </p>
         ) : null}
       </section>

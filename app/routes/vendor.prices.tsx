@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SubmitButton } from "~/components/form-field";
 import { PriceTable } from "~/components/price-table";
 import { MAX_PRICE_ITEMS, PRICE_FORM_ROWS, PRICE_UNITS } from "~/domain/price-list";
@@ -21,6 +21,7 @@ import { DEFAULT_TIME_ZONE } from "~/domain/market-hours";
 import { formatInstant, formatMoney, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("prices.title")]);
@@ -89,7 +90,7 @@ export default function VendorPrices() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to="/vendor">← {t("vendorHome.title")}</Link>
+          <QuickLink to="/vendor">← {t("vendorHome.title")}</QuickLink>
         </p>
         <h1>{t("prices.title")}</h1>
         <p className="lead">{t("prices.intro", { max: MAX_PRICE_ITEMS })}</p>
@@ -97,7 +98,7 @@ export default function VendorPrices() {
       {result && "saved" in result ? (
         <p className="notice notice-info" role="status">
           {result.saved.added || result.saved.retired ? t("prices.saved") : t("prices.unchanged")}{" "}
-          <Link to={`/vendors/${vendorId}`}>{t("prices.seePublic")}</Link>
+          <QuickLink to={`/vendors/${vendorId}`}>{t("prices.seePublic")}</QuickLink>
         </p>
       ) : null}
       <Form method="post" className="card stack-tight" noValidate>

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SubmitButton } from "~/components/form-field";
 import { VendorProfileFields } from "~/components/vendor-profile-fields";
 import { listCategories } from "~/models/category.server";
@@ -17,6 +17,7 @@ import { useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { getLocale } from "~/utils/i18n.server";
 import { ProfileSchema } from "~/forms/vendor-profile.server";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [t("profile.title")]);
@@ -75,7 +76,7 @@ export default function VendorProfile() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/vendor">← {t("vendorHome.title")}</Link>
+        <QuickLink to="/vendor">← {t("vendorHome.title")}</QuickLink>
       </p>
       <h1>{t("profile.title")}</h1>
       <p className="lead">{t("profile.intro")}</p>

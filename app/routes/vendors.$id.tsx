@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { appearanceWhen, sessionHref } from "~/components/appearance";
 import { PriceTable } from "~/components/price-table";
 import { IntegrityMark } from "~/components/integrity";
@@ -14,6 +14,7 @@ import { quarterLabel } from "~/utils/integrity-view.server";
 import { pageMeta } from "~/utils/meta";
 import { publicPageHeaders } from "~/utils/page-cache.server";
 import { notFound } from "~/utils/responses";
+import { QuickLink } from "~/components/quick-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta({
@@ -76,7 +77,7 @@ export default function VendorPage() {
     <div className="page narrow stack">
       <div>
         <p>
-          <Link to="/search">← {t("search.title")}</Link>
+          <QuickLink to="/search">← {t("search.title")}</QuickLink>
         </p>
         <h1>{vendor.name}</h1>
         {vendor.otherName && vendor.otherName !== vendor.name ? (
@@ -101,7 +102,7 @@ export default function VendorPage() {
           <ul className="plain-list stack-tight">
             {upcoming.map((a) => (
               <li key={`${a.local_date}|${a.session_key}`}>
-                <Link to={sessionHref(a)}>{locale === "en" ? a.name_en : a.name_zh}</Link>
+                <QuickLink to={sessionHref(a)}>{locale === "en" ? a.name_en : a.name_zh}</QuickLink>
                 <br />
                 <span>{appearanceWhen(locale, a)}</span> ·{" "}
                 <strong className="stall-code">
