@@ -141,6 +141,23 @@ test("search understands other names for food, pinyin and a typo, and says how i
   );
 });
 
+test("a market's map draws its stalls from the layout's file, and says so when it cannot", async ({
+  page,
+}) => {
+  const outlines = page.waitForResponse(/\/layouts\/\d+\/stalls\.json$/);
+  await page.goto("/markets/longquan-park-evening");
+  const file = await outlines;
+  expect(file.headers()["cache-control"]).toContain("immutable");
+  const map = page.getByRole("region", { name: "摊位图" });
+  await expect(map.getByRole("img", { name: /^A-01 · / })).toBeVisible();
+
+  // A phone on a weak connection: the outlines do not arrive.
+  await page.route(/\/layouts\/\d+\/stalls\.json$/, (route) => route.abort());
+  await page.reload();
+  await expect(map).toContainText("摊位图这会儿打不开");
+  await expect(page.getByRole("region", { name: "文创产品", exact: true })).toContainText("A-01");
+});
+
 test("a vendor's page never shows their phone or legal name", async ({ page }) => {
   await page.goto("/search?q=西红柿");
   await page.getByRole("link", { name: "王桂兰旱地西红柿" }).click();

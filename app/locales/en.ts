@@ -1161,6 +1161,8 @@ export const en: Record<PublicMessageKey, string> = {
   "error.unavailable.again": "Try again",
 
   "map.loading": "Loading the map…",
+  "map.unavailable":
+    "The stall map could not be loaded just now (perhaps a weak connection). The list below has the same stalls; reload the page to try again.",
   "map.north": "N",
   "map.details": "Details",
 };

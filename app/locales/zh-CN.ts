@@ -1070,6 +1070,8 @@ export const zhCN = {
   "error.unavailable.again": "再试一次",
 
   "map.loading": "地图加载中…",
+  "map.unavailable":
+    "摊位图这会儿打不开（可能是网络不好）。下面的列表里有同样的摊位，刷新页面可以再试一次。",
   "map.north": "北",
   "map.details": "查看详情",
 } as const;

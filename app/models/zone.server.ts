@@ -131,6 +131,7 @@ async function loadLayoutStalls(db: Kysely<Database>, layoutId: number) {
       .selectFrom("stalls")
       .select([
         "id",
+        "layout_id",
         "code",
         "geometry",
         "width_m",
@@ -177,14 +178,32 @@ export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
     .where("zone_id", "=", zoneId)
     .where("status", "=", "approved")
     .executeTakeFirst();
-  if (!layout) return [];
+  return layout ? keptLayoutStalls(db, layout.id) : [];
+}
+
+/**
+ * The stalls of a layout that is or was approved (the public's), kept; undefined for a draft, a
+ * layout under review or a rejected one, whose stalls are the managers' and the office's only.
+ */
+export async function publishedLayoutStalls(db: Kysely<Database>, layoutId: number) {
+  const layout = await db
+    .selectFrom("layouts")
+    .select("id")
+    .where("id", "=", layoutId)
+    .where("status", "in", ["approved", "superseded"])
+    .executeTakeFirst();
+  return layout ? keptLayoutStalls(db, layout.id) : undefined;
+}
+
+/** Only for a layout that was approved: such a layout's stalls never change. */
+function keptLayoutStalls(db: Kysely<Database>, layoutId: number) {
   const layoutStalls = kept.get(db) ?? new Map<number, Promise<ApprovedStall[]>>();
   kept.set(db, layoutStalls);
-  let stalls = layoutStalls.get(layout.id);
+  let stalls = layoutStalls.get(layoutId);
   if (!stalls) {
-    stalls = loadLayoutStalls(db, layout.id);
-    layoutStalls.set(layout.id, stalls);
-    stalls.catch(() => layoutStalls.delete(layout.id));
+    stalls = loadLayoutStalls(db, layoutId);
+    layoutStalls.set(layoutId, stalls);
+    stalls.catch(() => layoutStalls.delete(layoutId));
     if (layoutStalls.size > KEPT_LAYOUTS) layoutStalls.delete(layoutStalls.keys().next().value!);
   }
   return stalls;

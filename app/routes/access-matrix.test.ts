@@ -125,6 +125,11 @@ const TABLE: Record<string, Entry> = {
   "healthz.ts": { url: () => "/healthz", params: p({}), loader: "public" },
   "join.tsx": { url: () => "/join", params: p({}), loader: "public", action: "public" },
   "language.tsx": { url: () => "/language", params: p({}), loader: "public", action: "public" },
+  "layouts.$id.stalls[.]json.ts": {
+    url: (f) => `/layouts/${f.layoutId}/stalls.json`,
+    params: (f) => ({ id: String(f.layoutId) }),
+    loader: "public",
+  },
   "login.tsx": {
     url: () => "/login",
     params: p({}),

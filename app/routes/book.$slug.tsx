@@ -17,10 +17,10 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { BallotNotices } from "~/components/ballot-summary";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, type ReactNode } from "react";
 import { refusalMessage, refusalOf, type RefusalLike } from "~/components/refusal-message";
 import { SessionSelect, sessionLabel } from "~/components/session-label";
-import { packStalls, StallMap, type StallTone } from "~/components/stall-map";
+import { publishedMap, StallMap, type Describe, type StallTone } from "~/components/stall-map";
 import { parsePolygon } from "~/domain/geo";
 import { publicEnv } from "~/utils/env.server";
 import {
@@ -60,6 +60,7 @@ import {
   formatMoney,
   localized,
   localizedParams,
+  translate,
   translator,
   useLocale,
   useT,
@@ -213,7 +214,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The list needs no outlines: the map has them.
     stalls: shown
       .slice((page - 1) * LIST_PAGE, page * LIST_PAGE)
-      .map(({ ring: _ring, geometry: _geometry, vendorId: _vendorId, vendorName, ...s }) => ({
+      .map(({ ring: _r, geometry: _g, layout_id: _l, vendorId: _v, vendorName, ...s }) => ({
         ...s,
         // Other vendors' names are not shown here: only whether a stall is free.
         vendorName: s.mine ? vendorName : null,
@@ -243,15 +244,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     freeCount: listed.filter((s) => s.free && s.fits).length,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
-    mapStalls: packStalls(
-      listed.map((s) => ({
-        id: s.id,
-        code: s.code,
-        tone: toneOf(s),
-        label: `${s.code} · ${t(`book.tone.${toneOf(s)}`)}`,
-        ring: s.ring,
-      })),
-    ),
+    // The outlines come from the layout's own file; the page says what each stall is to you.
+    map: publishedMap(listed, (i) => toneOf(listed[i]!)),
     tiles: publicEnv(),
     weeks,
     pageKey,
@@ -425,7 +419,7 @@ export default function BookStall() {
     pageKey,
     categoryNames,
     boundary,
-    mapStalls,
+    map,
     tiles,
     weeks,
     list,
@@ -440,6 +434,11 @@ export default function BookStall() {
   const [searchParams] = useSearchParams();
   const booking = navigation.state === "submitting" && navigation.formMethod === "POST";
   const elder = !!useRootData()?.elder;
+  // Kept while the language is: the map draws its stalls again only when what it says changes.
+  const describeStall = useCallback<Describe>(
+    ({ code, tone }) => ({ label: `${code} · ${translate(locale, `book.tone.${tone}`)}` }),
+    [locale],
+  );
 
   // A stall chosen on the map or in the list: its confirmation comes into view, in focus.
   const confirmRef = useRef<HTMLElement>(null);
@@ -594,10 +593,12 @@ export default function BookStall() {
       )}
       <StallMap
         boundary={boundary}
-        stalls={mapStalls}
+        published={map}
+        describe={describeStall}
         tiles={tiles.MAP_TILES}
         label={t("book.mapLabel")}
         loading={t("map.loading")}
+        unavailable={t("map.unavailable")}
         onSelect={(id) =>
           navigate(withParams({ choose: String(id), page: null }), {
             preventScrollReset: true,

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import type {
   HeadersFunction,
   LinksFunction,
@@ -9,7 +10,7 @@ import { BallotNotices } from "~/components/ballot-summary";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { categoryColor, swatchClass } from "~/components/category-colors";
 import { SessionPicker, sessionLabel, sessionValue } from "~/components/session-label";
-import { packStalls, StallMap } from "~/components/stall-map";
+import { colorAt, packColors, publishedMap, StallMap, type Describe } from "~/components/stall-map";
 import { FacilityList, KindBadge, sessionLine, weekdaysLine } from "~/components/zone-format";
 import { addDays, compareIso } from "~/domain/calendar";
 import { parsePolygon, ringCenter } from "~/domain/geo";
@@ -26,7 +27,7 @@ import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { ballotNotices } from "~/utils/ballot-summary.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
-import { formatLocalDate, localized, translator, useLocale, useT } from "~/utils/i18n";
+import { formatLocalDate, localized, translate, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { ballotsTakingApplications } from "~/models/ballot.server";
@@ -53,7 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
   if (!zone) throw notFound();
   const locale = await getLocale(request);
-  const t = translator(locale);
   const calendar = await zoneCalendar(db, zone);
   const now = new Date();
   const today = localMoment(now, zone.time_zone).date;
@@ -179,19 +179,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ?? null,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     stallCount: stalls.length,
-    mapStalls: packStalls(
-      stalls.map((s) => {
+    // The outlines come from the layout's own file; the page says who is at each stall, and in
+    // which category's colour (a palette, and one letter a stall).
+    map: publishedMap(stalls, (i) => (byStall.has(stalls[i]!.id) ? "taken" : "free")),
+    mapColors: packColors(stalls.map((s) => categoryColor(stallCategory(s)))),
+    mapNames: Object.fromEntries(
+      stalls.flatMap((s, i) => {
         const vendor = byStall.get(s.id);
-        return {
-          id: s.id,
-          code: s.code,
-          tone: vendor ? ("taken" as const) : ("free" as const),
-          color: categoryColor(stallCategory(s)),
-          label: `${s.code} · ${vendor ? vendorName(vendor) : t("market.freeStall")}`,
-          ring: s.ring,
-        };
+        return vendor ? [[i, vendorName(vendor)]] : [];
       }),
-    ),
+    ) as Record<number, string>,
     freeCount: stalls.filter((s) => s.state === "free").length,
     groups: [...groups.values()],
     tiles: publicEnv(),
@@ -206,7 +203,9 @@ export default function MarketPage() {
     chosen,
     sessionNotFound,
     boundary,
-    mapStalls,
+    map,
+    mapColors,
+    mapNames,
     stallCount,
     freeCount,
     groups,
@@ -224,14 +223,24 @@ export default function MarketPage() {
   const locale = useLocale();
   const geo = `${position.lat.toFixed(6)},${position.lng.toFixed(6)}`;
   const elder = !!useRootData()?.elder;
+  // Kept while the page's data and language are: the map redraws only when what it says changes.
+  const describeStall = useCallback<Describe>(
+    ({ code }, i) => ({
+      label: `${code} · ${mapNames[i] ?? translate(locale, "market.freeStall")}`,
+      color: colorAt(mapColors, i),
+    }),
+    [mapNames, mapColors, locale],
+  );
   const stallMap = (
     <>
       <StallMap
         boundary={boundary}
-        stalls={mapStalls}
+        published={map}
+        describe={describeStall}
         tiles={tiles.MAP_TILES}
         label={t("book.mapLabel")}
         loading={t("map.loading")}
+        unavailable={t("map.unavailable")}
       />
       <ul className="legend" aria-label={t("market.legend")}>
         {legend.map((l) => (

@@ -143,10 +143,12 @@ registerRoute(
   },
 );
 
-// Scripts, styles and icons: their names change with their content, so a kept one is right.
+// Scripts, styles and icons: their names change with their content, so a kept one is right. So
+// do a published layout's stall outlines (the maps of kept market and booking pages need them).
 const isAsset = (url: URL) =>
   url.pathname.startsWith("/build/") ||
   url.pathname.startsWith("/icons/") ||
+  /^\/layouts\/\d+\/stalls\.json$/.test(url.pathname) ||
   url.pathname === "/favicon.svg";
 const assets = new CacheFirst({
   cacheName: ASSETS,
