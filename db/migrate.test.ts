@@ -63,6 +63,7 @@ describe("migrations", () => {
           "inspection_findings",
           "ballot_applications",
           "bookings",
+          "session_tallies",
           "closures",
           "market_events",
           "zone_settings",

@@ -345,6 +345,16 @@ export interface MarketEventsTable {
   created_at: string;
 }
 
+/** Vendors booked in each session by category, kept by triggers on bookings and vendors. */
+export interface SessionTalliesTable {
+  zone_id: number;
+  local_date: string;
+  session_key: string;
+  category_slug: string;
+  /** Confirmed and checked-in bookings; 0 once they are all cancelled. */
+  bookings: number;
+}
+
 export interface BookingsTable {
   id: Generated<number>;
   zone_id: number;
@@ -635,6 +645,7 @@ export interface Database {
   closures: ClosuresTable;
   market_events: MarketEventsTable;
   bookings: BookingsTable;
+  session_tallies: SessionTalliesTable;
   waitlist_entries: WaitlistEntriesTable;
   upload_ledger: UploadLedgerTable;
   health_probe: HealthProbeTable;

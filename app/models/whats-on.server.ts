@@ -59,26 +59,15 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
   if (ids.length === 0) return { zones: [] as WhatsOnZone[], sessions: [] as WhatsOnSession[] };
   const calendars = await loadZoneCalendars(db, zones);
   const earliest = zones.map((z) => localMoment(now, z.time_zone).date).sort()[0]!;
+  // Kept by triggers in the same transaction as each booking (migration 20261130190000).
   const booked = await db
-    .selectFrom("bookings")
-    .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-    .select((eb) => [
-      "bookings.zone_id",
-      "bookings.local_date",
-      "bookings.session_key",
-      "vendors.category_slug",
-      eb.fn.countAll<number>().as("n"),
-    ])
-    .where("bookings.zone_id", "in", ids)
-    .where("bookings.local_date", ">=", earliest)
-    .where("bookings.local_date", "<=", addDays(earliest, WHATS_ON_DAYS))
-    .where("bookings.status", "in", ["confirmed", "checked_in"])
-    .groupBy([
-      "bookings.zone_id",
-      "bookings.local_date",
-      "bookings.session_key",
-      "vendors.category_slug",
-    ])
+    .selectFrom("session_tallies")
+    .select(["zone_id", "local_date", "session_key", "category_slug", "bookings as n"])
+    .where("zone_id", "in", ids)
+    .where("local_date", ">=", earliest)
+    .where("local_date", "<=", addDays(earliest, WHATS_ON_DAYS))
+    .where("bookings", ">", 0)
+    .orderBy(["zone_id", "local_date", "session_key", "category_slug"])
     .execute();
   const bySession = new Map<string, { vendors: number; categories: string[] }>();
   for (const row of booked) {
