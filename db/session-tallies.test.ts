@@ -6,7 +6,7 @@ import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
 import { bookStall, cancelBooking } from "~/models/booking.server";
 import { db } from "~/utils/db.server";
-import { createApprovedVendor, stallsTaking, templateKey } from "./testing/factories";
+import { createApprovedVendor, freeStallsTaking, templateKey } from "./testing/factories";
 
 /** Every non-zero count, and the same counted from the bookings, in one order. */
 async function bothCounts() {
@@ -49,16 +49,7 @@ describe("the sessions' counts by category", () => {
     expect(counts.kept.length).toBeGreaterThan(0);
     expect(counts.kept).toEqual(counts.counted);
 
-    const taken = await db
-      .selectFrom("bookings")
-      .select("stall_id")
-      .where("local_date", "=", localDate)
-      .where("session_key", "=", sessionKey)
-      .where("status", "in", ["pending", "confirmed", "checked_in"])
-      .execute();
-    const free = (await stallsTaking(db, zone, "fresh_produce")).filter(
-      (s) => !taken.some((b) => b.stall_id === s.id),
-    );
+    const free = await freeStallsTaking(db, zone, "fresh_produce", { localDate, sessionKey });
     const made: number[] = [];
     const vendors: number[] = [];
     for (let i = 0; i < 3; i++) {

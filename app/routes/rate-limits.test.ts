@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS } from "#db/demo/people";
-import { createApprovedVendor, stallsTaking, templateKey } from "#db/testing/factories";
+import { createApprovedVendor, freeStallsTaking, templateKey } from "#db/testing/factories";
 import { cookieForUser, settle, testContext } from "#db/testing/requests";
 import { addDays } from "~/domain/calendar";
 import { localMoment } from "~/domain/market-hours";
@@ -120,16 +120,10 @@ describe("booking tries", () => {
     const cookie = await cookieForUser(userId);
     const localDate = addDays(localMoment(new Date(), "Asia/Shanghai").date, 2);
     const sessionKey = await templateKey(db, "fuxin-community", "morning");
-    const taken = await db
-      .selectFrom("bookings")
-      .select("stall_id")
-      .where("local_date", "=", localDate)
-      .where("session_key", "=", sessionKey)
-      .where("status", "in", ["pending", "confirmed", "checked_in"])
-      .execute();
-    const stall = (await stallsTaking(db, "fuxin-community", "fresh_produce")).find(
-      (s) => !taken.some((b) => b.stall_id === s.id),
-    );
+    const [stall] = await freeStallsTaking(db, "fuxin-community", "fresh_produce", {
+      localDate,
+      sessionKey,
+    });
     const form = { stallId: String(stall!.id), localDate, sessionKey };
     const book = (key: string) =>
       settle(() =>

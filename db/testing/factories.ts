@@ -86,6 +86,27 @@ export async function stallsTaking(db: Kysely<Database>, zoneSlug: string, categ
     .execute();
 }
 
+/** The stalls of a zone that take a category and nobody holds in one session. */
+export async function freeStallsTaking(
+  db: Kysely<Database>,
+  zoneSlug: string,
+  category: string,
+  { localDate, sessionKey }: { localDate: string; sessionKey: string },
+) {
+  const taken = new Set(
+    (
+      await db
+        .selectFrom("bookings")
+        .select("stall_id")
+        .where("local_date", "=", localDate)
+        .where("session_key", "=", sessionKey)
+        .where("status", "in", ["pending", "confirmed", "checked_in"])
+        .execute()
+    ).map((b) => b.stall_id),
+  );
+  return (await stallsTaking(db, zoneSlug, category)).filter((s) => !taken.has(s.id));
+}
+
 export async function templateKey(db: Kysely<Database>, zoneSlug: string, kind: string) {
   const row = await db
     .selectFrom("session_templates")
