@@ -23,7 +23,7 @@ import { isDatabaseUnavailable } from "#db/errors";
 import { actingVendorName, getOptionalUser } from "~/utils/auth.server";
 import { publicEnv, siteUrl } from "~/utils/env.server";
 import { SearchForm } from "~/components/search-form";
-import { useQuickLinks } from "~/components/quick-link";
+import { QuickLink, useQuickLinks } from "~/components/quick-link";
 import { OfflineBanner, revalidateOnline, useServiceWorker } from "~/components/offline";
 import { useMediaQuery, WIDE_SCREEN } from "~/components/client-only";
 import { pageMeta } from "~/utils/meta";
@@ -32,7 +32,6 @@ import { DEFAULT_LOCALE, translator, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { isElder } from "~/utils/elder.server";
 import appStyles from "~/styles/app.css";
-import { QuickLink } from "~/components/quick-link";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },

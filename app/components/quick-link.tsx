@@ -1,7 +1,7 @@
 // Links in the app's lists: a plain <a> that one click handler in the root turns into an in-app
 // navigation, as React Router's <Link> would. <Link> runs some twenty hooks for each link it
 // renders (its href, its click handler, Remix's prefetching); on a page of 70 links that was a
-// seventh of the page's render (docs/decisions/030-pages-rendered-leaner.md).
+// seventh of the page's render (docs/decisions/030-plain-links-and-one-commit-a-booking.md).
 import { useNavigate } from "@remix-run/react";
 import { useEffect, type AnchorHTMLAttributes } from "react";
 
@@ -27,9 +27,9 @@ export function useQuickLinks() {
     const onClick = (event: MouseEvent) => {
       const link = quickLinkClicked(event);
       if (!link) return;
-      const url = new URL(link.href);
       event.preventDefault();
-      const to = url.pathname + url.search + url.hash;
+      // The address as the browser resolved it ("?day=…" against the page's own).
+      const to = link.pathname + link.search + link.hash;
       // As <Link>: the page already open is replaced in the history, not added again.
       navigate(to, {
         replace: to === location.pathname + location.search + location.hash,
@@ -58,10 +58,8 @@ export function quickLinkClicked(event: {
   if (event.defaultPrevented || event.button !== 0) return null;
   if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return null;
   const target = event.target as Element | null;
-  const link = typeof target?.closest === "function" ? target.closest("a[data-quick]") : null;
-  if (!link || !("href" in link)) return null;
-  const anchor = link as HTMLAnchorElement;
+  const anchor = target?.closest?.("a[data-quick]");
+  if (!(anchor instanceof HTMLAnchorElement)) return null;
   if ((anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return null;
-  if (new URL(anchor.href).origin !== window.location.origin) return null;
-  return anchor;
+  return anchor.origin === window.location.origin ? anchor : null;
 }

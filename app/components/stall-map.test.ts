@@ -87,8 +87,11 @@ describe("a published layout's map", () => {
       outlines[1],
     ]);
     const state = publishedMap(
-      [{ layout_id: 9 }, { layout_id: 9 }],
-      (i) => (["mine", "held"] as const)[i]!,
+      [
+        { layout_id: 9, tone: "mine" as const },
+        { layout_id: 9, tone: "held" as const },
+      ],
+      (s) => s.tone,
     );
     expect(state).toEqual({ layout: 9, tones: "mh" });
     expect(geometryUrl(9)).toBe("/layouts/9/stalls.json");

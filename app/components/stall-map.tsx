@@ -93,14 +93,15 @@ export interface PublishedMap {
 }
 
 /** The map state of stalls read from a published layout (`layout_id` on each), in its order. */
-export function publishedMap(
-  stalls: { layout_id: number }[],
-  toneOf: (index: number) => StallTone,
+export function publishedMap<S extends { layout_id: number }>(
+  stalls: S[],
+  toneOf: (stall: S) => StallTone,
 ): PublishedMap | null {
   if (stalls.length === 0) return null;
-  let tones = "";
-  for (let i = 0; i < stalls.length; i++) tones += TONE_LETTER[toneOf(i)];
-  return { layout: stalls[0]!.layout_id, tones };
+  return {
+    layout: stalls[0]!.layout_id,
+    tones: stalls.map((s) => TONE_LETTER[toneOf(s)]).join(""),
+  };
 }
 
 export const geometryUrl = (layout: number) => `/layouts/${layout}/stalls.json`;

@@ -245,7 +245,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     freeCount: listed.filter((s) => s.free && s.fits).length,
     boundary: parsePolygon(zone.boundary)?.coordinates[0] ?? [],
     // The outlines come from the layout's own file; the page says what each stall is to you.
-    map: publishedMap(listed, (i) => toneOf(listed[i]!)),
+    map: publishedMap(listed, toneOf),
     tiles: publicEnv(),
     weeks,
     pageKey,

@@ -181,7 +181,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stallCount: stalls.length,
     // The outlines come from the layout's own file; the page says who is at each stall, and in
     // which category's colour (a palette, and one letter a stall).
-    map: publishedMap(stalls, (i) => (byStall.has(stalls[i]!.id) ? "taken" : "free")),
+    map: publishedMap(stalls, (s) => (byStall.has(s.id) ? "taken" : "free")),
     mapColors: packColors(stalls.map((s) => categoryColor(stallCategory(s)))),
     mapNames: Object.fromEntries(
       stalls.flatMap((s, i) => {
