@@ -64,6 +64,7 @@ describe("migrations", () => {
           "ballot_applications",
           "bookings",
           "session_tallies",
+          "reference_generation",
           "closures",
           "market_events",
           "zone_settings",

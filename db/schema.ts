@@ -346,6 +346,12 @@ export interface MarketEventsTable {
 }
 
 /** Vendors booked in each session by category, kept by triggers on bookings and vendors. */
+/** One row: bumped by triggers with every change to the facts pages keep (decision 033). */
+export interface ReferenceGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface SessionTalliesTable {
   zone_id: number;
   local_date: string;
@@ -646,6 +652,7 @@ export interface Database {
   market_events: MarketEventsTable;
   bookings: BookingsTable;
   session_tallies: SessionTalliesTable;
+  reference_generation: ReferenceGenerationTable;
   waitlist_entries: WaitlistEntriesTable;
   upload_ledger: UploadLedgerTable;
   health_probe: HealthProbeTable;

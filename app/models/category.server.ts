@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { keptReference } from "./reference.server";
 
 export async function listCategories(db: Kysely<Database>) {
-  return db.selectFrom("categories").selectAll().orderBy("sort_order").execute();
+  return keptReference(db, "categories", () =>
+    db.selectFrom("categories").selectAll().orderBy("sort_order").execute(),
+  );
 }

@@ -1,6 +1,7 @@
 // The coming week across every market: each session with its state, who has booked it and in
 // which categories, for the home page and its map.
 import type { Kysely } from "kysely";
+import { keptReference } from "./reference.server";
 import type { Database, ZoneKind } from "#db/schema";
 import { addDays, compareIso, type MarketSession } from "~/domain/calendar";
 import { parsePolygon, ringCenter, type Position } from "~/domain/geo";
@@ -39,22 +40,24 @@ export interface WhatsOnSession extends MarketSession {
 }
 
 export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
-  const zones = await db
-    .selectFrom("zones")
-    .select([
-      "id",
-      "slug",
-      "name_zh",
-      "name_en",
-      "address_zh",
-      "address_en",
-      "kind",
-      "boundary",
-      "time_zone",
-    ])
-    .where("status", "=", "active")
-    .orderBy("id")
-    .execute();
+  const zones = await keptReference(db, "active-zones", () =>
+    db
+      .selectFrom("zones")
+      .select([
+        "id",
+        "slug",
+        "name_zh",
+        "name_en",
+        "address_zh",
+        "address_en",
+        "kind",
+        "boundary",
+        "time_zone",
+      ])
+      .where("status", "=", "active")
+      .orderBy("id")
+      .execute(),
+  );
   const ids = zones.map((z) => z.id);
   if (ids.length === 0) return { zones: [] as WhatsOnZone[], sessions: [] as WhatsOnSession[] };
   const calendars = await loadZoneCalendars(db, zones);

@@ -8,6 +8,7 @@ import {
   type EventLike,
   type TemplateLike,
 } from "~/domain/calendar";
+import { keptReference } from "./reference.server";
 
 export interface ZoneCalendar {
   zoneId: number;
@@ -43,23 +44,25 @@ export async function loadZoneCalendars(
   zones: { id: number; time_zone: string }[],
 ): Promise<Map<number, ZoneCalendar>> {
   const ids = zones.length ? zones.map((z) => z.id) : [-1];
-  const [templates, closures, events] = await Promise.all([
-    db
-      .selectFrom("session_templates")
-      .select(["id", "zone_id", "kind", "weekdays", "start_time", "end_time"])
-      .where("zone_id", "in", ids)
-      .execute(),
-    db
-      .selectFrom("closures")
-      .select(["id", "zone_id", "starts_on", "ends_on", "reason"])
-      .where("zone_id", "in", ids)
-      .execute(),
-    db
-      .selectFrom("market_events")
-      .select(["id", "zone_id", "local_date", "start_time", "end_time", "title_zh", "title_en"])
-      .where("zone_id", "in", ids)
-      .execute(),
-  ]);
+  const [templates, closures, events] = await keptReference(db, `calendars:${ids}`, () =>
+    Promise.all([
+      db
+        .selectFrom("session_templates")
+        .select(["id", "zone_id", "kind", "weekdays", "start_time", "end_time"])
+        .where("zone_id", "in", ids)
+        .execute(),
+      db
+        .selectFrom("closures")
+        .select(["id", "zone_id", "starts_on", "ends_on", "reason"])
+        .where("zone_id", "in", ids)
+        .execute(),
+      db
+        .selectFrom("market_events")
+        .select(["id", "zone_id", "local_date", "start_time", "end_time", "title_zh", "title_en"])
+        .where("zone_id", "in", ids)
+        .execute(),
+    ]),
+  );
   return new Map(
     zones.map((z) => [
       z.id,
@@ -82,11 +85,9 @@ export async function getBookingSettings(
   db: Kysely<Database>,
   zoneId: number,
 ): Promise<BookingSettings> {
-  const row = await db
-    .selectFrom("zone_settings")
-    .selectAll()
-    .where("zone_id", "=", zoneId)
-    .executeTakeFirst();
+  const row = await keptReference(db, `settings:${zoneId}`, () =>
+    db.selectFrom("zone_settings").selectAll().where("zone_id", "=", zoneId).executeTakeFirst(),
+  );
   if (!row) return DEFAULT_BOOKING_SETTINGS;
   return {
     bookingOpensDays: row.booking_opens_days,

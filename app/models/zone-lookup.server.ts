@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { keptReference } from "./reference.server";
 import type { Database } from "#db/schema";
 
 /** Any zone, active or not: for its managers. */
@@ -7,10 +8,12 @@ export async function getZoneBySlugAnyStatus(db: Kysely<Database>, slug: string)
 }
 
 export async function getZoneBySlug(db: Kysely<Database>, slug: string) {
-  return db
-    .selectFrom("zones")
-    .selectAll()
-    .where("slug", "=", slug)
-    .where("status", "=", "active")
-    .executeTakeFirst();
+  return keptReference(db, `zone:${slug}`, () =>
+    db
+      .selectFrom("zones")
+      .selectAll()
+      .where("slug", "=", slug)
+      .where("status", "=", "active")
+      .executeTakeFirst(),
+  );
 }

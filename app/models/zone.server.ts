@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { parsePolygon, type Position } from "~/domain/geo";
+import { keptReference } from "./reference.server";
 import type { Database, SessionTemplate, Zone } from "#db/schema";
 
 export interface StallSummary {
@@ -172,12 +173,14 @@ const KEPT_LAYOUTS = 200;
 
 /** The stalls of a zone's approved layout, each with the categories it may sell. */
 export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
-  const layout = await db
-    .selectFrom("layouts")
-    .select("id")
-    .where("zone_id", "=", zoneId)
-    .where("status", "=", "approved")
-    .executeTakeFirst();
+  const layout = await keptReference(db, `approved-layout:${zoneId}`, () =>
+    db
+      .selectFrom("layouts")
+      .select("id")
+      .where("zone_id", "=", zoneId)
+      .where("status", "=", "approved")
+      .executeTakeFirst(),
+  );
   return layout ? keptLayoutStalls(db, layout.id) : [];
 }
 

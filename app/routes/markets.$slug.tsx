@@ -51,7 +51,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const zone = params.slug ? await getZoneBySlug(db, params.slug) : undefined;
+  // Read in one turn: kept facts cost one read of their generation a turn (decision 033).
+  const [zone, categoryRows] = await Promise.all([
+    params.slug ? getZoneBySlug(db, params.slug) : undefined,
+    listCategories(db),
+  ]);
   if (!zone) throw notFound();
   const locale = await getLocale(request);
   const calendar = await zoneCalendar(db, zone);
@@ -115,8 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     groups.set(p.category_slug, group);
   }
-  const [categoryRows, reportFigures, notices, inspected, ballots] = await Promise.all([
-    listCategories(db),
+  const [reportFigures, notices, inspected, ballots] = await Promise.all([
     publicReportFigures(db, zone.id, now),
     currentAnnouncements(db, zone.id, today),
     lastInspection(db, zone.id),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORDS, staffSpecs } from "#db/demo/people";
 import { createSession, deleteSession, getSessionUser } from "~/models/session.server";
-import { authenticate, requireRole, requireUser, safeRedirect } from "./auth.server";
+import {
+  authenticate,
+  getOptionalUser,
+  requireRole,
+  requireUser,
+  safeRedirect,
+} from "./auth.server";
 import { db } from "./db.server";
 import { sessionCookie, startSession } from "./session.server";
 
@@ -79,6 +85,22 @@ describe("sessions", () => {
     expect(await getSessionUser(db, oldId, now)).toBeUndefined();
     expect(response.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
     expect(response.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/);
+  });
+
+  it("are read once for all the loaders of one page, and again for each form sent", async () => {
+    const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
+    const { id, request } = await requestWithSession(user.id);
+    const post = new Request(request.url, { method: "POST", headers: request.headers });
+    expect((await getOptionalUser(request))?.id).toBe(user.id);
+    expect((await getOptionalUser(post))?.id).toBe(user.id);
+    await deleteSession(db, id);
+    // The page's other loader gets the answer the page began with…
+    expect((await getOptionalUser(request))?.id).toBe(user.id);
+    // …a new page does not, nor a form's action, which may have signed out before its page.
+    expect(
+      await getOptionalUser(new Request(request.url, { headers: request.headers })),
+    ).toBeNull();
+    expect(await getOptionalUser(post)).toBeNull();
   });
 
   it("are refused when the cookie is tampered with", async () => {

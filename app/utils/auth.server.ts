@@ -11,7 +11,18 @@ import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
 import { notFound } from "./responses";
 
-export async function getOptionalUser(request: Request): Promise<PublicUser | null> {
+// The root's loader and the page's both ask who is signed in, with the same request: a GET is
+// read once (a POST's action may sign someone in or out before its page is read again).
+const usersOf = new WeakMap<Request, Promise<PublicUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<PublicUser | null> {
+  if (request.method !== "GET") return readUser(request);
+  let user = usersOf.get(request);
+  if (!user) usersOf.set(request, (user = readUser(request)));
+  return user;
+}
+
+async function readUser(request: Request): Promise<PublicUser | null> {
   const now = new Date();
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;

@@ -1,0 +1,76 @@
+// Facts that pages read on every view and that change a few times a month (a zone, its calendar
+// and booking settings, the categories, which layout is approved), kept by each process while the
+// database's reference generation stays the same (decision 033). Triggers bump the generation in
+// the transaction of every change to those tables (migration 20261130220000), so what is kept is
+// never older than what a read straight from the tables would have returned when it was asked:
+// each caller's read of the generation starts after the caller does.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+interface Kept {
+  generation: number;
+  value: Promise<unknown>;
+}
+
+/** Facts of one database, by what they are ("zone:fuxin-community"). */
+const keptOf = new WeakMap<Kysely<Database>, Map<string, Kept>>();
+/** A generation read that has not been sent yet: every caller until then shares it. */
+const nextRead = new WeakMap<Kysely<Database>, Promise<number>>();
+/** Keys come from addresses (a zone's slug): a bound, so that made-up ones cannot fill memory. */
+const KEPT_FACTS = 2000;
+
+/**
+ * The database's reference generation, read once for all callers in one turn of the event loop:
+ * the read is sent after they have all asked, so it sees every change committed before any of
+ * them asked.
+ */
+function generation(db: Kysely<Database>): Promise<number> {
+  let read = nextRead.get(db);
+  if (!read) {
+    read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      nextRead.delete(db);
+      const row = await db
+        .selectFrom("reference_generation")
+        .select("generation")
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow();
+      return Number(row.generation);
+    });
+    nextRead.set(db, read);
+  }
+  return read;
+}
+
+/**
+ * `load()`'s result, read again only after a reference table changed. Inside a transaction it
+ * is always read afresh: a booking checks its rules against what its own transaction sees. The
+ * value is shared by every request of the process and frozen, so that none can change it for the
+ * others.
+ */
+export async function keptReference<T>(
+  db: Kysely<Database>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) return load();
+  const current = await generation(db);
+  let kept = keptOf.get(db);
+  if (!kept) keptOf.set(db, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit && hit.generation === current) return hit.value as Promise<T>;
+  if (kept.size >= KEPT_FACTS) kept.clear();
+  const value = load().then(deepFreeze);
+  kept.set(key, { generation: current, value });
+  value.catch(() => {
+    if (kept.get(key)?.value === value) kept.delete(key);
+  });
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

@@ -1,0 +1,231 @@
+// The facts a process keeps (decision 033) against changes made elsewhere: by another process on
+// the same database, inside a transaction, undone by a rollback. Either engine.
+import { sql, type Kysely } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { listCategories } from "~/models/category.server";
+import { approvedStalls } from "~/models/zone.server";
+import { getZoneBySlug } from "~/models/zone-lookup.server";
+import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
+import { db } from "~/utils/db.server";
+import { createDb } from "./connect";
+import { REFERENCE_TABLES } from "./migrations/20261130220000_reference_generation";
+import type { Database } from "./schema";
+
+const MADE = { created_by: null, created_at: "2031-01-01T00:00:00.000Z" };
+const SETTINGS = {
+  booking_opens_days: 7,
+  booking_closes_minutes: 60,
+  cancel_deadline_hours: 12,
+  requires_approval: 0 as const,
+  category_caps: "{}",
+  updated_at: "2031-01-01T00:00:00.000Z",
+};
+
+/** Another server process on the same database: its own connection and its own kept facts. */
+const other = createDb(process.env.DATABASE_URL!);
+afterAll(() => other.destroy());
+
+async function generation(on: Kysely<Database> = db) {
+  const row = await on
+    .selectFrom("reference_generation")
+    .select("generation")
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
+}
+
+/** `db` as another instance that notes the table of each statement it sends. */
+function counting() {
+  const sent: string[] = [];
+  const counted = db.withPlugin({
+    transformQuery(args) {
+      const node = args.node;
+      sent.push(node.kind === "SelectQueryNode" ? JSON.stringify(node.from?.froms) : node.kind);
+      return node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  return { sent, counted };
+}
+
+describe("facts kept while the reference generation stands", () => {
+  it("are read once, then only the generation is read, once for all callers of a turn", async () => {
+    const { sent, counted } = counting();
+    await getZoneBySlug(counted, "fuxin-community");
+    await listCategories(counted);
+    expect(sent.length).toBe(4);
+    const zone = await getZoneBySlug(counted, "fuxin-community");
+    await listCategories(counted);
+    // The calendar's own read of the zone is not kept; its three tables are, after a first read.
+    await loadZoneCalendar(counted, zone!.id);
+    await loadZoneCalendar(counted, zone!.id);
+    expect(sent.length).toBe(4 + 1 + 1 + 5 + 2);
+    await Promise.all([getZoneBySlug(counted, "fuxin-community"), listCategories(counted)]);
+    expect(sent.length).toBe(13 + 1);
+    expect(sent.filter((s) => s.includes("reference_generation")).length).toBe(7);
+  });
+
+  it("show another process's change on the next read, on any of the kept tables", async () => {
+    const zone = (await getZoneBySlug(db, "fuxin-community"))!;
+    const before = await loadZoneCalendar(db, zone.id);
+    expect(before!.closures.some((c) => c.reason === "路面维修")).toBe(false);
+    await other
+      .insertInto("closures")
+      .values({
+        zone_id: zone.id,
+        starts_on: "2031-05-01",
+        ends_on: "2031-05-02",
+        reason: "路面维修",
+        ...MADE,
+      })
+      .execute();
+    const after = await loadZoneCalendar(db, zone.id);
+    expect(after!.closures.some((c) => c.reason === "路面维修")).toBe(true);
+
+    await other
+      .updateTable("zones")
+      .set({ name_en: "Fuxin, renamed" })
+      .where("id", "=", zone.id)
+      .execute();
+    expect((await getZoneBySlug(db, "fuxin-community"))!.name_en).toBe("Fuxin, renamed");
+
+    const caps = (await getBookingSettings(db, zone.id)).weeklyQuota;
+    await other
+      .insertInto("zone_settings")
+      .values({ ...SETTINGS, zone_id: zone.id, weekly_quota: caps + 3 })
+      .onConflict((oc) => oc.column("zone_id").doUpdateSet({ weekly_quota: caps + 3 }))
+      .execute();
+    expect((await getBookingSettings(db, zone.id)).weeklyQuota).toBe(caps + 3);
+
+    await other
+      .updateTable("categories")
+      .set({ name_en: "Greens" })
+      .where("slug", "=", "fresh_produce")
+      .execute();
+    expect((await listCategories(db)).find((c) => c.slug === "fresh_produce")!.name_en).toBe(
+      "Greens",
+    );
+
+    // A zone closed by another process is gone from its public address at once.
+    await other.updateTable("zones").set({ status: "paused" }).where("id", "=", zone.id).execute();
+    expect(await getZoneBySlug(db, "fuxin-community")).toBeUndefined();
+    await other.updateTable("zones").set({ status: "active" }).where("id", "=", zone.id).execute();
+  });
+
+  it("follow which layout is approved, and not each save of a draft's drawing", async () => {
+    const zone = (await getZoneBySlug(db, "fuxin-community"))!;
+    const stalls = await approvedStalls(db, zone.id);
+    expect(stalls.length).toBeGreaterThan(0);
+    const layout = await other
+      .selectFrom("layouts")
+      .select(["id", "notes"])
+      .where("zone_id", "=", zone.id)
+      .where("status", "=", "approved")
+      .executeTakeFirstOrThrow();
+    const at = await generation();
+    await other.updateTable("layouts").set({ notes: "草稿" }).where("id", "=", layout.id).execute();
+    expect(await generation()).toBe(at);
+    await other
+      .updateTable("layouts")
+      .set({ status: "superseded" })
+      .where("id", "=", layout.id)
+      .execute();
+    expect(await generation()).toBe(at + 1);
+    expect(await approvedStalls(db, zone.id)).toEqual([]);
+    await other
+      .updateTable("layouts")
+      .set({ status: "approved" })
+      .where("id", "=", layout.id)
+      .execute();
+    expect((await approvedStalls(db, zone.id)).length).toBe(stalls.length);
+  });
+
+  it("are bumped by every insert, update and delete of each kept table, and not by a rollback", async () => {
+    const zone = (await getZoneBySlug(db, "fuxin-community"))!;
+    const changes: Record<string, (trx: Kysely<Database>) => Promise<unknown>> = {
+      zones: (trx) =>
+        trx.updateTable("zones").set({ name_en: "X" }).where("id", "=", zone.id).execute(),
+      session_templates: (trx) =>
+        trx.deleteFrom("session_templates").where("zone_id", "=", zone.id).execute(),
+      closures: (trx) =>
+        trx
+          .insertInto("closures")
+          .values({
+            ...MADE,
+            zone_id: zone.id,
+            starts_on: "2031-01-01",
+            ends_on: "2031-01-01",
+            reason: "x",
+          })
+          .execute(),
+      market_events: (trx) =>
+        trx
+          .insertInto("market_events")
+          .values({
+            zone_id: zone.id,
+            local_date: "2031-01-02",
+            start_time: "18:00",
+            end_time: "21:00",
+            title_zh: "灯会",
+            title_en: "Lanterns",
+            ...MADE,
+          })
+          .execute(),
+      zone_settings: (trx) =>
+        trx
+          .insertInto("zone_settings")
+          .values({ ...SETTINGS, zone_id: zone.id, weekly_quota: 9 })
+          .onConflict((oc) => oc.column("zone_id").doUpdateSet({ weekly_quota: 9 }))
+          .execute(),
+      categories: (trx) =>
+        trx
+          .updateTable("categories")
+          .set({ sort_order: 99 })
+          .where("slug", "=", "crafts")
+          .execute(),
+      layouts: (trx) =>
+        trx
+          .updateTable("layouts")
+          .set({ status: "superseded" })
+          .where("zone_id", "=", zone.id)
+          .execute(),
+    };
+    expect(Object.keys(changes).sort()).toEqual(Object.keys(REFERENCE_TABLES).sort());
+    for (const [table, change] of Object.entries(changes)) {
+      const at = await generation();
+      // Undone: the number stays, so nothing kept is thrown away for nothing.
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await change(trx);
+          throw new Error("undo");
+        })
+        .catch(() => undefined);
+      expect(await generation(), `${table} undone`).toBe(at);
+      await db.transaction().execute(async (trx) => {
+        await change(trx);
+        // Inside its own transaction a change is read as it stands, never from what is kept.
+        if (table === "closures")
+          expect(
+            (await loadZoneCalendar(trx, zone.id))!.closures.some((c) => c.reason === "x"),
+          ).toBe(true);
+      });
+      expect(await generation(other), table).toBeGreaterThan(at);
+    }
+  });
+
+  it("are frozen: one request cannot change them for the next", async () => {
+    const categories = await listCategories(db);
+    expect(() => ((categories as { name_en: string }[])[0]!.name_en = "changed")).toThrow(
+      TypeError,
+    );
+    expect(() => (categories as unknown[]).sort()).toThrow(TypeError);
+    expect((await listCategories(db))[0]!.name_en).not.toBe("changed");
+  });
+
+  it("are never served when the generation cannot be read", async () => {
+    await getZoneBySlug(db, "fuxin-community");
+    await sql`delete from reference_generation`.execute(other);
+    await expect(getZoneBySlug(db, "fuxin-community")).rejects.toThrow();
+    await sql`insert into reference_generation (id, generation) values (1, 0)`.execute(other);
+  });
+});
