@@ -70,7 +70,10 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
     .where("local_date", ">=", earliest)
     .where("local_date", "<=", addDays(earliest, WHATS_ON_DAYS))
     .where("bookings", ">", 0)
-    .orderBy(["zone_id", "local_date", "session_key", "category_slug"])
+    .orderBy("zone_id")
+    .orderBy("local_date")
+    .orderBy("session_key")
+    .orderBy("category_slug")
     .execute();
   const bySession = new Map<string, { vendors: number; categories: string[] }>();
   for (const row of booked) {
