@@ -45,7 +45,12 @@ test("npm run serve runs compiled code on React's production build, with NODE_EN
     const children = processTree(server.child.pid!)
       .slice(1)
       .map((child) => fs.readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0").join(" "));
-    for (const command of children) expect(command).toContain("build/server/server.js");
+    for (const command of children) {
+      expect(command).toContain("build/server/server.js");
+      // Each with its heap's two sizes, on Node 22 and 24 alike (app/cluster.ts).
+      expect(command).toContain("--max-old-space-size=192");
+      expect(command).toContain("--max-semi-space-size=16");
+    }
     expect(server.output()).not.toContain("esbuild");
   } finally {
     server.child.kill("SIGTERM");
