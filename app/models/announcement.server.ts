@@ -1,6 +1,7 @@
 // Notices a market's managers post: on the market page while they concern the coming days, and
 // in the inbox of every vendor booked on the days they concern.
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { AnnouncementKind, Database } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
 import { writeAudit } from "./audit.server";
@@ -85,13 +86,16 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
 
 /** The notices still concerning today or later, soonest first. */
 export async function currentAnnouncements(db: Kysely<Database>, zoneId: number, today: string) {
-  return db
+  return announcementsFrom.all(db, { zoneId, today });
+}
+
+const announcementsFrom = prepared((db, p: { zoneId: number; today: string }) =>
+  db
     .selectFrom("announcements")
     .select(["id", "kind", "title", "body", "starts_on", "ends_on", "created_at"])
-    .where("zone_id", "=", zoneId)
-    .where("ends_on", ">=", today)
+    .where("zone_id", "=", p.zoneId)
+    .where("ends_on", ">=", p.today)
     .orderBy("starts_on")
     .orderBy("id", "desc")
-    .limit(20)
-    .execute();
-}
+    .limit(20),
+);

@@ -2,6 +2,7 @@
 // how they are given out. Once drawn, its winners hold their stalls by bookings and the rest are
 // free like any other.
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 
 export interface SessionOfZone {
@@ -21,21 +22,27 @@ async function sessionKindOf(db: Kysely<Database>, sessionKey: string) {
   return template?.kind ?? null;
 }
 
+const undrawnBallotStalls = prepared((db, s: { zoneId: number; localDate: string }) =>
+  db
+    .selectFrom("ballots")
+    .innerJoin("ballot_stalls", "ballot_stalls.ballot_id", "ballots.id")
+    .innerJoin("stalls", "stalls.id", "ballot_stalls.stall_id")
+    .select(["stalls.code", "ballots.public_id", "ballots.session_kind"])
+    .where("ballots.zone_id", "=", s.zoneId)
+    .where("ballots.drawn_at", "is", null)
+    .where("ballots.first_date", "<=", s.localDate)
+    .where("ballots.last_date", ">=", s.localDate),
+);
+
 /** Codes of the stalls an undrawn ballot holds in this session, with the ballot holding each. */
 export async function stallsAwaitingDraw(
   db: Kysely<Database>,
   session: SessionOfZone,
 ): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("ballots")
-    .innerJoin("ballot_stalls", "ballot_stalls.ballot_id", "ballots.id")
-    .innerJoin("stalls", "stalls.id", "ballot_stalls.stall_id")
-    .select(["stalls.code", "ballots.public_id", "ballots.session_kind"])
-    .where("ballots.zone_id", "=", session.zoneId)
-    .where("ballots.drawn_at", "is", null)
-    .where("ballots.first_date", "<=", session.localDate)
-    .where("ballots.last_date", ">=", session.localDate)
-    .execute();
+  const rows = await undrawnBallotStalls.all(db, {
+    zoneId: session.zoneId,
+    localDate: session.localDate,
+  });
   if (rows.length === 0) return new Map();
   // Looked up only when a ballot covers one kind of session, which few do.
   const kind = rows.some((r) => r.session_kind)

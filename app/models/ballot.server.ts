@@ -2,6 +2,7 @@
 // open, frozen and drawn after it closes (docs/ballot-draw.md). Every step is audited.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database, SessionKind } from "#db/schema";
 import { inTransaction } from "#db/transaction";
 import { addDays } from "~/domain/calendar";
@@ -673,14 +674,23 @@ export async function ballotsTakingApplications(
   now: Date,
   { zoneId }: { zoneId?: number } = {},
 ) {
+  const at = now.toISOString();
+  return zoneId === undefined
+    ? ballotsOpenAt(db, at).execute()
+    : zoneBallotsOpenAt.all(db, { zoneId, at });
+}
+
+function ballotsOpenAt(db: Kysely<Database>, at: string) {
   return db
     .selectFrom("ballots")
     .innerJoin("zones", "zones.id", "ballots.zone_id")
     .select(publicColumns)
     .where("zones.status", "=", "active")
     .where("ballots.drawn_at", "is", null)
-    .where("ballots.closes_at", ">", now.toISOString())
-    .$if(zoneId !== undefined, (q) => q.where("ballots.zone_id", "=", zoneId!))
-    .orderBy("ballots.closes_at")
-    .execute();
+    .where("ballots.closes_at", ">", at)
+    .orderBy("ballots.closes_at");
 }
+
+const zoneBallotsOpenAt = prepared((db, p: { zoneId: number; at: string }) =>
+  ballotsOpenAt(db, p.at).where("ballots.zone_id", "=", p.zoneId),
+);

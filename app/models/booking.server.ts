@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { violatedUniqueIndex } from "#db/errors";
+import { prepared } from "#db/prepared";
 import type { Booking, BookingStatus, Database } from "#db/schema";
 import {
   bookingFee,
@@ -25,7 +26,7 @@ import { localMoment } from "~/domain/market-hours";
 import { auditCounterAct, writeAudit } from "./audit.server";
 import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { approvedStalls } from "./zone.server";
-import { heldStallIds, liveOffer, offerFreedStall, type SessionRef } from "./waitlist.server";
+import { liveOffer, liveOffers, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { recordHit } from "./rate-limit.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { bookingKeys, inTransaction, queueFor } from "#db/transaction";
@@ -108,13 +109,55 @@ export function bookingVendors(db: Kysely<Database>) {
 
 /** A vendor's papers that count: the newest of each kind. */
 export function papersThatCount(db: Kysely<Database>, vendorId: number) {
-  return db
+  return currentPapers.all(db, { vendorId });
+}
+
+const currentPapers = prepared((db, p: { vendorId: number }) =>
+  db
     .selectFrom("documents")
     .select(["kind", "expires_on"])
-    .where("vendor_id", "=", vendorId)
-    .where("replaced_at", "is", null)
-    .execute();
-}
+    .where("vendor_id", "=", p.vendorId)
+    .where("replaced_at", "is", null),
+);
+
+const bookingVendor = prepared((db, p: { vendorId: number }) =>
+  bookingVendors(db).where("vendors.id", "=", p.vendorId),
+);
+const vendorBookingsBetween = prepared((db, p: { vendorId: number; from: string; to: string }) =>
+  db
+    .selectFrom("bookings")
+    .select(["zone_id", "local_date", "session_key", "stall_id"])
+    .where("vendor_id", "=", p.vendorId)
+    .where("status", "in", ACTIVE)
+    .where("local_date", ">=", p.from)
+    .where("local_date", "<=", p.to),
+);
+const categoryBookingCounts = prepared(
+  (db, p: { zoneId: number; from: string; to: string; category: string }) =>
+    db
+      .selectFrom("bookings")
+      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
+      .select((eb) => [
+        "bookings.local_date",
+        "bookings.session_key",
+        eb.fn.countAll<number>().as("n"),
+      ])
+      .where("bookings.zone_id", "=", p.zoneId)
+      .where("bookings.local_date", ">=", p.from)
+      .where("bookings.local_date", "<=", p.to)
+      .where("bookings.status", "in", ACTIVE)
+      .where("vendors.category_slug", "=", p.category)
+      .groupBy(["bookings.local_date", "bookings.session_key"]),
+);
+const strikesSince = prepared((db, p: { vendorId: number; zoneId: number; since: string }) =>
+  db
+    .selectFrom("bookings")
+    .select(["status", "starts_at", "cancelled_at"])
+    .where("vendor_id", "=", p.vendorId)
+    .where("zone_id", "=", p.zoneId)
+    .where("starts_at", ">=", p.since)
+    .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)])),
+);
 
 /** A vendor as the booking rules see them, with their papers, in one zone over some dates. */
 export interface VendorContext {
@@ -151,45 +194,22 @@ export async function loadVendorContext(
   now: Date,
 ): Promise<VendorContext> {
   const [vendor, documents, settings] = await Promise.all([
-    bookingVendors(db).where("vendors.id", "=", vendorId).executeTakeFirstOrThrow(),
+    bookingVendor.first(db, { vendorId }),
     papersThatCount(db, vendorId),
     known ?? getBookingSettings(db, zoneId),
   ]);
+  if (!vendor) throw new Error(`No vendor ${vendorId}`);
   const since = new Date(
     now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
   ).toISOString();
   const [bookings, counts, strikes] = await Promise.all([
-    db
-      .selectFrom("bookings")
-      .select(["zone_id", "local_date", "session_key", "stall_id"])
-      .where("vendor_id", "=", vendorId)
-      .where("status", "in", ACTIVE)
-      .where("local_date", ">=", weekStart(from))
-      .where("local_date", "<=", addDays(weekStart(to), 6))
-      .execute(),
-    db
-      .selectFrom("bookings")
-      .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
-      .select((eb) => [
-        "bookings.local_date",
-        "bookings.session_key",
-        eb.fn.countAll<number>().as("n"),
-      ])
-      .where("bookings.zone_id", "=", zoneId)
-      .where("bookings.local_date", ">=", from)
-      .where("bookings.local_date", "<=", to)
-      .where("bookings.status", "in", ACTIVE)
-      .where("vendors.category_slug", "=", vendor.category_slug)
-      .groupBy(["bookings.local_date", "bookings.session_key"])
-      .execute(),
-    db
-      .selectFrom("bookings")
-      .select(["status", "starts_at", "cancelled_at"])
-      .where("vendor_id", "=", vendorId)
-      .where("zone_id", "=", zoneId)
-      .where("starts_at", ">=", since)
-      .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]))
-      .execute(),
+    vendorBookingsBetween.all(db, {
+      vendorId,
+      from: weekStart(from),
+      to: addDays(weekStart(to), 6),
+    }),
+    categoryBookingCounts.all(db, { zoneId, from, to, category: vendor.category_slug }),
+    strikesSince.all(db, { vendorId, zoneId, since }),
   ]);
   return {
     vendor,
@@ -234,49 +254,55 @@ export function sessionFacts(
 
 /** The approved layout's stall with its zone and categories; undefined for any other stall. */
 async function bookableStall(db: Kysely<Database>, stallId: number) {
-  const columns = [
-    "stalls.id",
-    "stalls.code",
-    "stalls.fee_fen",
-    "stalls.public_welfare",
-    "stalls.geometry",
-    "layouts.zone_id",
-  ] as const;
-  let stall = await db
-    .selectFrom("stalls")
-    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-    .select([...columns, "layouts.status"])
-    .where("stalls.id", "=", stallId)
-    .executeTakeFirst();
+  let stall = await stallOfId.first(db, { stallId });
   // A page opened before a new layout was approved still names the old stall: the stall of
   // the same code in the layout now in use is meant, if there is one.
   if (stall?.status === "superseded")
-    stall = await db
-      .selectFrom("stalls")
-      .innerJoin("layouts", "layouts.id", "stalls.layout_id")
-      .select([...columns, "layouts.status"])
-      .where("layouts.zone_id", "=", stall.zone_id)
-      .where("layouts.status", "=", "approved")
-      .where("stalls.code", "=", stall.code)
-      .executeTakeFirst();
+    stall = await approvedStallOfCode.first(db, { zoneId: stall.zone_id, code: stall.code });
   if (!stall || stall.status !== "approved") return undefined;
-  const categories = await db
-    .selectFrom("stall_categories")
-    .select("category_slug")
-    .where("stall_id", "=", stall.id)
-    .execute();
+  const categories = await categoriesOfStall.all(db, { stallId: stall.id });
   const { status: _status, ...rest } = stall;
   return { ...rest, categories: categories.map((c) => c.category_slug) };
 }
 
-async function existingByKey(db: Kysely<Database>, vendorId: number, key: string) {
+function stallsWithLayout(db: Kysely<Database>) {
   return db
+    .selectFrom("stalls")
+    .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .select([
+      "stalls.id",
+      "stalls.code",
+      "stalls.fee_fen",
+      "stalls.public_welfare",
+      "stalls.geometry",
+      "layouts.zone_id",
+      "layouts.status",
+    ]);
+}
+const stallOfId = prepared((db, p: { stallId: number }) =>
+  stallsWithLayout(db).where("stalls.id", "=", p.stallId),
+);
+const approvedStallOfCode = prepared((db, p: { zoneId: number; code: string }) =>
+  stallsWithLayout(db)
+    .where("layouts.zone_id", "=", p.zoneId)
+    .where("layouts.status", "=", "approved")
+    .where("stalls.code", "=", p.code),
+);
+const categoriesOfStall = prepared((db, p: { stallId: number }) =>
+  db.selectFrom("stall_categories").select("category_slug").where("stall_id", "=", p.stallId),
+);
+
+async function existingByKey(db: Kysely<Database>, vendorId: number, key: string) {
+  return bookingOfKey.first(db, { vendorId, key });
+}
+
+const bookingOfKey = prepared((db, p: { vendorId: number; key: string }) =>
+  db
     .selectFrom("bookings")
     .selectAll()
-    .where("vendor_id", "=", vendorId)
-    .where("idempotency_key", "=", key)
-    .executeTakeFirst();
-}
+    .where("vendor_id", "=", p.vendorId)
+    .where("idempotency_key", "=", p.key),
+);
 
 async function decide(
   trx: Transaction<Database>,
@@ -305,15 +331,7 @@ async function decide(
     now,
   );
   const { vendor, settings } = context;
-  const taken = await trx
-    .selectFrom("bookings")
-    .select("bookings.id")
-    .where("zone_id", "=", stall.zone_id)
-    .where("local_date", "=", input.localDate)
-    .where("session_key", "=", input.sessionKey)
-    .where("status", "in", ACTIVE)
-    .where("stall_id", "=", stall.id)
-    .executeTakeFirst();
+  const taken = await bookingOfStall.first(trx, { ...ref, stallId: stall.id });
   // A stall offered to someone on the waiting list is held for them until the offer ends.
   const hold = await liveOffer(trx, ref, stall.id, now);
   const ballots = await stallsAwaitingDraw(trx, ref);
@@ -329,25 +347,22 @@ async function decide(
   if (refusal) return { ok: false, ...refusal, alternatives: [] };
 
   const at = now.toISOString();
-  const booking = await trx
-    .insertInto("bookings")
-    .values({
-      zone_id: stall.zone_id,
-      stall_id: stall.id,
-      vendor_id: vendor.id,
-      local_date: input.localDate,
-      session_key: input.sessionKey,
-      starts_at: session.startsAt,
-      ends_at: session.endsAt,
-      status: settings.requiresApproval ? "pending" : "confirmed",
-      fee_fen: bookingFee(stall, vendor),
-      idempotency_key: input.idempotencyKey,
-      series_id: input.seriesId ?? null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const booking = await newBooking.first(trx, {
+    zone_id: stall.zone_id,
+    stall_id: stall.id,
+    vendor_id: vendor.id,
+    local_date: input.localDate,
+    session_key: input.sessionKey,
+    starts_at: session.startsAt,
+    ends_at: session.endsAt,
+    status: settings.requiresApproval ? "pending" : "confirmed",
+    fee_fen: bookingFee(stall, vendor),
+    idempotency_key: input.idempotencyKey,
+    series_id: input.seriesId ?? null,
+    created_at: at,
+    updated_at: at,
+  });
+  if (!booking) throw new Error("The new booking was not returned");
   await auditCounterAct(trx, input.clerkUserId, {
     vendorId: vendor.id,
     action: "booking.created",
@@ -358,17 +373,69 @@ async function decide(
     now,
   });
   // Whatever they were waiting for in this session, they have a stall now.
-  await trx
-    .updateTable("waitlist_entries")
-    .set({ status: "booked", updated_at: at })
-    .where("vendor_id", "=", vendor.id)
-    .where("zone_id", "=", stall.zone_id)
-    .where("local_date", "=", input.localDate)
-    .where("session_key", "=", input.sessionKey)
-    .where("status", "in", ["waiting", "offered"])
-    .execute();
+  await waitingBooked.run(trx, { ...ref, vendorId: vendor.id, at });
   return { ok: true, booking, repeated: false };
 }
+
+const bookingOfStall = prepared((db, p: SessionRef & { stallId: number }) =>
+  db
+    .selectFrom("bookings")
+    .select("bookings.id")
+    .where("zone_id", "=", p.zoneId)
+    .where("local_date", "=", p.localDate)
+    .where("session_key", "=", p.sessionKey)
+    .where("status", "in", ACTIVE)
+    .where("stall_id", "=", p.stallId),
+);
+const newBooking = prepared(
+  (
+    db,
+    p: Pick<
+      Booking,
+      | "zone_id"
+      | "stall_id"
+      | "vendor_id"
+      | "local_date"
+      | "session_key"
+      | "starts_at"
+      | "ends_at"
+      | "status"
+      | "fee_fen"
+      | "idempotency_key"
+      | "series_id"
+      | "created_at"
+      | "updated_at"
+    >,
+  ) =>
+    db
+      .insertInto("bookings")
+      .values({
+        zone_id: p.zone_id,
+        stall_id: p.stall_id,
+        vendor_id: p.vendor_id,
+        local_date: p.local_date,
+        session_key: p.session_key,
+        starts_at: p.starts_at,
+        ends_at: p.ends_at,
+        status: p.status,
+        fee_fen: p.fee_fen,
+        idempotency_key: p.idempotency_key,
+        series_id: p.series_id,
+        created_at: p.created_at,
+        updated_at: p.updated_at,
+      })
+      .returningAll(),
+);
+const waitingBooked = prepared((db, p: SessionRef & { vendorId: number; at: string }) =>
+  db
+    .updateTable("waitlist_entries")
+    .set({ status: "booked", updated_at: p.at })
+    .where("vendor_id", "=", p.vendorId)
+    .where("zone_id", "=", p.zoneId)
+    .where("local_date", "=", p.localDate)
+    .where("session_key", "=", p.sessionKey)
+    .where("status", "in", ["waiting", "offered"]),
+);
 
 export async function bookStall(
   db: Kysely<Database>,
@@ -563,28 +630,38 @@ export function newIdempotencyKey(): string {
 /** "ballot": given out by a ballot not drawn yet. */
 export type StallState = "free" | "taken" | "held" | "ballot";
 
+const activeBookings = prepared((db, session: SessionRef) =>
+  sessionBookings(db, session)
+    .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
+    .where("bookings.status", "in", ACTIVE),
+);
+
 /** Every stall of a zone's approved layout with its state in one session. */
 export async function sessionAvailability(
+  db: Kysely<Database>,
+  session: { zoneId: number; localDate: string; sessionKey: string },
+  now: Date,
+) {
+  return (await availabilityAndOffers(db, session, now)).stalls;
+}
+
+/** The session's stalls as `sessionAvailability` gives them, and who the waiting list offers which. */
+async function availabilityAndOffers(
   db: Kysely<Database>,
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
   now: Date,
 ) {
-  const [held, ballots] = await Promise.all([
-    heldStallIds(db, { zoneId, localDate, sessionKey }, now),
+  const [offers, ballots, stalls, bookings] = await Promise.all([
+    liveOffers(db, { zoneId, localDate, sessionKey }, now),
     stallsAwaitingDraw(db, { zoneId, localDate, sessionKey }),
-  ]);
-  const [stalls, bookings] = await Promise.all([
     approvedStalls(db, zoneId),
-    sessionBookings(db, { zoneId, localDate, sessionKey })
-      .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
-      .where("bookings.status", "in", ACTIVE)
-      .execute(),
+    activeBookings.all(db, { zoneId, localDate, sessionKey }),
   ]);
   const bookingOf = new Map(bookings.map((b) => [b.stall_id, b]));
-  return stalls.map((stall) => {
+  const available = stalls.map((stall) => {
     const booking = bookingOf.get(stall.id);
     const state: StallState = !booking
-      ? held.has(stall.id)
+      ? offers.has(stall.id)
         ? "held"
         : ballots.has(stall.code)
           ? "ballot"
@@ -599,6 +676,7 @@ export async function sessionAvailability(
       vendorName: booking?.display_name ?? null,
     };
   });
+  return { stalls: available, offers };
 }
 
 /**
@@ -635,30 +713,13 @@ export async function bookingChoices<
     offered.find((s) => `${s.localDate}|${s.key}` === input.asked) ??
     offered.find((s) => !s.refusal) ??
     offered[0];
-  const stalls = chosen
-    ? await sessionAvailability(
+  const { stalls, offers } = chosen
+    ? await availabilityAndOffers(
         db,
         { zoneId, localDate: chosen.localDate, sessionKey: chosen.key },
         now,
       )
-    : [];
-  // A stall the waiting list offers this vendor is theirs to take; held for anyone else.
-  const offeredToMe = chosen
-    ? new Set(
-        (
-          await db
-            .selectFrom("waitlist_entries")
-            .select("offered_stall_id")
-            .where("vendor_id", "=", vendorId)
-            .where("zone_id", "=", zoneId)
-            .where("local_date", "=", chosen.localDate)
-            .where("session_key", "=", chosen.key)
-            .where("status", "=", "offered")
-            .where("offer_expires_at", ">", now.toISOString())
-            .execute()
-        ).map((e) => e.offered_stall_id),
-      )
-    : new Set<number | null>();
+    : { stalls: [], offers: new Map<number, number>() };
   const chosenRefusal = chosen?.refusal ?? null;
   return {
     vendor: context.vendor,
@@ -669,7 +730,8 @@ export async function bookingChoices<
     // Set on the availability's own fresh objects: a market of 2,000 stalls is not copied.
     stalls: stalls.map((s) => {
       const free =
-        s.state === "free" || (s.state === "held" && !s.vendorId && offeredToMe.has(s.id));
+        // A stall the waiting list offers this vendor is theirs to take; held for anyone else.
+        s.state === "free" || (s.state === "held" && !s.vendorId && offers.get(s.id) === vendorId);
       return Object.assign(s, {
         free,
         refusal:
@@ -866,7 +928,11 @@ export async function acceptOffer(
 
 /** Who is selling where in a session, for residents: names and products, never contacts. */
 export async function vendorsPresent(db: Kysely<Database>, session: SessionRef) {
-  return sessionBookings(db, session)
+  return bookedVendors.all(db, session);
+}
+
+const bookedVendors = prepared((db, session: SessionRef) =>
+  sessionBookings(db, session)
     .select([
       "stalls.id as stall_id",
       "stalls.code",
@@ -883,6 +949,5 @@ export async function vendorsPresent(db: Kysely<Database>, session: SessionRef) 
     ])
     .where("bookings.status", "in", ["confirmed", "checked_in"])
     .orderBy("categories.sort_order")
-    .orderBy("stalls.code")
-    .execute();
-}
+    .orderBy("stalls.code"),
+);

@@ -1,5 +1,6 @@
 // Safety inspections of a zone (or one of its sessions), with follow-ups that have due dates.
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 import {
   inspectionDue,
@@ -232,14 +233,18 @@ export async function inspectionPhotos(db: Kysely<Database>, id: number) {
 }
 
 export async function lastInspection(db: Kysely<Database>, zoneId: number) {
-  return db
+  return newestInspection.first(db, { zoneId });
+}
+
+const newestInspection = prepared((db, p: { zoneId: number }) =>
+  db
     .selectFrom("inspections")
     .select(["local_date", "result"])
-    .where("zone_id", "=", zoneId)
+    .where("zone_id", "=", p.zoneId)
     .orderBy("local_date", "desc")
     .orderBy("id", "desc")
-    .executeTakeFirst();
-}
+    .limit(1),
+);
 
 /** Each zone's inspection standing: when it is due, and follow-ups past their date. */
 export async function inspectionStanding(db: Kysely<Database>, zoneIds: number[], today: string) {

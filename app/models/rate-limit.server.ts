@@ -1,5 +1,6 @@
 // Counters in the database, so that a limit holds across restarts and several app instances.
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 
 export interface Limit {
@@ -11,19 +12,29 @@ export interface Limit {
 /** How many hits `key` had in the window; old rows of the key are cleared on the way. */
 export async function recentHits(db: Kysely<Database>, key: string, limit: Limit, now: Date) {
   const since = new Date(now.getTime() - limit.windowMs).toISOString();
-  await db.deleteFrom("rate_limit_hits").where("key", "=", key).where("at", "<", since).execute();
-  const row = await db
-    .selectFrom("rate_limit_hits")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<string>("at").as("oldest")])
-    .where("key", "=", key)
-    .where("at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: row.oldest };
+  await oldHitsCleared.run(db, { key, since });
+  const row = await hitsSince.first(db, { key, since });
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest ?? null };
 }
 
+const oldHitsCleared = prepared((db, p: { key: string; since: string }) =>
+  db.deleteFrom("rate_limit_hits").where("key", "=", p.key).where("at", "<", p.since),
+);
+const hitsSince = prepared((db, p: { key: string; since: string }) =>
+  db
+    .selectFrom("rate_limit_hits")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<string>("at").as("oldest")])
+    .where("key", "=", p.key)
+    .where("at", ">=", p.since),
+);
+
 export async function recordHit(db: Kysely<Database>, key: string, now: Date) {
-  await db.insertInto("rate_limit_hits").values({ key, at: now.toISOString() }).execute();
+  await newHit.run(db, { key, at: now.toISOString() });
 }
+
+const newHit = prepared((db, p: { key: string; at: string }) =>
+  db.insertInto("rate_limit_hits").values({ key: p.key, at: p.at }),
+);
 
 /**
  * Seconds until `key` may try again, or 0 when it may now. Counting is done before the attempt;

@@ -5,6 +5,7 @@
 // never older than what a read straight from the tables would have returned when it was asked:
 // each caller's read of the generation starts after the caller does.
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 
 interface Kept {
@@ -19,6 +20,10 @@ const nextRead = new WeakMap<Kysely<Database>, Promise<number>>();
 /** Keys come from addresses (a zone's slug): a bound, so that made-up ones cannot fill memory. */
 const KEPT_FACTS = 2000;
 
+const generationRow = prepared((db) =>
+  db.selectFrom("reference_generation").select("generation").where("id", "=", 1),
+);
+
 /**
  * The database's reference generation, read once for all callers in one turn of the event loop:
  * the read is sent after they have all asked, so it sees every change committed before any of
@@ -29,11 +34,8 @@ function generation(db: Kysely<Database>): Promise<number> {
   if (!read) {
     read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       nextRead.delete(db);
-      const row = await db
-        .selectFrom("reference_generation")
-        .select("generation")
-        .where("id", "=", 1)
-        .executeTakeFirstOrThrow();
+      const row = await generationRow.first(db, {});
+      if (!row) throw new Error("The reference generation is missing: run the migrations");
       return Number(row.generation);
     });
     nextRead.set(db, read);

@@ -2,6 +2,7 @@
 // follows it by its code, and the figures are public.
 import { randomInt } from "node:crypto";
 import type { Kysely, Updateable } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database, ProblemReportsTable, ReportCategory, ReportStatus } from "#db/schema";
 import { REPORT_DUE_HOURS, reportFigures } from "~/domain/reports";
 import { localMoment } from "~/domain/market-hours";
@@ -273,14 +274,24 @@ export async function actOnReport(
 
 /** Public figures: for one zone, or the county when `zoneId` is null. */
 export async function publicReportFigures(db: Kysely<Database>, zoneId: number | null, now: Date) {
-  let query = db
-    .selectFrom("problem_reports")
-    .select(["category", "status", "created_at", "finished_at", "due_at"])
-    .where("created_at", ">=", new Date(now.getTime() - 90 * 86_400_000).toISOString());
-  if (zoneId !== null) query = query.where("zone_id", "=", zoneId);
-  const reports = await query.execute();
+  const since = new Date(now.getTime() - 90 * 86_400_000).toISOString();
+  const reports =
+    zoneId === null
+      ? await reportsSince(db, since).execute()
+      : await zoneReportsSince.all(db, { zoneId, since });
   return { days30: reportFigures(reports, now, 30), days90: reportFigures(reports, now, 90) };
 }
+
+function reportsSince(db: Kysely<Database>, since: string) {
+  return db
+    .selectFrom("problem_reports")
+    .select(["category", "status", "created_at", "finished_at", "due_at"])
+    .where("created_at", ">=", since);
+}
+
+const zoneReportsSince = prepared((db, p: { zoneId: number; since: string }) =>
+  reportsSince(db, p.since).where("zone_id", "=", p.zoneId),
+);
 
 export async function reportFiguresByZone(db: Kysely<Database>, now: Date) {
   const reports = await db

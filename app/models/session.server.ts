@@ -1,6 +1,7 @@
 // Login sessions are rows, so that logging out (or an administrator) can revoke them.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 import type { PublicUser } from "./user.server";
 
@@ -31,7 +32,11 @@ export async function getSessionUser(
   sessionId: string,
   now: Date,
 ): Promise<PublicUser | undefined> {
-  return db
+  return liveSessionUser.first(db, { sessionId, now: now.toISOString() });
+}
+
+const liveSessionUser = prepared((db, p: { sessionId: string; now: string }) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
@@ -42,10 +47,9 @@ export async function getSessionUser(
       "users.email",
       "users.phone_verified_at",
     ])
-    .where("sessions.id", "=", sessionId)
-    .where("sessions.expires_at", ">", now.toISOString())
-    .executeTakeFirst();
-}
+    .where("sessions.id", "=", p.sessionId)
+    .where("sessions.expires_at", ">", p.now),
+);
 
 /** Ends every session of a user but `keep` (the one making the change), e.g. on a new password. */
 export async function deleteOtherSessions(

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { prepared } from "#db/prepared";
 import type { Database, Role, VendorStatus } from "#db/schema";
 import { canResubmit, profileChangeNeedsReview } from "~/domain/vendor-review";
 import { writeAudit } from "./audit.server";
@@ -42,12 +43,19 @@ function vendorQuery(db: Kysely<Database>) {
 export type VendorRecord = NonNullable<Awaited<ReturnType<typeof getVendorForUser>>>;
 
 export async function getVendorForUser(db: Kysely<Database>, userId: number) {
-  return vendorQuery(db).where("vendors.user_id", "=", userId).executeTakeFirst();
+  return vendorOfUser.first(db, { userId });
 }
 
 export async function getVendorById(db: Kysely<Database>, id: number) {
-  return vendorQuery(db).where("vendors.id", "=", id).executeTakeFirst();
+  return vendorOfId.first(db, { id });
 }
+
+const vendorOfUser = prepared((db, p: { userId: number }) =>
+  vendorQuery(db).where("vendors.user_id", "=", p.userId),
+);
+const vendorOfId = prepared((db, p: { id: number }) =>
+  vendorQuery(db).where("vendors.id", "=", p.id),
+);
 
 export async function countVendorsByStatus(
   db: Kysely<Database>,

@@ -9,6 +9,7 @@ import { notify } from "./notification.server";
 import { topicOf } from "./outbox.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { isPostgres } from "#db/portable";
+import { prepared } from "#db/prepared";
 import { bookingKeys, inTransaction } from "#db/transaction";
 
 export const OFFER_HOLD_MS = 2 * 60 * 60 * 1000;
@@ -76,34 +77,43 @@ export async function liveOffer(
   stallId: number,
   now: Date,
 ) {
-  return db
-    .selectFrom("waitlist_entries")
-    .select(["id", "vendor_id", "offer_expires_at"])
-    .where("zone_id", "=", session.zoneId)
-    .where("local_date", "=", session.localDate)
-    .where("session_key", "=", session.sessionKey)
-    .where("offered_stall_id", "=", stallId)
-    .where("status", "=", "offered")
-    .where("offer_expires_at", ">", now.toISOString())
-    .executeTakeFirst();
+  return offerOfStall.first(db, { ...session, stallId, now: now.toISOString() });
 }
 
-export async function heldStallIds(
+const offerOfStall = prepared((db, p: SessionRef & { stallId: number; now: string }) =>
+  db
+    .selectFrom("waitlist_entries")
+    .select(["id", "vendor_id", "offer_expires_at"])
+    .where("zone_id", "=", p.zoneId)
+    .where("local_date", "=", p.localDate)
+    .where("session_key", "=", p.sessionKey)
+    .where("offered_stall_id", "=", p.stallId)
+    .where("status", "=", "offered")
+    .where("offer_expires_at", ">", p.now),
+);
+
+/** The stalls the waiting list offers in a session now, each with the vendor offered it. */
+export async function liveOffers(
   db: Kysely<Database>,
   session: SessionRef,
   now: Date,
-): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom("waitlist_entries")
-    .select("offered_stall_id")
-    .where("zone_id", "=", session.zoneId)
-    .where("local_date", "=", session.localDate)
-    .where("session_key", "=", session.sessionKey)
-    .where("status", "=", "offered")
-    .where("offer_expires_at", ">", now.toISOString())
-    .execute();
-  return new Set(rows.map((r) => r.offered_stall_id!).filter(Boolean));
+): Promise<Map<number, number>> {
+  const rows = await offeredStalls.all(db, { ...session, now: now.toISOString() });
+  return new Map(
+    rows.flatMap((r) => (r.offered_stall_id ? [[r.offered_stall_id, r.vendor_id]] : [])),
+  );
 }
+
+const offeredStalls = prepared((db, s: SessionRef & { now: string }) =>
+  db
+    .selectFrom("waitlist_entries")
+    .select(["offered_stall_id", "vendor_id"])
+    .where("zone_id", "=", s.zoneId)
+    .where("local_date", "=", s.localDate)
+    .where("session_key", "=", s.sessionKey)
+    .where("status", "=", "offered")
+    .where("offer_expires_at", ">", s.now),
+);
 
 /**
  * A stall has become free: offer it to the first waiting vendor it fits (their category, the

@@ -67,24 +67,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("session");
   const found = sessions.find((s) => sessionValue(s) === asked);
   const chosen = found ?? sessions[0];
-  const [stalls, present] = chosen
-    ? await Promise.all([
-        sessionAvailability(
-          db,
-          {
-            zoneId: zone.id,
-            localDate: chosen.localDate,
-            sessionKey: chosen.key,
-          },
-          now,
-        ),
-        vendorsPresent(db, {
-          zoneId: zone.id,
-          localDate: chosen.localDate,
-          sessionKey: chosen.key,
-        }),
-      ])
-    : [[], []];
+  const session = chosen && {
+    zoneId: zone.id,
+    localDate: chosen.localDate,
+    sessionKey: chosen.key,
+  };
+  // Sent together: the page waits for the database once more, not twice.
+  const [[stalls, present], [reportFigures, notices, inspected, ballots]] = await Promise.all([
+    session
+      ? Promise.all([sessionAvailability(db, session, now), vendorsPresent(db, session)])
+      : ([[], []] as [never[], never[]]),
+    Promise.all([
+      publicReportFigures(db, zone.id, now),
+      currentAnnouncements(db, zone.id, today),
+      lastInspection(db, zone.id),
+      ballotsTakingApplications(db, now, { zoneId: zone.id }),
+    ]),
+  ]);
   const byStall = new Map(present.map((p) => [p.stall_id, p]));
   const en = locale === "en";
   const vendorName = (p: (typeof present)[number]) =>
@@ -119,12 +118,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     groups.set(p.category_slug, group);
   }
-  const [reportFigures, notices, inspected, ballots] = await Promise.all([
-    publicReportFigures(db, zone.id, now),
-    currentAnnouncements(db, zone.id, today),
-    lastInspection(db, zone.id),
-    ballotsTakingApplications(db, now, { zoneId: zone.id }),
-  ]);
   const categoryNames = new Map(categoryRows.map((c) => [c.slug, localized(c, "name", locale)]));
   const stallCategory = (s: (typeof stalls)[number]) =>
     byStall.get(s.id)?.category_slug ?? (s.public_welfare ? "public_welfare" : s.categories[0]);
