@@ -2,13 +2,20 @@
 // the same database, inside a transaction, undone by a rollback. Either engine.
 import { sql, type Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import { currentAnnouncements } from "~/models/announcement.server";
+import { ballotsTakingApplications, openBallot } from "~/models/ballot.server";
+import { stallsAwaitingDraw } from "~/models/ballot-hold.server";
+import { lastInspection } from "~/models/inspection.server";
 import { listCategories } from "~/models/category.server";
+import { pageDb } from "~/models/reference.server";
 import { approvedStalls } from "~/models/zone.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
 import { db } from "~/utils/db.server";
 import { createDb } from "./connect";
+import { officeUserId } from "./testing/factories";
 import { REFERENCE_TABLES } from "./migrations/20261130220000_reference_generation";
+import { NOTICE_TABLES } from "./migrations/20261201020000_reference_notices";
 import type { Database } from "./schema";
 
 const MADE = { created_by: null, created_at: "2031-01-01T00:00:00.000Z" };
@@ -64,6 +71,41 @@ describe("facts kept while the reference generation stands", () => {
     expect(sent.filter((s) => s.includes("reference_generation")).length).toBe(7);
   });
 
+  it("are all as of one read for the loaders of one page, and read again for the next", async () => {
+    const { sent, counted } = counting();
+    const generationReads = () => sent.filter((s) => s.includes("reference_generation")).length;
+    const url = "http://localhost/markets/fuxin-community";
+    const request = new Request(url);
+    const page = pageDb(counted, request);
+    expect(pageDb(counted, request)).toBe(page);
+    // The zone, then its calendar, then the categories: three turns, one read of the number.
+    const zone = (await getZoneBySlug(page, "fuxin-community"))!;
+    await loadZoneCalendar(page, zone.id);
+    const names = async (on: typeof db) =>
+      (await listCategories(on)).find((c) => c.slug === "daily_goods")!.name_en;
+    const before = await names(page);
+    expect(generationReads()).toBe(1);
+    // An approved layout's stalls, kept for the process, are shared by every page.
+    const stalls = await approvedStalls(page, zone.id);
+    const read = sent.length;
+    expect(await approvedStalls(pageDb(counted, new Request(url)), zone.id)).toBe(stalls);
+    expect(sent.slice(read).filter((s) => s.includes('"stalls"'))).toEqual([]);
+
+    await other
+      .updateTable("categories")
+      .set({ name_en: "Household" })
+      .where("slug", "=", "daily_goods")
+      .execute();
+    // The page goes on as it began; the next page, and any form sent, see the change.
+    expect(await names(page)).toBe(before);
+    expect(generationReads()).toBe(2);
+    expect(await names(pageDb(counted, new Request(url)))).toBe("Household");
+    const form = new Request(url, { method: "POST" });
+    expect(pageDb(counted, form)).toBe(counted);
+    expect(await names(pageDb(counted, form))).toBe("Household");
+    expect(generationReads()).toBe(4);
+  });
+
   it("show another process's change on the next read, on any of the kept tables", async () => {
     const zone = (await getZoneBySlug(db, "fuxin-community"))!;
     const before = await loadZoneCalendar(db, zone.id);
@@ -105,6 +147,69 @@ describe("facts kept while the reference generation stands", () => {
       "Greens",
     );
 
+    // What the market page says of the market: announcements, the last inspection, ballots.
+    const today = "2031-01-01";
+    expect(await currentAnnouncements(db, zone.id, today)).toEqual([]);
+    await other
+      .insertInto("announcements")
+      .values({
+        zone_id: zone.id,
+        kind: "weather",
+        title: "大风",
+        body: "摊位加固",
+        starts_on: today,
+        ends_on: today,
+        ...MADE,
+      })
+      .execute();
+    expect((await currentAnnouncements(db, zone.id, today)).map((a) => a.title)).toEqual(["大风"]);
+    const inspected = await lastInspection(db, zone.id);
+    await other
+      .insertInto("inspections")
+      .values({
+        zone_id: zone.id,
+        local_date: "2031-01-01",
+        session_key: null,
+        inspector_user_id: null,
+        result: "issues",
+        checklist: "{}",
+        findings: "",
+        created_at: MADE.created_at,
+      })
+      .execute();
+    expect(inspected?.local_date).not.toBe("2031-01-01");
+    expect(await lastInspection(db, zone.id)).toEqual({
+      local_date: "2031-01-01",
+      result: "issues",
+    });
+    // A ballot opened elsewhere: the page lists it, and its stalls are held for the draw.
+    const now = new Date();
+    const session = { zoneId: zone.id, localDate: "2031-02-03", sessionKey: "t1" };
+    const [stall] = await approvedStalls(db, zone.id);
+    const open = async () =>
+      (await ballotsTakingApplications(db, now, { zoneId: zone.id })).map((b) => b.title_en);
+    expect(await open()).not.toContain("Kept facts fair");
+    expect((await stallsAwaitingDraw(db, session)).has(stall!.code)).toBe(false);
+    await openBallot(
+      other,
+      {
+        zoneId: zone.id,
+        titleZh: "摇号",
+        titleEn: "Kept facts fair",
+        firstDate: "2031-02-01",
+        lastDate: "2031-02-07",
+        opensAt: now,
+        closesAt: new Date(now.getTime() + 86_400_000),
+        newcomerShare: 0.2,
+        lookbackMonths: 6,
+        stallIds: [stall!.id],
+        actorUserId: await officeUserId(other),
+      },
+      now,
+    );
+    expect(await open()).toContain("Kept facts fair");
+    expect((await stallsAwaitingDraw(db, session)).has(stall!.code)).toBe(true);
+
     // A zone closed by another process is gone from its public address at once.
     await other.updateTable("zones").set({ status: "paused" }).where("id", "=", zone.id).execute();
     expect(await getZoneBySlug(db, "fuxin-community")).toBeUndefined();
@@ -141,6 +246,11 @@ describe("facts kept while the reference generation stands", () => {
 
   it("are bumped by every insert, update and delete of each kept table, and not by a rollback", async () => {
     const zone = (await getZoneBySlug(db, "fuxin-community"))!;
+    // A ballot of the demo's, with stalls.
+    const { ballot_id: ballotId } = await db
+      .selectFrom("ballot_stalls")
+      .select("ballot_id")
+      .executeTakeFirstOrThrow();
     const changes: Record<string, (trx: Kysely<Database>) => Promise<unknown>> = {
       zones: (trx) =>
         trx.updateTable("zones").set({ name_en: "X" }).where("id", "=", zone.id).execute(),
@@ -188,8 +298,41 @@ describe("facts kept while the reference generation stands", () => {
           .set({ status: "superseded" })
           .where("zone_id", "=", zone.id)
           .execute(),
+      announcements: (trx) =>
+        trx
+          .insertInto("announcements")
+          .values({
+            zone_id: zone.id,
+            kind: "notice",
+            title: "x",
+            body: "x",
+            starts_on: "2031-01-01",
+            ends_on: "2031-01-01",
+            ...MADE,
+          })
+          .execute(),
+      inspections: (trx) =>
+        trx
+          .insertInto("inspections")
+          .values({
+            zone_id: zone.id,
+            local_date: "2031-01-03",
+            session_key: null,
+            inspector_user_id: null,
+            result: "pass",
+            checklist: "{}",
+            findings: "",
+            created_at: MADE.created_at,
+          })
+          .execute(),
+      ballots: (trx) =>
+        trx.updateTable("ballots").set({ title_en: "X" }).where("id", "=", ballotId).execute(),
+      ballot_stalls: (trx) =>
+        trx.deleteFrom("ballot_stalls").where("ballot_id", "=", ballotId).execute(),
     };
-    expect(Object.keys(changes).sort()).toEqual(Object.keys(REFERENCE_TABLES).sort());
+    expect(Object.keys(changes).sort()).toEqual(
+      [...Object.keys(REFERENCE_TABLES), ...NOTICE_TABLES].sort(),
+    );
     for (const [table, change] of Object.entries(changes)) {
       const at = await generation();
       // Undone: the number stays, so nothing kept is thrown away for nothing.

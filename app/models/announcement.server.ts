@@ -6,6 +6,7 @@ import type { AnnouncementKind, Database } from "#db/schema";
 import { HOLDING_STATUSES } from "~/domain/booking-rules";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { keptReference } from "./reference.server";
 import { topicOf } from "./outbox.server";
 import { inTransaction } from "#db/transaction";
 
@@ -86,7 +87,10 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
 
 /** The notices still concerning today or later, soonest first. */
 export async function currentAnnouncements(db: Kysely<Database>, zoneId: number, today: string) {
-  return announcementsFrom.all(db, { zoneId, today });
+  // Announcements change a few times a week: kept (decision 033).
+  return keptReference(db, `announcements:${zoneId}:${today}`, () =>
+    announcementsFrom.all(db, { zoneId, today }),
+  );
 }
 
 const announcementsFrom = prepared((db, p: { zoneId: number; today: string }) =>

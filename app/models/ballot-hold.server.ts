@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
+import { keptReference } from "./reference.server";
 
 export interface SessionOfZone {
   zoneId: number;
@@ -22,16 +23,20 @@ async function sessionKindOf(db: Kysely<Database>, sessionKey: string) {
   return template?.kind ?? null;
 }
 
-const undrawnBallotStalls = prepared((db, s: { zoneId: number; localDate: string }) =>
+const undrawnBallotStalls = prepared((db, s: { zoneId: number }) =>
   db
     .selectFrom("ballots")
     .innerJoin("ballot_stalls", "ballot_stalls.ballot_id", "ballots.id")
     .innerJoin("stalls", "stalls.id", "ballot_stalls.stall_id")
-    .select(["stalls.code", "ballots.public_id", "ballots.session_kind"])
+    .select([
+      "stalls.code",
+      "ballots.public_id",
+      "ballots.session_kind",
+      "ballots.first_date",
+      "ballots.last_date",
+    ])
     .where("ballots.zone_id", "=", s.zoneId)
-    .where("ballots.drawn_at", "is", null)
-    .where("ballots.first_date", "<=", s.localDate)
-    .where("ballots.last_date", ">=", s.localDate),
+    .where("ballots.drawn_at", "is", null),
 );
 
 /** Codes of the stalls an undrawn ballot holds in this session, with the ballot holding each. */
@@ -39,10 +44,14 @@ export async function stallsAwaitingDraw(
   db: Kysely<Database>,
   session: SessionOfZone,
 ): Promise<Map<string, string>> {
-  const rows = await undrawnBallotStalls.all(db, {
-    zoneId: session.zoneId,
-    localDate: session.localDate,
-  });
+  // The stalls of a market's undrawn ballots change a few times a season: kept (decision 033),
+  // and those of ballots covering the session's date picked from them.
+  const undrawn = await keptReference(db, `undrawn-ballot-stalls:${session.zoneId}`, () =>
+    undrawnBallotStalls.all(db, { zoneId: session.zoneId }),
+  );
+  const rows = undrawn.filter(
+    (r) => r.first_date <= session.localDate && r.last_date >= session.localDate,
+  );
   if (rows.length === 0) return new Map();
   // Looked up only when a ballot covers one kind of session, which few do.
   const kind = rows.some((r) => r.session_kind)

@@ -32,6 +32,7 @@ import { localMoment } from "~/domain/market-hours";
 import { auditCounterAct, writeAudit } from "./audit.server";
 import { allocateBallot, ballotSessions } from "./ballot-allocation.server";
 import { bookingVendors, papersThatCount } from "./booking.server";
+import { keptReference } from "./reference.server";
 import { getBookingSettings } from "./zone-calendar.server";
 
 const publicId = (prefix: string) =>
@@ -675,22 +676,25 @@ export async function ballotsTakingApplications(
   { zoneId }: { zoneId?: number } = {},
 ) {
   const at = now.toISOString();
-  return zoneId === undefined
-    ? ballotsOpenAt(db, at).execute()
-    : zoneBallotsOpenAt.all(db, { zoneId, at });
+  if (zoneId === undefined) return undrawnBallots(db).where("ballots.closes_at", ">", at).execute();
+  // A market's undrawn ballots change a few times a season: kept (decision 033), and those still
+  // taking applications picked from them.
+  const undrawn = await keptReference(db, `undrawn-ballots:${zoneId}`, () =>
+    zoneUndrawnBallots.all(db, { zoneId }),
+  );
+  return undrawn.filter((b) => b.closes_at > at);
 }
 
-function ballotsOpenAt(db: Kysely<Database>, at: string) {
+function undrawnBallots(db: Kysely<Database>) {
   return db
     .selectFrom("ballots")
     .innerJoin("zones", "zones.id", "ballots.zone_id")
     .select(publicColumns)
     .where("zones.status", "=", "active")
     .where("ballots.drawn_at", "is", null)
-    .where("ballots.closes_at", ">", at)
     .orderBy("ballots.closes_at");
 }
 
-const zoneBallotsOpenAt = prepared((db, p: { zoneId: number; at: string }) =>
-  ballotsOpenAt(db, p.at).where("ballots.zone_id", "=", p.zoneId),
+const zoneUndrawnBallots = prepared((db, p: { zoneId: number }) =>
+  undrawnBallots(db).where("ballots.zone_id", "=", p.zoneId),
 );

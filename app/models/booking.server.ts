@@ -183,6 +183,7 @@ export async function loadVendorContext(
     from,
     to,
     settings: known,
+    vendor: knownVendor,
   }: {
     vendorId: number;
     zoneId: number;
@@ -190,11 +191,13 @@ export async function loadVendorContext(
     to: string;
     /** The zone's settings, when the caller has read them already. */
     settings?: BookingSettings;
+    /** The vendor, when a page has read them already (a booking reads them in its transaction). */
+    vendor?: VendorContext["vendor"];
   },
   now: Date,
 ): Promise<VendorContext> {
   const [vendor, documents, settings] = await Promise.all([
-    bookingVendor.first(db, { vendorId }),
+    knownVendor ?? bookingVendor.first(db, { vendorId }),
     papersThatCount(db, vendorId),
     known ?? getBookingSettings(db, zoneId),
   ]);
@@ -630,11 +633,46 @@ export function newIdempotencyKey(): string {
 /** "ballot": given out by a ballot not drawn yet. */
 export type StallState = "free" | "taken" | "held" | "ballot";
 
+/**
+ * A session's active bookings with what residents see of each vendor (names and products, never
+ * contacts): one statement gives both the stalls' states and who is selling where.
+ */
 const activeBookings = prepared((db, session: SessionRef) =>
   sessionBookings(db, session)
-    .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id", "users.display_name"])
-    .where("bookings.status", "in", ACTIVE),
+    .select([
+      "bookings.stall_id",
+      "bookings.status",
+      "stalls.code",
+      "vendors.id as vendor_id",
+      "users.display_name",
+      "vendors.name_en",
+      "vendors.products",
+      "vendors.products_en",
+      "categories.slug as category_slug",
+      "categories.name_zh as category_zh",
+      "categories.name_en as category_en",
+      "categories.sort_order",
+      "categories.public_welfare",
+    ])
+    .where("bookings.status", "in", ACTIVE)
+    .orderBy("categories.sort_order")
+    .orderBy("stalls.code"),
 );
+
+type ActiveBooking = Awaited<ReturnType<typeof activeBookings.all>>[number];
+
+/** Who is selling where in a session, from its active bookings, in the order of the list. */
+function present(bookings: ActiveBooking[]) {
+  return bookings
+    .filter((b) => b.status === "confirmed" || b.status === "checked_in")
+    .map(({ status: _status, ...vendor }) => vendor);
+}
+
+/** A session as its market page shows it: every stall with its state, and who is selling. */
+export async function sessionView(db: Kysely<Database>, session: SessionRef, now: Date) {
+  const { stalls, bookings } = await availabilityAndOffers(db, session, now);
+  return { stalls, present: present(bookings) };
+}
 
 /** Every stall of a zone's approved layout with its state in one session. */
 export async function sessionAvailability(
@@ -676,7 +714,7 @@ async function availabilityAndOffers(
       vendorName: booking?.display_name ?? null,
     };
   });
-  return { stalls: available, offers };
+  return { stalls: available, offers, bookings };
 }
 
 /**
@@ -694,17 +732,19 @@ export async function bookingChoices<
     timeZone: string;
     /** The zone's settings, when the caller has read them already. */
     settings?: BookingSettings;
+    /** The vendor `vendorId`, when the caller has read them already. */
+    vendor?: VendorContext["vendor"];
     sessions: S[];
     /** The session asked for; without it, the first the vendor can book in, or the first. */
     asked?: string | null;
   },
   now: Date,
 ) {
-  const { vendorId, zoneId, timeZone, sessions, settings } = input;
+  const { vendorId, zoneId, timeZone, sessions, settings, vendor } = input;
   const dates = sessions.map((s) => s.localDate).sort(compareIso);
   const context = await loadVendorContext(
     db,
-    { vendorId, zoneId, from: dates[0] ?? "", to: dates.at(-1) ?? "", settings },
+    { vendorId, zoneId, from: dates[0] ?? "", to: dates.at(-1) ?? "", settings, vendor },
     now,
   );
   const factsOf = (s: S) => sessionFacts(context, { ...s, zoneId }, timeZone, now);
@@ -925,29 +965,3 @@ export async function acceptOffer(
     now,
   );
 }
-
-/** Who is selling where in a session, for residents: names and products, never contacts. */
-export async function vendorsPresent(db: Kysely<Database>, session: SessionRef) {
-  return bookedVendors.all(db, session);
-}
-
-const bookedVendors = prepared((db, session: SessionRef) =>
-  sessionBookings(db, session)
-    .select([
-      "stalls.id as stall_id",
-      "stalls.code",
-      "vendors.id as vendor_id",
-      "users.display_name",
-      "vendors.name_en",
-      "vendors.products",
-      "vendors.products_en",
-      "categories.slug as category_slug",
-      "categories.name_zh as category_zh",
-      "categories.name_en as category_en",
-      "categories.sort_order",
-      "categories.public_welfare",
-    ])
-    .where("bookings.status", "in", ["confirmed", "checked_in"])
-    .orderBy("categories.sort_order")
-    .orderBy("stalls.code"),
-);

@@ -12,6 +12,7 @@ import type { StallFinding } from "~/domain/integrity";
 import { writeAudit } from "./audit.server";
 import { ACTIVE } from "./booking.server";
 import { recordIntegrityEvent } from "./integrity.server";
+import { keptReference } from "./reference.server";
 import { inTransaction } from "#db/transaction";
 
 export interface NewInspection {
@@ -233,7 +234,10 @@ export async function inspectionPhotos(db: Kysely<Database>, id: number) {
 }
 
 export async function lastInspection(db: Kysely<Database>, zoneId: number) {
-  return newestInspection.first(db, { zoneId });
+  // Inspections are made a few times a week: kept (decision 033).
+  return keptReference(db, `last-inspection:${zoneId}`, () =>
+    newestInspection.first(db, { zoneId }),
+  );
 }
 
 const newestInspection = prepared((db, p: { zoneId: number }) =>

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, QueryExecutor } from "kysely";
 import { parsePolygon, type Position } from "~/domain/geo";
 import { keptReference } from "./reference.server";
 import type { Database, SessionTemplate, Zone } from "#db/schema";
@@ -168,7 +168,8 @@ async function loadLayoutStalls(db: Kysely<Database>, layoutId: number) {
 
 // An approved layout never changes (a new one is a new version with new stalls), so its stalls
 // are read once and kept: pages with a 2,000-stall map need not read and parse them each time.
-const kept = new WeakMap<Kysely<Database>, Map<number, Promise<ApprovedStall[]>>>();
+// Kept by the database's executor: a page's own handle (`pageDb`) shares them with `db`.
+const kept = new WeakMap<QueryExecutor, Map<number, Promise<ApprovedStall[]>>>();
 const KEPT_LAYOUTS = 200;
 
 /** The stalls of a zone's approved layout, each with the categories it may sell. */
@@ -200,8 +201,9 @@ export async function publishedLayoutStalls(db: Kysely<Database>, layoutId: numb
 
 /** Only for a layout that was approved: such a layout's stalls never change. */
 function keptLayoutStalls(db: Kysely<Database>, layoutId: number) {
-  const layoutStalls = kept.get(db) ?? new Map<number, Promise<ApprovedStall[]>>();
-  kept.set(db, layoutStalls);
+  const executor = db.getExecutor();
+  const layoutStalls = kept.get(executor) ?? new Map<number, Promise<ApprovedStall[]>>();
+  kept.set(executor, layoutStalls);
   let stalls = layoutStalls.get(layoutId);
   if (!stalls) {
     stalls = loadLayoutStalls(db, layoutId);

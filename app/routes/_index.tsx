@@ -26,7 +26,7 @@ import {
 } from "~/domain/whats-on";
 import { listCategories } from "~/models/category.server";
 import { applyFilters, loadWhatsOn } from "~/models/whats-on.server";
-import { db } from "~/utils/db.server";
+import { dbFor } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import {
   formatLocalDate,
@@ -57,6 +57,7 @@ const LIST_SESSIONS = 80;
 export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const db = dbFor(request);
   const now = new Date();
   const [locale, whatsOn, categories] = await Promise.all([
     getLocale(request),

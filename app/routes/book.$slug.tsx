@@ -51,7 +51,9 @@ import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { ballotsTakingApplications } from "~/models/ballot.server";
 import { requireVendor } from "~/utils/auth.server";
 import { ballotNotices } from "~/utils/ballot-summary.server";
-import { db } from "~/utils/db.server";
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { db, dbFor } from "~/utils/db.server";
 import { parseForm, readFormData } from "~/utils/form.server";
 import {
   formatInstant,
@@ -86,7 +88,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletSty
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.locale, (t) => [data?.zone.name, t("book.title")]);
 
-async function zoneFrom(slug: string | undefined) {
+async function zoneFrom(db: Kysely<Database>, slug: string | undefined) {
   const zone = slug ? await getZoneBySlug(db, slug) : undefined;
   if (!zone) throw notFound();
   return zone;
@@ -110,16 +112,21 @@ const SESSION_NOTES = new Set<RefusalCode>([
 ]);
 
 /** The market, and for a counter clerk only one their counter serves. */
-async function zoneFor(slug: string | undefined, clerk: { id: number } | null) {
-  const zone = await zoneFrom(slug);
+async function zoneFor(
+  db: Kysely<Database>,
+  slug: string | undefined,
+  clerk: { id: number } | null,
+) {
+  const zone = await zoneFrom(db, slug);
   if (clerk && !(await counterZoneIds(db, clerk.id)).includes(zone.id))
     throw new Response("Forbidden", { status: 403 });
   return zone;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = dbFor(request);
   const { vendor, clerk } = await requireVendor(request, { counter: true });
-  const zone = await zoneFor(params.slug, clerk);
+  const zone = await zoneFor(db, params.slug, clerk);
   const locale = await getLocale(request);
   const now = new Date();
   const [calendar, settings, categories, ballots] = await Promise.all([
@@ -149,6 +156,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db,
     {
       vendorId: vendor.id,
+      vendor,
       zoneId: zone.id,
       timeZone: zone.time_zone,
       settings,
@@ -282,7 +290,7 @@ function refusedOutright(refusal: RefusalLike, init: ResponseInit) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const { vendor, clerk } = await requireVendor(request, { counter: true });
-  const zone = await zoneFor(params.slug, clerk);
+  const zone = await zoneFor(db, params.slug, clerk);
   const clerkUserId = clerk?.id;
   // Every try counts, refused or not: a script hammering one stall is slowed, a person is not.
   const keys = [`book-vendor:${vendor.id}`];

@@ -21,11 +21,11 @@ import { currentAnnouncements } from "~/models/announcement.server";
 import { lastInspection } from "~/models/inspection.server";
 import { ReportFiguresTable } from "~/components/report-figures";
 import { localMoment } from "~/domain/market-hours";
-import { sessionAvailability, vendorsPresent } from "~/models/booking.server";
+import { sessionView } from "~/models/booking.server";
 import { zoneCalendar, upcomingSessions } from "~/models/zone-calendar.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { ballotNotices } from "~/utils/ballot-summary.server";
-import { db } from "~/utils/db.server";
+import { dbFor } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import { formatLocalDate, localized, translate, useLocale, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
@@ -51,6 +51,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export const headers: HeadersFunction = () => publicPageHeaders();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = dbFor(request);
   // Read in one turn: kept facts cost one read of their generation a turn (decision 033).
   const [zone, categoryRows] = await Promise.all([
     params.slug ? getZoneBySlug(db, params.slug) : undefined,
@@ -73,10 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionKey: chosen.key,
   };
   // Sent together: the page waits for the database once more, not twice.
-  const [[stalls, present], [reportFigures, notices, inspected, ballots]] = await Promise.all([
-    session
-      ? Promise.all([sessionAvailability(db, session, now), vendorsPresent(db, session)])
-      : ([[], []] as [never[], never[]]),
+  const [{ stalls, present }, [reportFigures, notices, inspected, ballots]] = await Promise.all([
+    session ? sessionView(db, session, now) : { stalls: [], present: [] },
     Promise.all([
       publicReportFigures(db, zone.id, now),
       currentAnnouncements(db, zone.id, today),

@@ -103,12 +103,26 @@ describe("sessions", () => {
     expect(await getOptionalUser(post)).toBeNull();
   });
 
-  it("are refused when the cookie is tampered with", async () => {
+  it("are refused when the cookie is tampered with, before or after the real one was read", async () => {
     const user = (await authenticate(office.email, DEMO_PASSWORDS.office))!;
-    const { id } = await createSession(db, { userId: user.id, userAgent: null, now });
-    const forged = `jishi_session=${Buffer.from(JSON.stringify(id)).toString("base64")}.forged`;
-    const request = new Request("http://localhost/manage", { headers: { Cookie: forged } });
-    await expect(requireUser(request)).rejects.toMatchObject({ status: 302 });
+    const { id, request: real } = await requestWithSession(user.id);
+    const value = real.headers.get("Cookie")!.split("=")[1]!;
+    const signature = value.slice(value.lastIndexOf(".") + 1);
+    const payload = Buffer.from(JSON.stringify(id)).toString("base64");
+    const forgeries = [
+      `jishi_session=${payload}.forged`,
+      // The real signature with another character, and the real cookie with another id.
+      `jishi_session=${payload}.${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`,
+      `jishi_session=${Buffer.from(JSON.stringify(`${id}x`)).toString("base64")}.${signature}`,
+    ];
+    const forged = (cookie: string) =>
+      new Request("http://localhost/manage", { headers: { Cookie: cookie } });
+    for (const cookie of forgeries)
+      await expect(requireUser(forged(cookie))).rejects.toMatchObject({ status: 302 });
+    expect((await requireUser(real)).id).toBe(user.id);
+    expect((await requireUser(new Request(real.url, { headers: real.headers }))).id).toBe(user.id);
+    for (const cookie of forgeries)
+      await expect(requireUser(forged(cookie))).rejects.toMatchObject({ status: 302 });
   });
 });
 
