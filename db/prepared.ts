@@ -48,6 +48,7 @@ export function prepared<P extends PreparedValues<P>, O>(
     if (!template) templates.set(adapter, (template = makeTemplate(db, build)));
     const compiled: CompiledQuery<O> = {
       sql: template.sql,
+      // The first build's tree, with marks for values: drivers read only what kind of query it is.
       query: template.query,
       queryId: createQueryId(),
       parameters: template.slots.map((slot) =>

@@ -44,10 +44,11 @@ export const sessionCookie = makeSessionCookie(sessionSecrets(), {
 
 // Checking the cookie's signature (an HMAC, then a second one to compare in constant time) cost
 // every signed-in request a few per cent of its CPU. The answer depends only on the header and
-// the secrets, fixed for the process, so it is kept for the headers seen last: a bounded memory,
-// since anyone can send any header.
+// the secrets, fixed for the process, so it is kept for the headers seen last: a bounded memory
+// (a few thousand headers of ordinary length), since anyone can send any header.
 const sessionIdOf = new Map<string, string | null>();
 const KEPT_HEADERS = 2000;
+const KEPT_HEADER_LENGTH = 1024;
 
 export async function readSessionId(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
@@ -56,8 +57,10 @@ export async function readSessionId(request: Request): Promise<string | null> {
   if (known !== undefined) return known;
   const value: unknown = await sessionCookie.parse(header);
   const id = typeof value === "string" && value.length > 0 ? value : null;
-  if (sessionIdOf.size >= KEPT_HEADERS) sessionIdOf.clear();
-  sessionIdOf.set(header, id);
+  if (header.length <= KEPT_HEADER_LENGTH) {
+    if (sessionIdOf.size >= KEPT_HEADERS) sessionIdOf.clear();
+    sessionIdOf.set(header, id);
+  }
   return id;
 }
 
