@@ -26,7 +26,7 @@ import { localMoment } from "~/domain/market-hours";
 import { auditCounterAct, writeAudit } from "./audit.server";
 import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { approvedStalls } from "./zone.server";
-import { liveOffer, liveOffers, offerFreedStall, type SessionRef } from "./waitlist.server";
+import { liveOffers, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { recordHit } from "./rate-limit.server";
 import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
 import { bookingKeys, inTransaction, queueFor } from "#db/transaction";
@@ -336,14 +336,14 @@ async function decide(
   const { vendor, settings } = context;
   const taken = await bookingOfStall.first(trx, { ...ref, stallId: stall.id });
   // A stall offered to someone on the waiting list is held for them until the offer ends.
-  const hold = await liveOffer(trx, ref, stall.id, now);
+  const offeredTo = (await liveOffers(trx, ref, now)).get(stall.id);
   const ballots = await stallsAwaitingDraw(trx, ref);
   const refusal = checkBooking({
     ...sessionFacts(context, { ...session, zoneId: stall.zone_id }, calendar.timeZone, now),
     aheadOfWindow: !!input.seriesId || !!input.offered,
     stall: {
       categories: stall.categories,
-      free: !taken && (!hold || hold.vendor_id === vendor.id),
+      free: !taken && (offeredTo === undefined || offeredTo === vendor.id),
       inBallot: ballots.has(stall.code),
     },
   });

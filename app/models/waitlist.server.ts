@@ -70,28 +70,6 @@ export async function joinWaitlist(
   });
 }
 
-/** The live offer holding a stall in a session, if any. */
-export async function liveOffer(
-  db: Kysely<Database>,
-  session: SessionRef,
-  stallId: number,
-  now: Date,
-) {
-  return offerOfStall.first(db, { ...session, stallId, now: now.toISOString() });
-}
-
-const offerOfStall = prepared((db, p: SessionRef & { stallId: number; now: string }) =>
-  db
-    .selectFrom("waitlist_entries")
-    .select(["id", "vendor_id", "offer_expires_at"])
-    .where("zone_id", "=", p.zoneId)
-    .where("local_date", "=", p.localDate)
-    .where("session_key", "=", p.sessionKey)
-    .where("offered_stall_id", "=", p.stallId)
-    .where("status", "=", "offered")
-    .where("offer_expires_at", ">", p.now),
-);
-
 /** The stalls the waiting list offers in a session now, each with the vendor offered it. */
 export async function liveOffers(
   db: Kysely<Database>,

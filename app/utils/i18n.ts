@@ -41,14 +41,15 @@ export function isLocale(value: unknown): value is Locale {
 // cent of a page's CPU.
 const PLACES = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g;
 type Part = string | { name: string; whole: string; forms?: Map<string, string> };
-const partsOf = new Map<string, Part[]>();
-const KEPT_MESSAGES = 5000;
+const partsOf = remembered<Part[]>(5000);
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 function parts(template: string): Part[] {
-  let cut = partsOf.get(template);
-  if (cut) return cut;
-  cut = [];
+  return partsOf(template, () => cutMessage(template));
+}
+
+function cutMessage(template: string): Part[] {
+  const cut: Part[] = [];
   let at = 0;
   for (const m of template.matchAll(PLACES)) {
     if (m.index > at) cut.push(template.slice(at, m.index));
@@ -67,8 +68,6 @@ function parts(template: string): Part[] {
     at = m.index + whole.length;
   }
   if (at < template.length) cut.push(template.slice(at));
-  if (partsOf.size >= KEPT_MESSAGES) partsOf.clear();
-  partsOf.set(template, cut);
   return cut;
 }
 
