@@ -27,6 +27,7 @@ import * as m20261130160000 from "./migrations/20261130160000_check_in_window";
 import * as m20261130190000 from "./migrations/20261130190000_session_tallies";
 import * as m20261130220000 from "./migrations/20261130220000_reference_generation";
 import * as m20261201020000 from "./migrations/20261201020000_reference_notices";
+import * as m20261201060000 from "./migrations/20261201060000_reference_written";
 
 export const migrations: Record<string, Migration> = {
   "20261128120000_foundation": m20261128120000,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "20261130190000_session_tallies": m20261130190000,
   "20261130220000_reference_generation": m20261130220000,
   "20261201020000_reference_notices": m20261201020000,
+  "20261201060000_reference_written": m20261201060000,
 };

@@ -7,7 +7,7 @@ import { ballotsTakingApplications, openBallot } from "~/models/ballot.server";
 import { stallsAwaitingDraw } from "~/models/ballot-hold.server";
 import { lastInspection } from "~/models/inspection.server";
 import { listCategories } from "~/models/category.server";
-import { pageDb } from "~/models/reference.server";
+import { keptReference, pageDb } from "~/models/reference.server";
 import { approvedStalls } from "~/models/zone.server";
 import { getZoneBySlug } from "~/models/zone-lookup.server";
 import { getBookingSettings, loadZoneCalendar } from "~/models/zone-calendar.server";
@@ -62,13 +62,13 @@ describe("facts kept while the reference generation stands", () => {
     expect(sent.length).toBe(4);
     const zone = await getZoneBySlug(counted, "fuxin-community");
     await listCategories(counted);
-    // The calendar's own read of the zone is not kept; its three tables are, after a first read.
+    // The calendar's zone, then its three tables: kept after a first read.
     await loadZoneCalendar(counted, zone!.id);
     await loadZoneCalendar(counted, zone!.id);
-    expect(sent.length).toBe(4 + 1 + 1 + 5 + 2);
+    expect(sent.length).toBe(4 + 1 + 1 + 6 + 2);
     await Promise.all([getZoneBySlug(counted, "fuxin-community"), listCategories(counted)]);
-    expect(sent.length).toBe(13 + 1);
-    expect(sent.filter((s) => s.includes("reference_generation")).length).toBe(7);
+    expect(sent.length).toBe(14 + 1);
+    expect(sent.filter((s) => s.includes("reference_generation")).length).toBe(9);
   });
 
   it("are all as of one read for the loaders of one page, and read again for the next", async () => {
@@ -344,9 +344,12 @@ describe("facts kept while the reference generation stands", () => {
         })
         .catch(() => undefined);
       expect(await generation(), `${table} undone`).toBe(at);
+      expect(await keptReference(db, "probe", async () => "kept")).toBe("kept");
       await db.transaction().execute(async (trx) => {
+        expect(await keptReference(trx, "probe", async () => "read"), table).toBe("kept");
         await change(trx);
         // Inside its own transaction a change is read as it stands, never from what is kept.
+        expect(await keptReference(trx, "probe", async () => "read"), table).toBe("read");
         if (table === "closures")
           expect(
             (await loadZoneCalendar(trx, zone.id))!.closures.some((c) => c.reason === "x"),
@@ -354,6 +357,45 @@ describe("facts kept while the reference generation stands", () => {
       });
       expect(await generation(other), table).toBeGreaterThan(at);
     }
+  });
+
+  it("serve a transaction that reads the generation they were kept at and changed none", async () => {
+    const zone = (await getZoneBySlug(db, "fuxin-community"))!;
+    const quota = (await getBookingSettings(db, zone.id)).weeklyQuota;
+    const { sent, counted } = counting();
+    const read = (trx: Kysely<Database>) => getBookingSettings(trx, zone.id);
+    // Kept: the transaction reads only the generation (and whether it changed a kept table).
+    expect((await counted.transaction().execute(read)).weeklyQuota).toBe(quota);
+    expect(sent.length).toBe(1);
+    expect(sent[0]).toContain("reference_generation");
+
+    // Its own change, then undone: read as it stands inside, never kept for anyone else.
+    const setQuota = (trx: Kysely<Database>, n: number) =>
+      trx
+        .insertInto("zone_settings")
+        .values({ ...SETTINGS, zone_id: zone.id, weekly_quota: n })
+        .onConflict((oc) => oc.column("zone_id").doUpdateSet({ weekly_quota: n }))
+        .execute();
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await setQuota(trx, quota + 5);
+        expect((await read(trx)).weeklyQuota).toBe(quota + 5);
+        throw new Error("undo");
+      })
+      .catch(() => undefined);
+    expect((await read(db)).weeklyQuota).toBe(quota);
+    await db.transaction().execute(async (trx) => {
+      expect((await read(trx)).weeklyQuota).toBe(quota);
+      await setQuota(trx, quota + 6);
+      expect((await read(trx)).weeklyQuota).toBe(quota + 6);
+    });
+    expect((await read(db)).weeklyQuota).toBe(quota + 6);
+
+    // Another process's change, committed before the transaction reads: it reads the change.
+    await setQuota(other, quota + 7);
+    expect((await db.transaction().execute(read)).weeklyQuota).toBe(quota + 7);
+    await setQuota(other, quota);
   });
 
   it("are frozen: one request cannot change them for the next", async () => {

@@ -28,7 +28,7 @@ import { stallsAwaitingDraw } from "./ballot-hold.server";
 import { approvedStalls } from "./zone.server";
 import { liveOffers, offerFreedStall, type SessionRef } from "./waitlist.server";
 import { recordHit } from "./rate-limit.server";
-import { getBookingSettings, loadZoneCalendar } from "./zone-calendar.server";
+import { getBookingSettings, loadZoneCalendar, zoneCalendar } from "./zone-calendar.server";
 import { bookingKeys, inTransaction, queueFor } from "#db/transaction";
 
 /** Statuses that hold the stall. */
@@ -51,6 +51,8 @@ export interface BookInput {
    * transaction: one commit for a booking, not one for the count and another for the booking.
    */
   countsAgainst?: string[];
+  /** The market as the page read it (kept): the stall's calendar need not look it up again. */
+  zone?: { id: number; time_zone: string };
 }
 
 export interface Alternative {
@@ -257,21 +259,23 @@ export function sessionFacts(
 
 /** The approved layout's stall with its zone and categories; undefined for any other stall. */
 async function bookableStall(db: Kysely<Database>, stallId: number) {
-  let stall = await stallOfId.first(db, { stallId });
+  let rows = await stallOfId.all(db, { stallId });
   // A page opened before a new layout was approved still names the old stall: the stall of
   // the same code in the layout now in use is meant, if there is one.
-  if (stall?.status === "superseded")
-    stall = await approvedStallOfCode.first(db, { zoneId: stall.zone_id, code: stall.code });
+  if (rows[0]?.status === "superseded")
+    rows = await approvedStallOfCode.all(db, { zoneId: rows[0].zone_id, code: rows[0].code });
+  const stall = rows[0];
   if (!stall || stall.status !== "approved") return undefined;
-  const categories = await categoriesOfStall.all(db, { stallId: stall.id });
-  const { status: _status, ...rest } = stall;
-  return { ...rest, categories: categories.map((c) => c.category_slug) };
+  const { status: _status, category_slug: _category, ...rest } = stall;
+  return { ...rest, categories: rows.flatMap((r) => r.category_slug ?? []) };
 }
 
+/** A stall with its layout, a row for each category it may sell (one with none if it has none). */
 function stallsWithLayout(db: Kysely<Database>) {
   return db
     .selectFrom("stalls")
     .innerJoin("layouts", "layouts.id", "stalls.layout_id")
+    .leftJoin("stall_categories", "stall_categories.stall_id", "stalls.id")
     .select([
       "stalls.id",
       "stalls.code",
@@ -280,6 +284,7 @@ function stallsWithLayout(db: Kysely<Database>) {
       "stalls.geometry",
       "layouts.zone_id",
       "layouts.status",
+      "stall_categories.category_slug",
     ]);
 }
 const stallOfId = prepared((db, p: { stallId: number }) =>
@@ -290,9 +295,6 @@ const approvedStallOfCode = prepared((db, p: { zoneId: number; code: string }) =
     .where("layouts.zone_id", "=", p.zoneId)
     .where("layouts.status", "=", "approved")
     .where("stalls.code", "=", p.code),
-);
-const categoriesOfStall = prepared((db, p: { stallId: number }) =>
-  db.selectFrom("stall_categories").select("category_slug").where("stall_id", "=", p.stallId),
 );
 
 async function existingByKey(db: Kysely<Database>, vendorId: number, key: string) {
@@ -317,7 +319,16 @@ async function decide(
 
   const stall = await bookableStall(trx, input.stallId);
   if (!stall) return { ok: false, code: "stallNotBookable", alternatives: [] };
-  const calendar = await loadZoneCalendar(trx, stall.zone_id);
+  const ref = { zoneId: stall.zone_id, localDate: input.localDate, sessionKey: input.sessionKey };
+  // Reference facts, as the process keeps them when this transaction sees the same (decision 035).
+  // None is changed by a transaction that queues for the session, so they are read before it.
+  const [calendar, settings, ballots] = await Promise.all([
+    input.zone?.id === stall.zone_id
+      ? zoneCalendar(trx, input.zone)
+      : loadZoneCalendar(trx, stall.zone_id),
+    getBookingSettings(trx, stall.zone_id),
+    stallsAwaitingDraw(trx, ref),
+  ]);
   const session = calendar && findSession(calendar, input.localDate, input.sessionKey);
   if (!calendar || !session) return { ok: false, code: "sessionNotHeld", alternatives: [] };
 
@@ -327,17 +338,21 @@ async function decide(
   // for the booking the twin made, now that it has committed, so that both answers name it.
   const twin = await existingByKey(trx, input.vendorId, input.idempotencyKey);
   if (twin) return { ok: true, booking: twin, repeated: true };
-  const ref = { zoneId: stall.zone_id, localDate: input.localDate, sessionKey: input.sessionKey };
   const context = await loadVendorContext(
     trx,
-    { vendorId: input.vendorId, zoneId: stall.zone_id, from: input.localDate, to: input.localDate },
+    {
+      vendorId: input.vendorId,
+      zoneId: stall.zone_id,
+      from: input.localDate,
+      to: input.localDate,
+      settings,
+    },
     now,
   );
-  const { vendor, settings } = context;
+  const { vendor } = context;
   const taken = await bookingOfStall.first(trx, { ...ref, stallId: stall.id });
   // A stall offered to someone on the waiting list is held for them until the offer ends.
   const offeredTo = (await liveOffers(trx, ref, now)).get(stall.id);
-  const ballots = await stallsAwaitingDraw(trx, ref);
   const refusal = checkBooking({
     ...sessionFacts(context, { ...session, zoneId: stall.zone_id }, calendar.timeZone, now),
     aheadOfWindow: !!input.seriesId || !!input.offered,

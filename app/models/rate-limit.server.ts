@@ -12,8 +12,9 @@ export interface Limit {
 /** How many hits `key` had in the window; old rows of the key are cleared on the way. */
 export async function recentHits(db: Kysely<Database>, key: string, limit: Limit, now: Date) {
   const since = new Date(now.getTime() - limit.windowMs).toISOString();
-  await oldHitsCleared.run(db, { key, since });
   const row = await hitsSince.first(db, { key, since });
+  // Cleared only when there are some: most checks are one statement.
+  if (row?.first && row.first < since) await oldHitsCleared.run(db, { key, since });
   return { count: Number(row?.n ?? 0), oldest: row?.oldest ?? null };
 }
 
@@ -23,9 +24,15 @@ const oldHitsCleared = prepared((db, p: { key: string; since: string }) =>
 const hitsSince = prepared((db, p: { key: string; since: string }) =>
   db
     .selectFrom("rate_limit_hits")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<string>("at").as("oldest")])
-    .where("key", "=", p.key)
-    .where("at", ">=", p.since),
+    .select((eb) => {
+      const inWindow = eb("at", ">=", p.since);
+      return [
+        eb.fn.sum<number | string | null>(eb.case().when(inWindow).then(1).else(0).end()).as("n"),
+        eb.fn.min<string | null>(eb.case().when(inWindow).then(eb.ref("at")).end()).as("oldest"),
+        eb.fn.min<string | null>("at").as("first"),
+      ];
+    })
+    .where("key", "=", p.key),
 );
 
 export async function recordHit(db: Kysely<Database>, key: string, now: Date) {

@@ -5,7 +5,11 @@
 // never older than what a read straight from the tables would have returned when it was asked:
 // each caller's read of the generation starts after the caller does. A page's loaders share one
 // read (`pageDb`): what the page shows is as of its first read, sent after the request came.
-import type { Kysely, QueryExecutor } from "kysely";
+// A transaction uses what is kept when it reads the same generation itself and has changed no kept
+// table (decision 035).
+import { sql, type DialectAdapter, type Kysely, type QueryExecutor } from "kysely";
+import { WRITTEN_SETTING } from "#db/migrations/20261201060000_reference_written";
+import { isPostgres } from "#db/portable";
 import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 
@@ -14,8 +18,11 @@ interface Kept {
   value: Promise<unknown>;
 }
 
-/** Facts of one database, by what they are ("zone:fuxin-community"). */
-const keptOf = new WeakMap<QueryExecutor, Map<string, Kept>>();
+/**
+ * Facts of one database, by what they are ("zone:fuxin-community"). Keyed by the database's
+ * adapter, which its transactions and every handle on it share (one Kysely instance, one adapter).
+ */
+const keptOf = new WeakMap<DialectAdapter, Map<string, Kept>>();
 /** A generation read that has not been sent yet: every caller until then shares it. */
 const nextRead = new WeakMap<QueryExecutor, Promise<number>>();
 /** For each page's own handle on the database, the generation it read first, once read. */
@@ -32,6 +39,30 @@ const generationRow = prepared((db) =>
 );
 
 /**
+ * Inside a transaction: the generation as the transaction sees it, and whether the transaction
+ * changed a kept table. PostgreSQL bumps the generation only at the commit, so its triggers also
+ * mark the transaction (migration 20261201060000); SQLite bumps it at once, and the transaction
+ * reads its own bump.
+ */
+const transactionRow = {
+  postgres: prepared((db) =>
+    db
+      .selectFrom("reference_generation")
+      .select([
+        "generation",
+        sql<string | null>`current_setting(${sql.lit(WRITTEN_SETTING)}, true)`.as("written"),
+      ])
+      .where("id", "=", 1),
+  ),
+  sqlite: prepared((db) =>
+    db
+      .selectFrom("reference_generation")
+      .select(["generation", sql<string | null>`null`.as("written")])
+      .where("id", "=", 1),
+  ),
+};
+
+/**
  * The database's reference generation, read once for all callers in one turn of the event loop:
  * the read is sent after they have all asked, so it sees every change committed before any of
  * them asked.
@@ -42,9 +73,10 @@ function generation(db: Kysely<Database>): Promise<number> {
   if (!read) {
     read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       nextRead.delete(executor);
-      const row = await generationRow.first(db, {});
-      if (!row) throw new Error("The reference generation is missing: run the migrations");
-      return Number(row.generation);
+      if (!db.isTransaction) return Number(found(await generationRow.first(db, {})).generation);
+      const row = found(await transactionRow[isPostgres(db) ? "postgres" : "sqlite"].first(db, {}));
+      // A transaction that changed a kept table matches no kept value.
+      return row.written === "yes" ? WRITTEN : Number(row.generation);
     });
     nextRead.set(executor, read);
   }
@@ -69,6 +101,14 @@ export function pageDb(db: Kysely<Database>, request: Request): Kysely<Database>
   return page;
 }
 
+/** What a transaction that changed a kept table reads as its generation. */
+const WRITTEN = -1;
+
+function found<T>(row: T | undefined): T {
+  if (!row) throw new Error("The reference generation is missing: run the migrations");
+  return row;
+}
+
 function generationFor(db: Kysely<Database>): Promise<number> {
   const page = pageReads.get(db);
   if (!page) return generation(db);
@@ -83,22 +123,25 @@ function generationFor(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * `load()`'s result, read again only after a reference table changed. Inside a transaction it
- * is always read afresh: a booking checks its rules against what its own transaction sees. The
- * value is shared by every request of the process and frozen, so that none can change it for the
- * others.
+ * `load()`'s result, read again only after a reference table changed. The value is shared by
+ * every request of the process and frozen, so that none can change it for the others.
+ *
+ * Inside a transaction the kept value is used only when the transaction reads the generation it
+ * was kept at and has changed no kept table; otherwise the transaction reads the tables, and what
+ * it reads is never kept (it may hold its own uncommitted changes).
  */
 export async function keptReference<T>(
   db: Kysely<Database>,
   key: string,
   load: () => Promise<T>,
 ): Promise<T> {
-  if (db.isTransaction) return load();
   const current = await generationFor(db);
-  const executor = db.getExecutor();
-  let kept = keptOf.get(executor);
-  if (!kept) keptOf.set(executor, (kept = new Map()));
+  const adapter = db.getExecutor().adapter;
+  let kept = keptOf.get(adapter);
+  if (!kept) keptOf.set(adapter, (kept = new Map()));
   const hit = kept.get(key);
+  if (db.isTransaction)
+    return hit && hit.generation === current ? (hit.value as Promise<T>).catch(load) : load();
   if (hit && hit.generation === current) return hit.value as Promise<T>;
   if (kept.size >= KEPT_FACTS) kept.clear();
   const value = load().then(deepFreeze);

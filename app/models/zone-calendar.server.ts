@@ -22,11 +22,9 @@ export async function loadZoneCalendar(
   db: Kysely<Database>,
   zoneId: number,
 ): Promise<ZoneCalendar | undefined> {
-  const zone = await db
-    .selectFrom("zones")
-    .select(["id", "time_zone"])
-    .where("id", "=", zoneId)
-    .executeTakeFirst();
+  const zone = await keptReference(db, `zone-time:${zoneId}`, () =>
+    db.selectFrom("zones").select(["id", "time_zone"]).where("id", "=", zoneId).executeTakeFirst(),
+  );
   return zone ? zoneCalendar(db, zone) : undefined;
 }
 

@@ -365,6 +365,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       idempotencyKey: key,
       clerkUserId,
       countsAgainst: keysToCount(keys),
+      zone,
     },
     now,
   );
