@@ -2,7 +2,7 @@
 // unique indexes on `bookings` are the final guard: whatever races past the checks, a stall is
 // held once per session and a vendor holds one stall per session.
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { violatedUniqueIndex } from "#db/errors";
 import { prepared } from "#db/prepared";
 import type { Booking, BookingStatus, Database } from "#db/schema";
@@ -125,15 +125,48 @@ const currentPapers = prepared((db, p: { vendorId: number }) =>
 const bookingVendor = prepared((db, p: { vendorId: number }) =>
   bookingVendors(db).where("vendors.id", "=", p.vendorId),
 );
-const vendorBookingsBetween = prepared((db, p: { vendorId: number; from: string; to: string }) =>
-  db
-    .selectFrom("bookings")
-    .select(["zone_id", "local_date", "session_key", "stall_id"])
-    .where("vendor_id", "=", p.vendorId)
-    .where("status", "in", ACTIVE)
-    .where("local_date", ">=", p.from)
-    .where("local_date", "<=", p.to),
+/**
+ * The vendor's active bookings in some weeks (any market) and their strikes in one zone since a
+ * day (no-shows and late cancellations): one statement, each row saying which it is.
+ */
+const bookingsAndStrikes = prepared(
+  (db, p: { vendorId: number; from: string; to: string; zoneId: number; since: string }) =>
+    db
+      .selectFrom("bookings")
+      .select((eb) => {
+        const [inWeeks, strike] = bookingsOrStrikes(eb, p);
+        return [
+          "zone_id",
+          "local_date",
+          "session_key",
+          "stall_id",
+          "status",
+          "starts_at",
+          "cancelled_at",
+          eb.case().when(inWeeks).then(1).else(0).end().as("in_weeks"),
+          eb.case().when(strike).then(1).else(0).end().as("strike"),
+        ];
+      })
+      .where("vendor_id", "=", p.vendorId)
+      .where((eb) => eb.or(bookingsOrStrikes(eb, p))),
 );
+function bookingsOrStrikes(
+  eb: ExpressionBuilder<Database, "bookings">,
+  p: { from: string; to: string; zoneId: number; since: string },
+) {
+  return [
+    eb.and([
+      eb("status", "in", ACTIVE),
+      eb("local_date", ">=", p.from),
+      eb("local_date", "<=", p.to),
+    ]),
+    eb.and([
+      eb("zone_id", "=", p.zoneId),
+      eb("starts_at", ">=", p.since),
+      eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)]),
+    ]),
+  ] as const;
+}
 const categoryBookingCounts = prepared(
   (db, p: { zoneId: number; from: string; to: string; category: string }) =>
     db
@@ -151,16 +184,6 @@ const categoryBookingCounts = prepared(
       .where("vendors.category_slug", "=", p.category)
       .groupBy(["bookings.local_date", "bookings.session_key"]),
 );
-const strikesSince = prepared((db, p: { vendorId: number; zoneId: number; since: string }) =>
-  db
-    .selectFrom("bookings")
-    .select(["status", "starts_at", "cancelled_at"])
-    .where("vendor_id", "=", p.vendorId)
-    .where("zone_id", "=", p.zoneId)
-    .where("starts_at", ">=", p.since)
-    .where((eb) => eb.or([eb("status", "=", "no_show"), eb("cancelled_late", "=", 1)])),
-);
-
 /** A vendor as the booking rules see them, with their papers, in one zone over some dates. */
 export interface VendorContext {
   vendor: Awaited<ReturnType<ReturnType<typeof bookingVendors>["executeTakeFirstOrThrow"]>>;
@@ -207,22 +230,30 @@ export async function loadVendorContext(
   const since = new Date(
     now.getTime() - (settings.noShowWindowDays + settings.noShowBanDays) * 86_400_000,
   ).toISOString();
-  const [bookings, counts, strikes] = await Promise.all([
-    vendorBookingsBetween.all(db, {
+  const [rows, counts] = await Promise.all([
+    bookingsAndStrikes.all(db, {
       vendorId,
       from: weekStart(from),
       to: addDays(weekStart(to), 6),
+      zoneId,
+      since,
     }),
     categoryBookingCounts.all(db, { zoneId, from, to, category: vendor.category_slug }),
-    strikesSince.all(db, { vendorId, zoneId, since }),
   ]);
   return {
     vendor,
     documents,
     settings,
-    bookings,
+    bookings: rows
+      .filter((r) => Number(r.in_weeks) === 1)
+      .map(({ zone_id, local_date, session_key, stall_id }) => ({
+        zone_id,
+        local_date,
+        session_key,
+        stall_id,
+      })),
     categoryCounts: new Map(counts.map((c) => [`${c.local_date}|${c.session_key}`, Number(c.n)])),
-    penaltyInstants: strikes.map(strikeInstant),
+    penaltyInstants: rows.filter((r) => Number(r.strike) === 1).map(strikeInstant),
   };
 }
 
