@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { prepared } from "#db/prepared";
 import type { Database } from "#db/schema";
 import type { PublicUser } from "./user.server";
+import { vendorFields, type VendorRecord } from "./vendor.server";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -32,13 +33,37 @@ export async function getSessionUser(
   sessionId: string,
   now: Date,
 ): Promise<PublicUser | undefined> {
-  return liveSessionUser.first(db, { sessionId, now: now.toISOString() });
+  return (await getSessionPerson(db, sessionId, now))?.user;
 }
 
-const liveSessionUser = prepared((db, p: { sessionId: string; now: string }) =>
+/**
+ * The user a live session belongs to and, when they are a vendor, their vendor record: one
+ * statement for what every vendor's page asks first.
+ */
+export async function getSessionPerson(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<{ user: PublicUser; vendor: VendorRecord | null } | undefined> {
+  const row = await liveSessionPerson.first(db, { sessionId, now: now.toISOString() });
+  if (!row) return undefined;
+  const { id, display_name, role, phone, email, phone_verified_at, vendor_id, ...vendor } = row;
+  return {
+    user: { id, display_name, role, phone, email, phone_verified_at },
+    // The vendor's columns are null only when there is no vendor (their category is required).
+    vendor:
+      vendor_id === null
+        ? null
+        : ({ ...vendor, id: vendor_id, display_name, phone, email } as VendorRecord),
+  };
+}
+
+const liveSessionPerson = prepared((db, p: { sessionId: string; now: string }) =>
   db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("vendors", "vendors.user_id", "users.id")
+    .leftJoin("categories", "categories.slug", "vendors.category_slug")
     .select([
       "users.id",
       "users.display_name",
@@ -46,6 +71,8 @@ const liveSessionUser = prepared((db, p: { sessionId: string; now: string }) =>
       "users.phone",
       "users.email",
       "users.phone_verified_at",
+      "vendors.id as vendor_id",
+      ...vendorFields,
     ])
     .where("sessions.id", "=", p.sessionId)
     .where("sessions.expires_at", ">", p.now),

@@ -7,8 +7,8 @@ import { recordConsent } from "./counter.server";
 import { notify } from "./notification.server";
 import { inTransaction } from "#db/transaction";
 
-const vendorColumns = [
-  "vendors.id",
+/** A vendor's own columns and their category's, all but the vendor's id. */
+export const vendorFields = [
   "vendors.user_id",
   "vendors.status",
   "vendors.status_reason",
@@ -22,14 +22,18 @@ const vendorColumns = [
   "vendors.submitted_at",
   "vendors.reviewed_at",
   "vendors.created_at",
-  "users.display_name",
-  "users.phone",
-  "users.email",
   "categories.name_zh as category_zh",
   "categories.name_en as category_en",
   "categories.needs_health_certificate",
   "categories.needs_food_permit",
   "categories.public_welfare",
+] as const;
+const vendorColumns = [
+  "vendors.id",
+  ...vendorFields,
+  "users.display_name",
+  "users.phone",
+  "users.email",
 ] as const;
 
 function vendorQuery(db: Kysely<Database>) {

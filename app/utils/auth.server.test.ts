@@ -6,10 +6,12 @@ import {
   getOptionalUser,
   requireRole,
   requireUser,
+  requireVendor,
   safeRedirect,
 } from "./auth.server";
 import { db } from "./db.server";
-import { sessionCookie, startSession } from "./session.server";
+import { readSessionId, sessionCookie, startSession } from "./session.server";
+import { getVendorForUser } from "~/models/vendor.server";
 
 // The demo is seeded relative to the clock: the tests ask at the same moment, whatever the date.
 const now = new Date();
@@ -145,6 +147,21 @@ describe("requireUser and requireRole", () => {
     const { request } = await requestWithSession(vendor.id);
     const thrown = await requireRole(request, "manager", "office").catch((r: Response) => r);
     expect((thrown as Response).status).toBe(403);
+  });
+
+  it("give a vendor their record, read with who is signed in, and anyone else a 403", async () => {
+    const vendor = (await authenticate("vendor.wang@jishi.example", DEMO_PASSWORDS.vendor))!;
+    const { request } = await requestWithSession(vendor.id, "/vendor");
+    const { user, vendor: record } = await requireVendor(request);
+    expect(user).toEqual(await getSessionUser(db, (await readSessionId(request))!, now));
+    // The same record as read by the vendor's own query, field for field.
+    expect(record).toEqual(await getVendorForUser(db, vendor.id));
+    expect(Object.keys(user).sort()).toEqual(
+      ["display_name", "email", "id", "phone", "phone_verified_at", "role"].sort(),
+    );
+    const office = (await authenticate(manager.email, DEMO_PASSWORDS.manager))!;
+    const staff = (await requestWithSession(office.id, "/vendor")).request;
+    expect(await requireVendor(staff).catch((r: Response) => r.status)).toBe(403);
   });
 
   it("let the right role through", async () => {

@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "#db/schema";
-import { getSessionUser } from "~/models/session.server";
+import { getSessionPerson } from "~/models/session.server";
 import { findUserForLogin, getUserById, type PublicUser } from "~/models/user.server";
 import { actingVendorOf, counterZoneIds } from "~/models/counter.server";
-import { getVendorById, getVendorForUser } from "~/models/vendor.server";
+import { getVendorById } from "~/models/vendor.server";
 import { managedZoneIds } from "~/models/zone.server";
 import { getZoneBySlugAnyStatus } from "~/models/zone-lookup.server";
 import { db } from "./db.server";
@@ -11,22 +11,29 @@ import { decoyHash, verifyPassword } from "./password.server";
 import { readSessionId } from "./session.server";
 import { notFound } from "./responses";
 
-// The root's loader and the page's both ask who is signed in, with the same request: a GET is
-// read once (a POST's action may sign someone in or out before its page is read again).
-const usersOf = new WeakMap<Request, Promise<PublicUser | null>>();
+type Person = NonNullable<Awaited<ReturnType<typeof getSessionPerson>>>;
 
-export function getOptionalUser(request: Request): Promise<PublicUser | null> {
-  if (request.method !== "GET") return readUser(request);
-  let user = usersOf.get(request);
-  if (!user) usersOf.set(request, (user = readUser(request)));
-  return user;
+// The root's loader and the page's both ask who is signed in, with the same request: a GET is
+// read once (a POST's action may sign someone in or out before its page is read again). A
+// vendor's record comes in the same statement.
+const peopleOf = new WeakMap<Request, Promise<Person | null>>();
+
+function getPerson(request: Request): Promise<Person | null> {
+  if (request.method !== "GET") return readPerson(request);
+  let person = peopleOf.get(request);
+  if (!person) peopleOf.set(request, (person = readPerson(request)));
+  return person;
 }
 
-async function readUser(request: Request): Promise<PublicUser | null> {
+async function readPerson(request: Request): Promise<Person | null> {
   const now = new Date();
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  return (await getSessionUser(db, sessionId, now)) ?? null;
+  return (await getSessionPerson(db, sessionId, now)) ?? null;
+}
+
+export async function getOptionalUser(request: Request): Promise<PublicUser | null> {
+  return (await getPerson(request))?.user ?? null;
 }
 
 /** Only paths on this site, so that ?redirectTo= cannot send someone elsewhere. */
@@ -49,12 +56,17 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 }
 
 export async function requireUser(request: Request): Promise<PublicUser> {
-  const user = await getOptionalUser(request);
-  if (!user) {
+  return (await requirePerson(request)).user;
+}
+
+async function requirePerson(request: Request): Promise<Person> {
+  const person = await getPerson(request);
+  if (!person) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
   }
+  const { user } = person;
   // A number is the person's once they enter the code sent to it; until then the account waits.
   if (user.phone && !user.phone_verified_at) {
     const url = new URL(request.url);
@@ -62,7 +74,7 @@ export async function requireUser(request: Request): Promise<PublicUser> {
       `/verify-phone?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`,
     );
   }
-  return user;
+  return person;
 }
 
 /** The user, if they hold one of `roles`; otherwise a 403 that the error boundary explains. */
@@ -81,7 +93,7 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<P
  * elsewhere, or acting for no one, is sent to the counter's page.
  */
 export async function requireVendor(request: Request, { counter = false } = {}) {
-  const user = await requireUser(request);
+  const { user, vendor: own } = await requirePerson(request);
   if (user.role === "clerk") {
     const sessionId = await readSessionId(request);
     const vendorId = sessionId ? await actingVendorOf(db, sessionId) : null;
@@ -91,10 +103,8 @@ export async function requireVendor(request: Request, { counter = false } = {}) 
     if (!vendor || !owner) throw redirect("/counter");
     return { user: owner, vendor, clerk: user as PublicUser | null };
   }
-  if (user.role !== "vendor") throw new Response("Forbidden", { status: 403 });
-  const vendor = await getVendorForUser(db, user.id);
-  if (!vendor) throw new Response("Forbidden", { status: 403 });
-  return { user, vendor, clerk: null as PublicUser | null };
+  if (user.role !== "vendor" || !own) throw new Response("Forbidden", { status: 403 });
+  return { user, vendor: own, clerk: null as PublicUser | null };
 }
 
 /** For a counter clerk's pages: the name of the vendor their session acts for, if any. */
