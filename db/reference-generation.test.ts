@@ -1,7 +1,7 @@
 // The facts a process keeps (decision 033) against changes made elsewhere: by another process on
 // the same database, inside a transaction, undone by a rollback. Either engine.
 import { sql, type Kysely } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { currentAnnouncements } from "~/models/announcement.server";
 import { ballotsTakingApplications, openBallot } from "~/models/ballot.server";
 import { stallsAwaitingDraw } from "~/models/ballot-hold.server";
@@ -344,12 +344,12 @@ describe("facts kept while the reference generation stands", () => {
         })
         .catch(() => undefined);
       expect(await generation(), `${table} undone`).toBe(at);
-      expect(await keptReference(db, "probe", async () => "kept")).toBe("kept");
+      expect(await keptReference(db, `probe:${table}`, async () => "kept")).toBe("kept");
       await db.transaction().execute(async (trx) => {
-        expect(await keptReference(trx, "probe", async () => "read"), table).toBe("kept");
+        expect(await keptReference(trx, `probe:${table}`, async () => "read"), table).toBe("kept");
         await change(trx);
         // Inside its own transaction a change is read as it stands, never from what is kept.
-        expect(await keptReference(trx, "probe", async () => "read"), table).toBe("read");
+        expect(await keptReference(trx, `probe:${table}`, async () => "read"), table).toBe("read");
         if (table === "closures")
           expect(
             (await loadZoneCalendar(trx, zone.id))!.closures.some((c) => c.reason === "x"),
@@ -396,6 +396,37 @@ describe("facts kept while the reference generation stands", () => {
     await setQuota(other, quota + 7);
     expect((await db.transaction().execute(read)).weeklyQuota).toBe(quota + 7);
     await setQuota(other, quota);
+
+    // What a transaction had to read is read again outside it, and kept for the next caller.
+    const loads: string[] = [];
+    const load = (on: Kysely<Database>) => {
+      loads.push(on.isTransaction ? "inside" : "outside");
+      return Promise.resolve(loads.length);
+    };
+    expect(await db.transaction().execute((trx) => keptReference(trx, "missed", load))).toBe(1);
+    await vi.waitFor(() => expect(loads).toEqual(["inside", "outside"]));
+    expect(await keptReference(db, "missed", load)).toBe(2);
+    expect(await db.transaction().execute((trx) => keptReference(trx, "missed", load))).toBe(2);
+    expect(loads).toEqual(["inside", "outside"]);
+  });
+
+  it("never make a transaction wait for a read outside it that is still under way", async () => {
+    // On SQLite such a read waits for the one connection, which the transaction holds.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = false;
+    const outside = keptReference(db, "under-way", async () => {
+      started = true;
+      await gate;
+      return "outside";
+    });
+    await vi.waitFor(() => expect(started).toBe(true));
+    const inTransaction = () =>
+      db.transaction().execute((trx) => keptReference(trx, "under-way", async () => "inside"));
+    expect(await inTransaction()).toBe("inside");
+    open();
+    expect(await outside).toBe("outside");
+    expect(await inTransaction()).toBe("outside");
   });
 
   it("are frozen: one request cannot change them for the next", async () => {

@@ -88,7 +88,7 @@ export async function postAnnouncement(db: Kysely<Database>, input: NewAnnouncem
 /** The notices still concerning today or later, soonest first. */
 export async function currentAnnouncements(db: Kysely<Database>, zoneId: number, today: string) {
   // Announcements change a few times a week: kept (decision 033).
-  return keptReference(db, `announcements:${zoneId}:${today}`, () =>
+  return keptReference(db, `announcements:${zoneId}:${today}`, (db) =>
     announcementsFrom.all(db, { zoneId, today }),
   );
 }

@@ -46,7 +46,7 @@ export async function stallsAwaitingDraw(
 ): Promise<Map<string, string>> {
   // The stalls of a market's undrawn ballots change a few times a season: kept (decision 033),
   // and those of ballots covering the session's date picked from them.
-  const undrawn = await keptReference(db, `undrawn-ballot-stalls:${session.zoneId}`, () =>
+  const undrawn = await keptReference(db, `undrawn-ballot-stalls:${session.zoneId}`, (db) =>
     undrawnBallotStalls.all(db, { zoneId: session.zoneId }),
   );
   const rows = undrawn.filter(

@@ -679,7 +679,7 @@ export async function ballotsTakingApplications(
   if (zoneId === undefined) return undrawnBallots(db).where("ballots.closes_at", ">", at).execute();
   // A market's undrawn ballots change a few times a season: kept (decision 033), and those still
   // taking applications picked from them.
-  const undrawn = await keptReference(db, `undrawn-ballots:${zoneId}`, () =>
+  const undrawn = await keptReference(db, `undrawn-ballots:${zoneId}`, (db) =>
     zoneUndrawnBallots.all(db, { zoneId }),
   );
   return undrawn.filter((b) => b.closes_at > at);

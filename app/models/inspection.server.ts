@@ -235,7 +235,7 @@ export async function inspectionPhotos(db: Kysely<Database>, id: number) {
 
 export async function lastInspection(db: Kysely<Database>, zoneId: number) {
   // Inspections are made a few times a week: kept (decision 033).
-  return keptReference(db, `last-inspection:${zoneId}`, () =>
+  return keptReference(db, `last-inspection:${zoneId}`, (db) =>
     newestInspection.first(db, { zoneId }),
   );
 }

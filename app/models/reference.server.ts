@@ -16,6 +16,8 @@ import type { Database } from "#db/schema";
 interface Kept {
   generation: number;
   value: Promise<unknown>;
+  /** Read: a transaction never waits for a read outside it, which may wait for its connection. */
+  settled: boolean;
 }
 
 /**
@@ -23,6 +25,8 @@ interface Kept {
  * adapter, which its transactions and every handle on it share (one Kysely instance, one adapter).
  */
 const keptOf = new WeakMap<DialectAdapter, Map<string, Kept>>();
+/** A handle on each database outside any transaction, to keep what a transaction had to read. */
+const outsideOf = new WeakMap<DialectAdapter, Kysely<Database>>();
 /** A generation read that has not been sent yet: every caller until then shares it. */
 const nextRead = new WeakMap<QueryExecutor, Promise<number>>();
 /** For each page's own handle on the database, the generation it read first, once read. */
@@ -123,32 +127,45 @@ function generationFor(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * `load()`'s result, read again only after a reference table changed. The value is shared by
+ * `load(db)`'s result, read again only after a reference table changed. The value is shared by
  * every request of the process and frozen, so that none can change it for the others.
  *
  * Inside a transaction the kept value is used only when the transaction reads the generation it
- * was kept at and has changed no kept table; otherwise the transaction reads the tables, and what
- * it reads is never kept (it may hold its own uncommitted changes).
+ * was kept at and has changed no kept table. Otherwise the transaction reads the tables itself,
+ * and what it reads is never kept (it may hold its own uncommitted changes): the same facts are
+ * read again outside it, in the background, for the next caller.
  */
 export async function keptReference<T>(
   db: Kysely<Database>,
   key: string,
-  load: () => Promise<T>,
+  load: (db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   const current = await generationFor(db);
   const adapter = db.getExecutor().adapter;
   let kept = keptOf.get(adapter);
   if (!kept) keptOf.set(adapter, (kept = new Map()));
   const hit = kept.get(key);
-  if (db.isTransaction)
-    return hit && hit.generation === current ? (hit.value as Promise<T>).catch(load) : load();
+  if (db.isTransaction) {
+    // SQLite has one connection: a read outside still under way waits for this transaction.
+    if (hit?.settled && hit.generation === current) return hit.value as Promise<T>;
+    const outside = outsideOf.get(adapter);
+    if (outside && current !== WRITTEN)
+      void keptReference(outside, key, load).catch(() => undefined);
+    return load(db);
+  }
+  // A page's handle reads the generation once: the database's own handle serves the background.
+  if (!pageReads.has(db)) outsideOf.set(adapter, db);
   if (hit && hit.generation === current) return hit.value as Promise<T>;
   if (kept.size >= KEPT_FACTS) kept.clear();
-  const value = load().then(deepFreeze);
-  kept.set(key, { generation: current, value });
-  value.catch(() => {
-    if (kept.get(key)?.value === value) kept.delete(key);
-  });
+  const value = load(db).then(deepFreeze);
+  const entry: Kept = { generation: current, value, settled: false };
+  kept.set(key, entry);
+  value.then(
+    () => (entry.settled = true),
+    () => {
+      if (kept.get(key) === entry) kept.delete(key);
+    },
+  );
   return value;
 }
 

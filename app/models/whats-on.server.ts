@@ -40,7 +40,7 @@ export interface WhatsOnSession extends MarketSession {
 }
 
 export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
-  const zones = await keptReference(db, "active-zones", () =>
+  const zones = await keptReference(db, "active-zones", (db) =>
     db
       .selectFrom("zones")
       .select([

@@ -22,7 +22,7 @@ export async function loadZoneCalendar(
   db: Kysely<Database>,
   zoneId: number,
 ): Promise<ZoneCalendar | undefined> {
-  const zone = await keptReference(db, `zone-time:${zoneId}`, () =>
+  const zone = await keptReference(db, `zone-time:${zoneId}`, (db) =>
     db.selectFrom("zones").select(["id", "time_zone"]).where("id", "=", zoneId).executeTakeFirst(),
   );
   return zone ? zoneCalendar(db, zone) : undefined;
@@ -42,7 +42,7 @@ export async function loadZoneCalendars(
   zones: { id: number; time_zone: string }[],
 ): Promise<Map<number, ZoneCalendar>> {
   const ids = zones.length ? zones.map((z) => z.id) : [-1];
-  const [templates, closures, events] = await keptReference(db, `calendars:${ids}`, () =>
+  const [templates, closures, events] = await keptReference(db, `calendars:${ids}`, (db) =>
     Promise.all([
       db
         .selectFrom("session_templates")
@@ -83,7 +83,7 @@ export async function getBookingSettings(
   db: Kysely<Database>,
   zoneId: number,
 ): Promise<BookingSettings> {
-  const row = await keptReference(db, `settings:${zoneId}`, () =>
+  const row = await keptReference(db, `settings:${zoneId}`, (db) =>
     db.selectFrom("zone_settings").selectAll().where("zone_id", "=", zoneId).executeTakeFirst(),
   );
   if (!row) return DEFAULT_BOOKING_SETTINGS;

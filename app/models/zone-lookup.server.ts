@@ -8,7 +8,7 @@ export async function getZoneBySlugAnyStatus(db: Kysely<Database>, slug: string)
 }
 
 export async function getZoneBySlug(db: Kysely<Database>, slug: string) {
-  return keptReference(db, `zone:${slug}`, () =>
+  return keptReference(db, `zone:${slug}`, (db) =>
     db
       .selectFrom("zones")
       .selectAll()

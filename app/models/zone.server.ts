@@ -174,7 +174,7 @@ const KEPT_LAYOUTS = 200;
 
 /** The stalls of a zone's approved layout, each with the categories it may sell. */
 export async function approvedStalls(db: Kysely<Database>, zoneId: number) {
-  const layout = await keptReference(db, `approved-layout:${zoneId}`, () =>
+  const layout = await keptReference(db, `approved-layout:${zoneId}`, (db) =>
     db
       .selectFrom("layouts")
       .select("id")
