@@ -12,7 +12,7 @@ export interface Limit {
 /** How many hits `key` had in the window; old rows of the key are cleared on the way. */
 export async function recentHits(db: Kysely<Database>, key: string, limit: Limit, now: Date) {
   const since = new Date(now.getTime() - limit.windowMs).toISOString();
-  const row = await hitsSince.first(db, { key, since });
+  const row = await hitsOfKey.first(db, { key, since });
   // Cleared only when there are some: most checks are one statement.
   if (row?.first && row.first < since) await oldHitsCleared.run(db, { key, since });
   return { count: Number(row?.n ?? 0), oldest: row?.oldest ?? null };
@@ -21,7 +21,8 @@ export async function recentHits(db: Kysely<Database>, key: string, limit: Limit
 const oldHitsCleared = prepared((db, p: { key: string; since: string }) =>
   db.deleteFrom("rate_limit_hits").where("key", "=", p.key).where("at", "<", p.since),
 );
-const hitsSince = prepared((db, p: { key: string; since: string }) =>
+/** The key's hits in the window (how many, the oldest), and its oldest hit of all. */
+const hitsOfKey = prepared((db, p: { key: string; since: string }) =>
   db
     .selectFrom("rate_limit_hits")
     .select((eb) => {
