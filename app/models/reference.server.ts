@@ -38,33 +38,22 @@ const pageDbs = new WeakMap<Request, Kysely<Database>>();
  */
 const KEPT_FACTS = 5000;
 
-const generationRow = prepared((db) =>
-  db.selectFrom("reference_generation").select("generation").where("id", "=", 1),
-);
-
 /**
- * Inside a transaction: the generation as the transaction sees it, and whether the transaction
- * changed a kept table. PostgreSQL bumps the generation only at the commit, so its triggers also
- * mark the transaction (migration 20261201060000); SQLite bumps it at once, and the transaction
- * reads its own bump.
+ * The generation, and whether this transaction changed a kept table (never, outside one).
+ * PostgreSQL bumps the generation only at the commit, so its triggers also mark the transaction
+ * (migration 20261201060000); SQLite bumps it at once, and a transaction reads its own bump.
  */
-const transactionRow = {
-  postgres: prepared((db) =>
-    db
-      .selectFrom("reference_generation")
-      .select([
-        "generation",
-        sql<string | null>`current_setting(${sql.lit(WRITTEN_SETTING)}, true)`.as("written"),
-      ])
-      .where("id", "=", 1),
-  ),
-  sqlite: prepared((db) =>
-    db
-      .selectFrom("reference_generation")
-      .select(["generation", sql<string | null>`null`.as("written")])
-      .where("id", "=", 1),
-  ),
-};
+const generationRow = prepared((db) =>
+  db
+    .selectFrom("reference_generation")
+    .select([
+      "generation",
+      isPostgres(db)
+        ? sql<string | null>`current_setting(${sql.lit(WRITTEN_SETTING)}, true)`.as("written")
+        : sql<string | null>`null`.as("written"),
+    ])
+    .where("id", "=", 1),
+);
 
 /**
  * The database's reference generation, read once for all callers in one turn of the event loop:
@@ -77,8 +66,8 @@ function generation(db: Kysely<Database>): Promise<number> {
   if (!read) {
     read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       nextRead.delete(executor);
-      if (!db.isTransaction) return Number(found(await generationRow.first(db, {})).generation);
-      const row = found(await transactionRow[isPostgres(db) ? "postgres" : "sqlite"].first(db, {}));
+      const row = await generationRow.first(db, {});
+      if (!row) throw new Error("The reference generation is missing: run the migrations");
       // A transaction that changed a kept table matches no kept value.
       return row.written === "yes" ? WRITTEN : Number(row.generation);
     });
@@ -107,11 +96,6 @@ export function pageDb(db: Kysely<Database>, request: Request): Kysely<Database>
 
 /** What a transaction that changed a kept table reads as its generation. */
 const WRITTEN = -1;
-
-function found<T>(row: T | undefined): T {
-  if (!row) throw new Error("The reference generation is missing: run the migrations");
-  return row;
-}
 
 function generationFor(db: Kysely<Database>): Promise<number> {
   const page = pageReads.get(db);
