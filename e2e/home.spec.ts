@@ -282,3 +282,47 @@ test.describe("the home page", () => {
     await expect(page.getByRole("link", { name: "回到首页" })).toBeVisible();
   });
 });
+
+test.describe("the home page near a market", () => {
+  // Standing in Fuxin community's market: the phone gives this position when asked.
+  test.use({
+    geolocation: { longitude: 113.21758, latitude: 36.10635 },
+    permissions: ["geolocation"],
+  });
+
+  test("sorts the open day's sessions by distance, nearest first, and back by time", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const list = page.getByRole("region", { name: "接下来的集" });
+    const day = list.getByRole("region").first();
+    const names = () => day.locator(".session-row-name").allTextContents();
+    const byTime = await names();
+    expect(byTime.length).toBeGreaterThan(1);
+
+    await page.getByRole("button", { name: "按离我远近排" }).click();
+    await expect(page.getByRole("status")).toHaveText(/已按离你的距离排列/);
+    const badges = day.locator(".session-row .badge", { hasText: "距你" });
+    await expect(badges).toHaveCount(byTime.length);
+    const metres = (await badges.allTextContents()).map((text) => {
+      const [, n, unit] = /距你 ([\d.]+) (米|公里)/.exec(text)!;
+      return Number(n) * (unit === "公里" ? 1000 : 1);
+    });
+    expect(metres).toEqual([...metres].sort((a, b) => a - b));
+    const sorted = await names();
+    expect([...sorted].sort()).toEqual([...byTime].sort());
+    // Fuxin holds a morning market every day, unless a journey beside this one closed it.
+    if (sorted.includes("福馨社区便民市场")) {
+      expect(sorted[0]).toBe("福馨社区便民市场");
+      expect(metres[0]).toBeLessThan(100);
+      await expect(day.locator(".session-row-name").first()).toHaveAttribute(
+        "href",
+        /^\/markets\/fuxin-community\?session=/,
+      );
+    }
+
+    await page.getByRole("button", { name: "改回按时间排" }).click();
+    await expect(badges).toHaveCount(0);
+    expect(await names()).toEqual(byTime);
+  });
+});

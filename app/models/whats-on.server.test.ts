@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { seedRegulars } from "#db/seed";
 import { db } from "~/utils/db.server";
+import { officeUserId } from "#db/testing/factories";
 import { applyFilters, loadWhatsOn } from "./whats-on.server";
+import { addClosure } from "./zone-schedule.server";
 
 // Saturday 28 November 2026, 18:30 in Huguan: the evening markets are open.
 const now = new Date("2026-11-28T10:30:00Z");
@@ -53,5 +55,31 @@ describe("what's on", () => {
     expect(new Set(games.map((s) => slug(s.zoneId)))).toEqual(new Set(["longquan-park-evening"]));
     const rural = applyFilters(sessions, byId, { kind: "rural" });
     expect(rural.map((s) => s.localDate)).toEqual(["2026-11-29", "2026-12-01", "2026-12-04"]);
+  });
+
+  it("works a market's week out again after a change to its calendar and on the next day", async () => {
+    const first = await loadWhatsOn(db, now);
+    const rural = first.zones.find((z) => z.slug === "jidian-rural-produce")!;
+    const datesOf = (w: typeof first) =>
+      w.sessions.filter((s) => s.zoneId === rural.id).map((s) => s.localDate);
+    expect(datesOf(first)).toEqual(["2026-11-29", "2026-12-01", "2026-12-04"]);
+    // Asked again with nothing changed: the same week.
+    const again = await loadWhatsOn(db, now);
+    expect(again.sessions.find((s) => s.zoneId === rural.id)).toMatchObject({
+      localDate: "2026-11-29",
+    });
+
+    await addClosure(
+      db,
+      { zoneId: rural.id, actorUserId: await officeUserId(db), now },
+      { startsOn: "2026-12-01", endsOn: "2026-12-01", reason: "测试" },
+    );
+    expect(datesOf(await loadWhatsOn(db, now))).toEqual(["2026-11-29", "2026-12-04"]);
+
+    const nextDay = new Date(now.getTime() + 24 * 3600_000);
+    const later = await loadWhatsOn(db, nextDay);
+    expect(datesOf(later)).toEqual(["2026-11-29", "2026-12-04"]);
+    const twoDays = await loadWhatsOn(db, new Date(now.getTime() + 2 * 24 * 3600_000));
+    expect(datesOf(twoDays)).toEqual(["2026-12-04", "2026-12-06"]);
   });
 });

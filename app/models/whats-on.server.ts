@@ -6,7 +6,7 @@ import type { Database, ZoneKind } from "#db/schema";
 import { addDays, compareIso, type MarketSession } from "~/domain/calendar";
 import { parsePolygon, ringCenter, type Position } from "~/domain/geo";
 import { localMoment, type DayState } from "~/domain/market-hours";
-import { loadZoneCalendars, upcomingSessions } from "./zone-calendar.server";
+import { loadZoneCalendars, upcomingSessions, type ZoneCalendar } from "./zone-calendar.server";
 import {
   sessionState,
   timeOfDay,
@@ -37,6 +37,36 @@ export interface WhatsOnSession extends MarketSession {
   state: SessionState;
   vendors: number;
   categories: string[];
+}
+
+/**
+ * A zone's week as its kept calendar gives it, and its ring: worked out once for each kept value
+ * (kept values are frozen and replaced on any change, decision 033), not on every home page.
+ */
+const weekOf = new WeakMap<object, { from: string; sessions: MarketSession[] }>();
+const ringOf = new WeakMap<object, { ring: Position[]; center: Position }>();
+
+function zoneWeek(calendar: ZoneCalendar, today: string): MarketSession[] {
+  const hit = weekOf.get(calendar);
+  if (hit?.from === today) return hit.sessions;
+  const sessions = upcomingSessions(calendar, today, addDays(today, WHATS_ON_DAYS - 1));
+  weekOf.set(calendar, { from: today, sessions });
+  return sessions;
+}
+
+function zoneRing(zone: { boundary: string }): { ring: Position[]; center: Position } {
+  const hit = ringOf.get(zone);
+  if (hit) return hit;
+  const ring = parsePolygon(zone.boundary)?.coordinates[0] ?? [];
+  // Frozen like the kept row it comes from: every page shares it.
+  for (const point of ring) Object.freeze(point);
+  const center: Position = ring.length ? ringCenter(ring) : [0, 0];
+  const made = {
+    ring: Object.freeze(ring) as Position[],
+    center: Object.freeze(center) as Position,
+  };
+  ringOf.set(zone, made);
+  return made;
 }
 
 export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
@@ -87,11 +117,7 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
   const sessions: WhatsOnSession[] = [];
   const out: WhatsOnZone[] = zones.map((zone) => {
     const today = localMoment(now, zone.time_zone).date;
-    const own = upcomingSessions(
-      calendars.get(zone.id)!,
-      today,
-      addDays(today, WHATS_ON_DAYS - 1),
-    ).map((s) => ({
+    const own = zoneWeek(calendars.get(zone.id)!, today).map((s) => ({
       ...s,
       zoneId: zone.id,
       state: sessionState(s, today, now),
@@ -107,7 +133,7 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
           : todays.some((s) => s.state === "later")
             ? "later"
             : "ended";
-    const ring = parsePolygon(zone.boundary)?.coordinates[0] ?? [];
+    const { ring, center } = zoneRing(zone);
     return {
       id: zone.id,
       slug: zone.slug,
@@ -117,7 +143,7 @@ export async function loadWhatsOn(db: Kysely<Database>, now: Date) {
       address_en: zone.address_en,
       kind: zone.kind,
       ring,
-      center: ring.length ? ringCenter(ring) : [0, 0],
+      center,
       today,
       state,
       next: own.find((s) => s.state !== "ended") ?? null,

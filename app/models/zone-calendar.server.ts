@@ -61,19 +61,28 @@ export async function loadZoneCalendars(
         .execute(),
     ]),
   );
-  return new Map(
-    zones.map((z) => [
-      z.id,
-      {
-        zoneId: z.id,
-        timeZone: z.time_zone,
-        templates: templates.filter((t) => t.zone_id === z.id),
-        closures: closures.filter((c) => c.zone_id === z.id),
-        events: events.filter((e) => e.zone_id === z.id),
-      },
-    ]),
-  );
+  // Split by zone once for each kept read, so the same calendar objects serve every page until
+  // a change (what is worked out from a calendar can be kept beside it, e.g. the home page's week).
+  let split = calendarsOf.get(templates);
+  if (!split || zones.some((z) => split!.get(z.id)?.timeZone !== z.time_zone)) {
+    split = new Map(
+      zones.map((z) => [
+        z.id,
+        Object.freeze({
+          zoneId: z.id,
+          timeZone: z.time_zone,
+          templates: templates.filter((t) => t.zone_id === z.id),
+          closures: closures.filter((c) => c.zone_id === z.id),
+          events: events.filter((e) => e.zone_id === z.id),
+        }),
+      ]),
+    );
+    calendarsOf.set(templates, split);
+  }
+  return split;
 }
+
+const calendarsOf = new WeakMap<object, Map<number, ZoneCalendar>>();
 
 export function upcomingSessions(calendar: ZoneCalendar, from: string, to: string) {
   return sessionsBetween({ ...calendar, from, to });

@@ -105,10 +105,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ignored,
     dayOptions: Array.from({ length: WHATS_ON_DAYS }, (_, i) => addDays(today, i)),
     categories: categories.map((c) => ({ slug: c.slug, name: localized(c, "name", locale) })),
+    // Numbered in this order: a session names its market by its number, so what every session
+    // of a market shares is sent once (the list is a county's week, hundreds of rows).
     zones: ordered.map((z) => ({
       slug: z.slug,
       number: number.get(z.id)!,
       name: localized(z, "name", locale),
+      kind: z.kind,
       state: z.state,
       next: z.next ? sessionLabel(t, locale, z.next) : null,
       ring: z.ring,
@@ -124,12 +127,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((s) => {
           const zone = zoneById.get(s.zoneId)!;
           return {
-            id: `${zone.slug}|${s.localDate}|${s.key}`,
-            zoneSlug: zone.slug,
             number: number.get(zone.id)!,
-            zoneName: localized(zone, "name", locale),
-            kind: zone.kind,
-            center: zone.center,
             state: s.state,
             label: sessionTimes(t, locale, s),
             vendors: s.vendors,
@@ -217,10 +215,19 @@ const MapIcon = () => (
   </svg>
 );
 
-type Session = ReturnType<typeof useLoaderData<typeof loader>>["days"][number]["sessions"][number];
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Session = Data["days"][number]["sessions"][number];
 
 /** One market's session: name, hours and state first, what kind and who is coming after. */
-function SessionRow({ session: s, distance }: { session: Session; distance: string | null }) {
+function SessionRow({
+  session: s,
+  zone,
+  distance,
+}: {
+  session: Session;
+  zone: Data["zones"][number];
+  distance: string | null;
+}) {
   const t = useT();
   return (
     <li className={`session-row session-row-${s.state}`}>
@@ -232,7 +239,7 @@ function SessionRow({ session: s, distance }: { session: Session; distance: stri
       </span>
       <div>
         <QuickLink to={s.href} className="session-row-name">
-          {s.zoneName}
+          {zone.name}
         </QuickLink>
         <div className="session-row-line">
           <strong className="nowrap">{s.label}</strong>
@@ -240,7 +247,7 @@ function SessionRow({ session: s, distance }: { session: Session; distance: stri
           {distance ? <span className="badge">{distance}</span> : null}
         </div>
         <div className="hint">
-          {t(`zone.kind.${s.kind}`)} ·{" "}
+          {t(`zone.kind.${zone.kind}`)} ·{" "}
           {s.vendors > 0 ? t("home.vendorsBooked", { count: s.vendors }) : t("home.noVendorsYet")}
         </div>
       </div>
@@ -280,7 +287,8 @@ export default function Home() {
       href: `/markets/${z.slug}`,
       ring: z.ring,
     }));
-  const distance = (center: Position) => (origin ? distanceMetres(origin, center) : 0);
+  const zoneOf = (s: Session) => zones[s.number - 1]!;
+  const distance = (s: Session) => (origin ? distanceMetres(origin, zoneOf(s).center) : 0);
   // Today's markets, or, once all of today's are over, the next day's.
   const openDay = Math.max(
     0,
@@ -426,13 +434,14 @@ export default function Home() {
                 const sessions = (
                   <ul className="session-list">
                     {(origin
-                      ? [...day.sessions].sort((a, b) => distance(a.center) - distance(b.center))
+                      ? [...day.sessions].sort((a, b) => distance(a) - distance(b))
                       : day.sessions
                     ).map((s) => (
                       <SessionRow
-                        key={s.id}
+                        key={s.href}
                         session={s}
-                        distance={origin ? formatDistance(t, distance(s.center)) : null}
+                        zone={zoneOf(s)}
+                        distance={origin ? formatDistance(t, distance(s)) : null}
                       />
                     ))}
                   </ul>
