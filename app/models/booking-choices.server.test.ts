@@ -9,7 +9,7 @@ import {
   officeUserId,
 } from "#db/testing/factories";
 import { findSession } from "~/domain/calendar";
-import { RULE_REFUSALS, type RefusalCode } from "~/domain/booking-rules";
+import { HOLDING_STATUSES, RULE_REFUSALS, type RefusalCode } from "~/domain/booking-rules";
 import { db } from "~/utils/db.server";
 import { openBallot } from "./ballot.server";
 import { bookingChoices, bookStall, newIdempotencyKey } from "./booking.server";
@@ -125,6 +125,8 @@ const SITUATIONS: Record<RefusalCode, (m: Market) => Promise<Situation>> = {
     return { vendorId, stallId: m.stalls[0]!.id, localDate: "2026-12-06" };
   },
   async categoryCap(m) {
+    // Two of the category: one waiting for the manager's approval, one confirmed. Both count
+    // (they are counted in two ways: confirmed ones by the session's tallies).
     await db
       .insertInto("zone_settings")
       .values({
@@ -133,13 +135,22 @@ const SITUATIONS: Record<RefusalCode, (m: Market) => Promise<Situation>> = {
         booking_closes_minutes: 120,
         weekly_quota: 6,
         cancel_deadline_hours: 24,
-        requires_approval: 0,
-        category_caps: JSON.stringify({ fresh_produce: 1 }),
+        requires_approval: 1,
+        category_caps: JSON.stringify({ fresh_produce: 2 }),
         updated_at: NOW.toISOString(),
       })
       .execute();
     const first = await createApprovedVendor(db);
-    expect((await m.book(first.vendorId, m.stalls[1]!.id, "2026-12-01")).ok).toBe(true);
+    const pending = await m.book(first.vendorId, m.stalls[1]!.id, "2026-12-01");
+    expect(pending.ok && pending.booking.status).toBe("pending");
+    await db
+      .updateTable("zone_settings")
+      .set({ requires_approval: 0 })
+      .where("zone_id", "=", m.zoneId)
+      .execute();
+    const second = await createApprovedVendor(db);
+    const confirmed = await m.book(second.vendorId, m.stalls[2]!.id, "2026-12-01");
+    expect(confirmed.ok && confirmed.booking.status).toBe("confirmed");
     const { vendorId } = await createApprovedVendor(db);
     return { vendorId, stallId: m.stalls[0]!.id, localDate: "2026-12-01" };
   },
@@ -228,6 +239,12 @@ describe("the booking page and the booking give the same answer", () => {
     const forSession = !["categoryNotAllowed", "stallInBallot", "stallTaken"].includes(code);
     expect(choices.refusal?.code ?? null).toBe(forSession ? code : null);
     expect(choices.sessions[0]!.refusal?.code ?? null).toBe(forSession ? code : null);
+  });
+
+  it("counts a category's holding bookings as the pending ones and the tallies' others", () => {
+    // The category cap reads the session tallies (confirmed and checked in, migration
+    // 20261130190000) and counts pending bookings itself: a new holding status needs both.
+    expect([...HOLDING_STATUSES].sort()).toEqual(["checked_in", "confirmed", "pending"]);
   });
 
   it("offers a free stall that fits, and books it", async () => {
