@@ -5,7 +5,7 @@
 // one process shows what the other cores add. `npm run bench -- --profile` writes a CPU profile
 // of every server process to data/bench/profile/ and prints where the time went; `-- --pages`
 // stops after the routes' table and the memory. A route with a goal is measured in rounds beside
-// the trivial route (BENCH_ROUNDS, default 3), since this machine's speed drifts within a run.
+// the trivial route (BENCH_ROUNDS, default 3; decision 036).
 import { commitmentOf, draw, DRAW_VERSION, type BallotInputs } from "../app/domain/ballot-draw";
 import { searchQuality } from "../db/demo/search-queries";
 import { searchVendors } from "../app/models/public-vendor.server";
