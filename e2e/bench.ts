@@ -83,22 +83,24 @@ interface Row {
  * median round.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Seconds each side of a round runs. */
+const ROUND_SECONDS = Math.max(3, Math.round(DURATION / 2));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+/** The median round of those measured (the upper one of an even number) and every round's ratio. */
+function medianRound<T extends { ratio: number }>(rounds: T[]): { middle: T; ratios: number[] } {
+  const ratios = rounds.map((r) => r.ratio);
+  const middle = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+  return { middle, ratios };
 }
 
 async function paired(name: string, options: autocannon.Options, goal: number): Promise<Row> {
-  const duration = Math.max(3, Math.round(DURATION / 2));
   const rows: (Row & { ratio: number })[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const trivial = await run("", { url: "/healthz", duration });
-    const row = await run(name, { ...options, duration });
+    const trivial = await run("", { url: "/healthz", duration: ROUND_SECONDS });
+    const row = await run(name, { ...options, duration: ROUND_SECONDS });
     rows.push({ ...row, ratio: row.rps / trivial.rps });
   }
-  const ratios = rows.map((r) => r.ratio);
-  const middle = rows.find((r) => r.ratio === median(ratios))!;
+  const { middle, ratios } = medianRound(rows);
   return {
     ...middle,
     errors: rows.reduce((n, r) => n + r.errors, 0),
@@ -591,36 +593,25 @@ async function main() {
     // At rest: started, one request served, a moment to settle.
     await new Promise((r) => setTimeout(r, 2000));
     const atRest = new Map(processTree(server.pid!).map((p) => [p, rssMb(p)]));
+    // The routes with a ratio goal. Any cookie but the language one passes the public page
+    // cache by: each request is rendered.
+    const homePage = { url: "/", headers: { Cookie: "bench=1" } };
+    const marketPage = { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } };
+    const bookingPage = { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } };
     const { result: rows, peak: underLoad } = await peakMemory(server.pid!, async () => {
       // Warmed first, so that no route is measured while its code is still being optimised.
-      for (const [url, Cookie] of [
-        ["/healthz", ""],
-        ["/", "bench=1"],
-        ["/markets/fuxin-community", "bench=1"],
-        ["/book/fuxin-community", viewerCookie],
-      ] as const)
-        await run("", { url, duration: 2, headers: Cookie ? { Cookie } : {} });
+      for (const options of [{ url: "/healthz" }, homePage, marketPage, bookingPage])
+        await run("", { ...options, duration: 2 });
       const trivial = await run("trivial route (/healthz)", { url: "/healthz" });
       const rows: Row[] = [trivial];
       rows.push({ ...(await run("home page (/)", { url: "/" })), goal: undefined });
-      rows.push(
-        await paired(
-          "home page, rendered every time",
-          { url: "/", headers: { Cookie: "bench=1" } },
-          0.4,
-        ),
-      );
+      rows.push(await paired("home page, rendered every time", homePage, 0.4));
       rows.push(await run("all markets (/markets)", { url: "/markets" }));
       rows.push(
         await run("market page (/markets/fuxin-community)", { url: "/markets/fuxin-community" }),
       );
-      // Any cookie but the language one passes the public page cache by: each request is rendered.
       rows.push(
-        await paired(
-          "market page, rendered every time (cache passed by)",
-          { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } },
-          0.5,
-        ),
+        await paired("market page, rendered every time (cache passed by)", marketPage, 0.5),
       );
       rows.push(
         await run("market page, 2,000 stalls, rendered every time", {
@@ -640,13 +631,7 @@ async function main() {
           url: `/search?q=${encodeURIComponent("西红柿")}`,
         }),
       );
-      rows.push(
-        await paired(
-          "booking page, signed in (/book/fuxin-community)",
-          { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } },
-          0.5,
-        ),
-      );
+      rows.push(await paired("booking page, signed in (/book/fuxin-community)", bookingPage, 0.5));
       rows.push(
         await run("booking page, 2,000 stalls, signed in", {
           url: `/book/${bigZone}`,
@@ -667,6 +652,7 @@ async function main() {
       const loops: {
         trivial: Awaited<ReturnType<typeof closedLoop>>;
         booking: Awaited<ReturnType<typeof closedLoop>>;
+        ratio: number;
       }[] = [];
       const perRound = Math.ceil(combos.length / ROUNDS);
       for (let round = 0; round < ROUNDS; round++) {
@@ -688,16 +674,15 @@ async function main() {
             refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
           }
         });
-        loops.push({ trivial, booking });
+        loops.push({ trivial, booking, ratio: booking.rps / trivial.rps });
       }
-      const loopRatios = loops.map((l) => l.booking.rps / l.trivial.rps);
-      const middle = loops[loopRatios.indexOf(median(loopRatios))]!;
+      const { middle, ratios: loopRatios } = medianRound(loops);
       const bookingRow: Row = {
         name: `booking POST, distinct stalls (${confirmed}/${combos.length} confirmed)`,
         ...middle.booking,
         errors: combos.length - confirmed,
         goal: 0.8,
-        ratio: median(loopRatios),
+        ratio: middle.ratio,
         rounds: loopRatios,
       };
       for (const row of rows) row.ratio ??= row.rps / trivial.rps;
@@ -723,7 +708,7 @@ async function main() {
       `\nJishi benchmark · ${ENGINE} · ${new Date().toISOString()} · Node ${process.version} · ${os.availableParallelism()} cores, ${processes} server processes · ${CONNECTIONS} connections, ${DURATION} s a route · load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}\n`,
     );
     console.log(
-      `A route with a ratio goal alternates with the trivial route in ${ROUNDS} rounds of ${Math.max(3, Math.round(DURATION / 2))} s (bookings: a third each); its ratio is the median round's, each round's in brackets.\n`,
+      `A route with a ratio goal alternates with the trivial route in ${ROUNDS} rounds of ${ROUND_SECONDS} s (bookings: a third each); its ratio is the median round's, each round's in brackets.\n`,
     );
     console.log("| route | req/s | p50 ms | p99 ms | errors | ratio to trivial | goal | met |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -812,15 +797,9 @@ async function main() {
     const single = new Map<string, Row>();
     const { peak: singlePeak } = await peakMemory(server.pid!, async () => {
       single.set("trivial", await run("", { url: "/healthz" }));
-      single.set("home", await run("", { url: "/", headers: { Cookie: "bench=1" } }));
-      single.set(
-        "market",
-        await run("", { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } }),
-      );
-      single.set(
-        "booking",
-        await run("", { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } }),
-      );
+      single.set("home", await run("", homePage));
+      single.set("market", await run("", marketPage));
+      single.set("booking", await run("", bookingPage));
     });
     console.log(`\nOne server process against ${processes} (req/s, same routes, same load):\n`);
     console.log("| route | 1 process | all cores | speed-up |");

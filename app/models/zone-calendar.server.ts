@@ -63,8 +63,9 @@ export async function loadZoneCalendars(
   );
   // Split by zone once for each kept read, so the same calendar objects serve every page until
   // a change (what is worked out from a calendar can be kept beside it, e.g. the home page's week).
+  // The key names the zones, and a change to a zone's time zone is a new read: the same zones.
   let split = calendarsOf.get(templates);
-  if (!split || zones.some((z) => split!.get(z.id)?.timeZone !== z.time_zone)) {
+  if (!split) {
     split = new Map(
       zones.map((z) => [
         z.id,
