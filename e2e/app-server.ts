@@ -3,13 +3,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 
-/** Starts the compiled server (`npm run build` first) on `port`, production settings, rate limits off. */
+/**
+ * Starts the compiled server (`npm run build` first) on `port`, production settings, rate limits
+ * off; from the project folder, or from `cwd` (the bench's render floor).
+ */
 export function startApp(
   port: number,
   env: Record<string, string>,
-  { nodeArgs = [] as string[], stderr = "inherit" as "inherit" | "ignore" } = {},
+  {
+    nodeArgs = [] as string[],
+    stderr = "inherit" as "inherit" | "ignore",
+    cwd = undefined as string | undefined,
+  } = {},
 ): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, "--enable-source-maps", "build/server/server.js"], {
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -5,7 +5,8 @@
 // one process shows what the other cores add. `npm run bench -- --profile` writes a CPU profile
 // of every server process to data/bench/profile/ and prints where the time went; `-- --pages`
 // stops after the routes' table and the memory. A route with a goal is measured in rounds beside
-// the trivial route (BENCH_ROUNDS, default 3; decision 036).
+// the trivial route (BENCH_ROUNDS, default 3; decision 036), and again on the render floor: the
+// same server with its loaders answering from memory (decision 037).
 import { commitmentOf, draw, DRAW_VERSION, type BallotInputs } from "../app/domain/ballot-draw";
 import { searchQuality } from "../db/demo/search-queries";
 import { searchVendors } from "../app/models/public-vendor.server";
@@ -28,6 +29,7 @@ import type { QueuedAction } from "../app/domain/day-sync";
 import { bookStall } from "../app/models/booking.server";
 import { syncDayActions } from "../app/models/day-sync.server";
 import { firstLoadJs } from "./page-weight";
+import { prepareRenderFloor } from "./render-floor";
 import { postBooking, processTree, startApp, stopApp, waitForApp } from "./app-server";
 import { launchOptions } from "./settings";
 import { addDays } from "../app/domain/calendar";
@@ -210,10 +212,14 @@ async function mapSmoothness(pathname: string) {
   }
 }
 
-/** The built app on the bench database: one process per core unless `processes` says. */
-function startServer(processes?: number) {
+/**
+ * The built app on the bench database: one process per core unless `processes` says; from
+ * `cwd` for the render floor.
+ */
+function startServer(processes?: number, cwd?: string) {
   // Each process (the cluster's workers inherit the flags) writes its profile when it exits.
-  const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
+  // Not the render floor's: its profiles would be mixed with the app's.
+  const profile = PROFILE && !cwd ? ["--cpu-prof", `--cpu-prof-dir=${DIR}/profile`] : [];
   return startApp(
     PORT,
     {
@@ -222,7 +228,7 @@ function startServer(processes?: number) {
       UPLOAD_DIR: path.join(DIR, "uploads"),
       ...(processes ? { WEB_CONCURRENCY: String(processes) } : {}),
     },
-    { nodeArgs: profile },
+    { nodeArgs: profile, cwd },
   );
 }
 
@@ -587,21 +593,39 @@ async function main() {
 
   const loadBefore = os.loadavg();
   const refusals = new Map<string, number>();
-  let server = startServer();
+  // The routes with a ratio goal. Any cookie but the language one passes the public page
+  // cache by: each request is rendered.
+  const homePage = { url: "/", headers: { Cookie: "bench=1" } };
+  const marketPage = { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } };
+  const bookingPage = { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } };
+  const goalPages = [
+    ["home page", homePage],
+    ["market page", marketPage],
+    ["booking page", bookingPage],
+  ] as const;
+  /** Warmed first, so that no route is measured while its code is still being optimised. */
+  const warmUp = async () => {
+    for (const options of [{ url: "/healthz" }, homePage, marketPage, bookingPage])
+      await run("", { ...options, duration: 2 });
+  };
+  // The render floor first, on the same data as the pages below (nothing is booked yet).
+  let server = startServer(undefined, prepareRenderFloor(process.cwd(), `${DIR}/render-floor`));
+  const floor = new Map<string, Row>();
+  try {
+    await waitForApp(PORT);
+    await warmUp();
+    for (const [name, options] of goalPages) floor.set(name, await paired(name, options, 0));
+  } finally {
+    await stopApp(server);
+  }
+  server = startServer();
   try {
     await waitForApp(PORT);
     // At rest: started, one request served, a moment to settle.
     await new Promise((r) => setTimeout(r, 2000));
     const atRest = new Map(processTree(server.pid!).map((p) => [p, rssMb(p)]));
-    // The routes with a ratio goal. Any cookie but the language one passes the public page
-    // cache by: each request is rendered.
-    const homePage = { url: "/", headers: { Cookie: "bench=1" } };
-    const marketPage = { url: "/markets/fuxin-community", headers: { Cookie: "bench=1" } };
-    const bookingPage = { url: "/book/fuxin-community", headers: { Cookie: viewerCookie } };
     const { result: rows, peak: underLoad } = await peakMemory(server.pid!, async () => {
-      // Warmed first, so that no route is measured while its code is still being optimised.
-      for (const options of [{ url: "/healthz" }, homePage, marketPage, bookingPage])
-        await run("", { ...options, duration: 2 });
+      await warmUp();
       const trivial = await run("trivial route (/healthz)", { url: "/healthz" });
       const rows: Row[] = [trivial];
       rows.push({ ...(await run("home page (/)", { url: "/" })), goal: undefined });
@@ -717,6 +741,18 @@ async function main() {
       const met = r.goal ? r.ratio! >= r.goal : r.p50Goal ? r.p50 <= r.p50Goal : undefined;
       console.log(
         `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.alone ? "—" : r.ratio!.toFixed(2)}${r.rounds ? ` (${r.rounds.map((x) => x.toFixed(2)).join(", ")})` : ""} | ${goal} | ${met === undefined ? "" : met ? "yes" : "NO"} |`,
+      );
+    }
+    console.log(
+      "\nThe render floor (decision 037): the same server with each loader answering from memory after its first call, so that only rendering the same page from the same data is left. A ratio goal above the floor cannot be met by cheaper data, only by rendering less.\n",
+    );
+    console.log("| page | ratio, rendered | ratio at the floor | goal |");
+    console.log("| --- | ---: | ---: | ---: |");
+    for (const [name] of goalPages) {
+      const rendered = rows.find((r) => r.name.startsWith(name) && r.goal)!;
+      const atFloor = floor.get(name)!;
+      console.log(
+        `| ${name} | ${rendered.ratio!.toFixed(2)} | ${atFloor.ratio!.toFixed(2)} (${atFloor.rounds!.map((x) => x.toFixed(2)).join(", ")}) | ${rendered.goal} |`,
       );
     }
     console.log(`\nMemory (RSS; goals ≤ 150 MB at rest, ≤ 250 MB under load, per server process):`);
