@@ -247,6 +247,50 @@ describe("the booking page and the booking give the same answer", () => {
     expect([...HOLDING_STATUSES].sort()).toEqual(["checked_in", "confirmed", "pending"]);
   });
 
+  it("counts the category's bookings only where the zone caps the vendor's category", async () => {
+    const m = await market();
+    const { vendorId } = await createApprovedVendor(db);
+    const calendar = (await loadZoneCalendar(db, m.zoneId))!;
+    const session = findSession(calendar, "2026-12-01", m.morning)!;
+    const choicesReading = async () => {
+      let tallies = 0;
+      const counting = db.withPlugin({
+        transformQuery: ({ node }) => {
+          if (JSON.stringify(node).includes('"session_tallies"')) tallies += 1;
+          return node;
+        },
+        transformResult: async ({ result }) => result,
+      });
+      const choices = await bookingChoices(
+        counting,
+        { vendorId, zoneId: m.zoneId, timeZone: calendar.timeZone, sessions: [session] },
+        NOW,
+      );
+      return { tallies, refusal: choices.refusal };
+    };
+    // Caps for other categories only: nothing to count for a seller of fresh produce.
+    await db
+      .insertInto("zone_settings")
+      .values({
+        zone_id: m.zoneId,
+        booking_opens_days: 14,
+        booking_closes_minutes: 120,
+        weekly_quota: 6,
+        cancel_deadline_hours: 24,
+        requires_approval: 0,
+        category_caps: JSON.stringify({ cooked_food: 1 }),
+        updated_at: NOW.toISOString(),
+      })
+      .execute();
+    expect(await choicesReading()).toEqual({ tallies: 0, refusal: null });
+    await db
+      .updateTable("zone_settings")
+      .set({ category_caps: JSON.stringify({ cooked_food: 1, fresh_produce: 1 }) })
+      .where("zone_id", "=", m.zoneId)
+      .execute();
+    expect(await choicesReading()).toEqual({ tallies: 1, refusal: null });
+  });
+
   it("offers a free stall that fits, and books it", async () => {
     const m = await market();
     const { vendorId } = await createApprovedVendor(db);

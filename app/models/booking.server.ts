@@ -207,7 +207,7 @@ export interface VendorContext {
   settings: BookingSettings;
   /** The vendor's active bookings, any market, in the weeks (Monday–Sunday) of the dates. */
   bookings: { zone_id: number; local_date: string; session_key: string; stall_id: number }[];
-  /** Active bookings of the vendor's category in the zone, by "date|session key". */
+  /** Active bookings of the vendor's category in the zone, by "date|session key"; none read when the zone does not cap it. */
   categoryCounts: Map<string, number>;
   penaltyInstants: string[];
 }
@@ -254,7 +254,10 @@ export async function loadVendorContext(
       zoneId,
       since,
     }),
-    categoryBookingCounts.all(db, { zoneId, from, to, category: vendor.category_slug }),
+    // Counted only where the zone caps the vendor's category: the rules ask for nothing else.
+    settings.categoryCaps[vendor.category_slug] === undefined
+      ? []
+      : categoryBookingCounts.all(db, { zoneId, from, to, category: vendor.category_slug }),
   ]);
   return {
     vendor,
