@@ -729,6 +729,17 @@ const activeBookings = prepared((db, session: SessionRef) =>
 
 type ActiveBooking = Awaited<ReturnType<typeof activeBookings.all>>[number];
 
+/** A session's active bookings, only whose each stall is: what a vendor's booking page needs. */
+const stallHolders = prepared((db, session: SessionRef) =>
+  db
+    .selectFrom("bookings")
+    .select(["stall_id", "status", "vendor_id"])
+    .where("zone_id", "=", session.zoneId)
+    .where("local_date", "=", session.localDate)
+    .where("session_key", "=", session.sessionKey)
+    .where("status", "in", ACTIVE),
+);
+
 /**
  * Who is selling where in a session, from its active bookings, in the order of the list. Each
  * field named: `({ status, ...vendor }) => vendor` has V8 copy the rest one property at a time,
@@ -755,7 +766,7 @@ function present(bookings: ActiveBooking[]) {
 
 /** A session as its market page shows it: every stall with its state, and who is selling. */
 export async function sessionView(db: Kysely<Database>, session: SessionRef, now: Date) {
-  const { stalls, bookings } = await availabilityAndOffers(db, session, now);
+  const { stalls, bookings } = await availabilityAndOffers(db, session, now, activeBookings);
   return { stalls, present: present(bookings) };
 }
 
@@ -765,20 +776,29 @@ export async function sessionAvailability(
   session: { zoneId: number; localDate: string; sessionKey: string },
   now: Date,
 ) {
-  return (await availabilityAndOffers(db, session, now)).stalls;
+  return (await availabilityAndOffers(db, session, now, activeBookings)).stalls;
 }
 
-/** The session's stalls as `sessionAvailability` gives them, and who the waiting list offers which. */
-async function availabilityAndOffers(
+/**
+ * The session's stalls as `sessionAvailability` gives them, and who the waiting list offers which.
+ * The bookings are read by `read`: with the vendors' names (`activeBookings`) for the market page
+ * and the managers, without (`stallHolders`, `vendorName` null) for a vendor's booking page,
+ * which shows no other vendor.
+ */
+async function availabilityAndOffers<
+  B extends { stall_id: number; status: BookingStatus; vendor_id: number; display_name?: string },
+>(
   db: Kysely<Database>,
   { zoneId, localDate, sessionKey }: { zoneId: number; localDate: string; sessionKey: string },
   now: Date,
+  read: { all(db: Kysely<Database>, session: SessionRef): Promise<B[]> },
 ) {
+  const session = { zoneId, localDate, sessionKey };
   const [offers, ballots, stalls, bookings] = await Promise.all([
-    liveOffers(db, { zoneId, localDate, sessionKey }, now),
-    stallsAwaitingDraw(db, { zoneId, localDate, sessionKey }),
+    liveOffers(db, session, now),
+    stallsAwaitingDraw(db, session),
     approvedStalls(db, zoneId),
-    activeBookings.all(db, { zoneId, localDate, sessionKey }),
+    read.all(db, session),
   ]);
   const bookingOf = new Map(bookings.map((b) => [b.stall_id, b]));
   const available = stalls.map((stall) => {
@@ -843,6 +863,7 @@ export async function bookingChoices<
         db,
         { zoneId, localDate: chosen.localDate, sessionKey: chosen.key },
         now,
+        stallHolders,
       )
     : { stalls: [], offers: new Map<number, number>() };
   const chosenRefusal = chosen?.refusal ?? null;

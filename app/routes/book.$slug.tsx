@@ -219,14 +219,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chosen: chosen ?? null,
     refusal,
     showAll,
-    // The list needs no outlines: the map has them.
-    stalls: shown
-      .slice((page - 1) * LIST_PAGE, page * LIST_PAGE)
-      .map(({ ring: _r, geometry: _g, layout_id: _l, vendorId: _v, vendorName, ...s }) => ({
-        ...s,
-        // Other vendors' names are not shown here: only whether a stall is free.
-        vendorName: s.mine ? vendorName : null,
-      })),
+    // The list needs no outlines (the map has them), and no vendor: only whether a stall is
+    // free. Each field named: a rest pattern copies the others one at a time, at run time.
+    stalls: shown.slice((page - 1) * LIST_PAGE, page * LIST_PAGE).map((s) => ({
+      id: s.id,
+      code: s.code,
+      width_m: s.width_m,
+      depth_m: s.depth_m,
+      has_power: s.has_power,
+      has_water: s.has_water,
+      fee_fen: s.fee_fen,
+      public_welfare: s.public_welfare,
+      categories: s.categories,
+      state: s.state,
+      free: s.free,
+      refusal: s.refusal,
+      fits: s.fits,
+      mine: s.mine,
+    })),
     list: { page, pages, from: (page - 1) * LIST_PAGE + 1, count: shown.length },
     // The stall chosen on the map or in the list: what booking it will be, or why it cannot.
     picked:
