@@ -136,8 +136,10 @@ function withPlainRows(statement: SQLite.Statement): SqliteStatement {
     reader: true,
     all(parameters) {
       const rows = statement.all(parameters) as unknown[][];
-      // SQLite prepares a statement again after a change of the schema (`select *` may then
-      // have other columns); the names are read again when the rows say so.
+      // SQLite prepares a statement again after a change of the schema, and a `select *` may
+      // then have other columns: the names are read again when their number changes. A renamed
+      // column is not seen; the app's tables change only by migrations, before it serves (as
+      // for the statements kept above, decision 029).
       if (rows.length > 0 && rows[0]!.length !== names.length)
         names = statement.columns().map((column) => column.name);
       return rows.map(plain);

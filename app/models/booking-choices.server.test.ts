@@ -18,6 +18,29 @@ import { loadZoneCalendar } from "./zone-calendar.server";
 // Saturday 28 November 2026, 08:00 in Huguan; the morning market runs 06:00–09:00 every day.
 const NOW = new Date("2026-11-28T00:00:00Z");
 
+/** The zone's booking settings: the usual ones, with approval and caps as asked. */
+async function settingsWith(
+  zoneId: number,
+  {
+    requiresApproval,
+    categoryCaps,
+  }: { requiresApproval: boolean; categoryCaps: Record<string, number> },
+) {
+  await db
+    .insertInto("zone_settings")
+    .values({
+      zone_id: zoneId,
+      booking_opens_days: 14,
+      booking_closes_minutes: 120,
+      weekly_quota: 6,
+      cancel_deadline_hours: 24,
+      requires_approval: requiresApproval ? 1 : 0,
+      category_caps: JSON.stringify(categoryCaps),
+      updated_at: NOW.toISOString(),
+    })
+    .execute();
+}
+
 interface Situation {
   vendorId: number;
   stallId: number;
@@ -127,19 +150,7 @@ const SITUATIONS: Record<RefusalCode, (m: Market) => Promise<Situation>> = {
   async categoryCap(m) {
     // Two of the category: one waiting for the manager's approval, one confirmed. Both count
     // (they are counted in two ways: confirmed ones by the session's tallies).
-    await db
-      .insertInto("zone_settings")
-      .values({
-        zone_id: m.zoneId,
-        booking_opens_days: 14,
-        booking_closes_minutes: 120,
-        weekly_quota: 6,
-        cancel_deadline_hours: 24,
-        requires_approval: 1,
-        category_caps: JSON.stringify({ fresh_produce: 2 }),
-        updated_at: NOW.toISOString(),
-      })
-      .execute();
+    await settingsWith(m.zoneId, { requiresApproval: true, categoryCaps: { fresh_produce: 2 } });
     const first = await createApprovedVendor(db);
     const pending = await m.book(first.vendorId, m.stalls[1]!.id, "2026-12-01");
     expect(pending.ok && pending.booking.status).toBe("pending");
@@ -269,19 +280,7 @@ describe("the booking page and the booking give the same answer", () => {
       return { tallies, refusal: choices.refusal };
     };
     // Caps for other categories only: nothing to count for a seller of fresh produce.
-    await db
-      .insertInto("zone_settings")
-      .values({
-        zone_id: m.zoneId,
-        booking_opens_days: 14,
-        booking_closes_minutes: 120,
-        weekly_quota: 6,
-        cancel_deadline_hours: 24,
-        requires_approval: 0,
-        category_caps: JSON.stringify({ cooked_food: 1 }),
-        updated_at: NOW.toISOString(),
-      })
-      .execute();
+    await settingsWith(m.zoneId, { requiresApproval: false, categoryCaps: { cooked_food: 1 } });
     expect(await choicesReading()).toEqual({ tallies: 0, refusal: null });
     await db
       .updateTable("zone_settings")

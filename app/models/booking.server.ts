@@ -207,7 +207,10 @@ export interface VendorContext {
   settings: BookingSettings;
   /** The vendor's active bookings, any market, in the weeks (Monday–Sunday) of the dates. */
   bookings: { zone_id: number; local_date: string; session_key: string; stall_id: number }[];
-  /** Active bookings of the vendor's category in the zone, by "date|session key"; none read when the zone does not cap it. */
+  /**
+   * Active bookings of the vendor's category in the zone, by "date|session key"; not read (empty)
+   * when the zone does not cap that category.
+   */
   categoryCounts: Map<string, number>;
   penaltyInstants: string[];
 }
@@ -729,7 +732,7 @@ const activeBookings = prepared((db, session: SessionRef) =>
 
 type ActiveBooking = Awaited<ReturnType<typeof activeBookings.all>>[number];
 
-/** A session's active bookings, only whose each stall is: what a vendor's booking page needs. */
+/** A session's active bookings, each with only its stall, status and vendor: a booking page's all. */
 const stallHolders = prepared((db, session: SessionRef) =>
   db
     .selectFrom("bookings")
