@@ -126,7 +126,8 @@ export function withStatementCache(database: SQLite.Database, size = 1000): Sqli
 function withPlainRows(statement: SQLite.Statement): SqliteStatement {
   if (!statement.reader) return statement;
   statement.raw(true);
-  let names = statement.columns().map((column) => column.name);
+  const columnNames = () => statement.columns().map((column) => column.name);
+  let names = columnNames();
   const plain = (values: unknown[]) => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
@@ -140,8 +141,7 @@ function withPlainRows(statement: SQLite.Statement): SqliteStatement {
       // then have other columns: the names are read again when their number changes. A renamed
       // column is not seen; the app's tables change only by migrations, before it serves (as
       // for the statements kept above, decision 029).
-      if (rows.length > 0 && rows[0]!.length !== names.length)
-        names = statement.columns().map((column) => column.name);
+      if (rows.length > 0 && rows[0]!.length !== names.length) names = columnNames();
       return rows.map(plain);
     },
     run: (parameters) => statement.run(parameters),

@@ -174,11 +174,19 @@ export function sessionRefusal(f: SessionFacts): Refusal | null {
   if (f.vendorBookingsInWeek >= f.settings.weeklyQuota) {
     return { code: "weeklyQuota", params: { quota: f.settings.weeklyQuota } };
   }
-  const cap = f.settings.categoryCaps[f.vendor.category_slug];
+  const cap = categoryCap(f.settings, f.vendor.category_slug);
   if (cap !== undefined && f.categoryBookingsInSession >= cap) {
     return { code: "categoryCap", params: { cap } };
   }
   return null;
+}
+
+/** How many stalls of one session a category may hold in the zone; undefined when uncapped. */
+export function categoryCap(
+  settings: Pick<BookingSettings, "categoryCaps">,
+  category: string,
+): number | undefined {
+  return settings.categoryCaps[category];
 }
 
 /** The refusals of one stall: it does not take the vendor's category, or someone holds it. */

@@ -8,6 +8,7 @@ import { prepared } from "#db/prepared";
 import type { Booking, BookingStatus, Database } from "#db/schema";
 import {
   bookingFee,
+  categoryCap,
   checkBooking,
   HOLDING_STATUSES,
   strikeInstant,
@@ -73,12 +74,17 @@ export type BookResult =
 
 /** A session's bookings, joined with their stall, their vendor and the vendor's category. */
 export function sessionBookings(db: Kysely<Database>, session: SessionRef) {
-  return db
-    .selectFrom("bookings")
+  return bookingsOfSession(db, session)
     .innerJoin("stalls", "stalls.id", "bookings.stall_id")
     .innerJoin("vendors", "vendors.id", "bookings.vendor_id")
     .innerJoin("users", "users.id", "vendors.user_id")
-    .innerJoin("categories", "categories.slug", "vendors.category_slug")
+    .innerJoin("categories", "categories.slug", "vendors.category_slug");
+}
+
+/** A session's bookings, alone. */
+function bookingsOfSession(db: Kysely<Database>, session: SessionRef) {
+  return db
+    .selectFrom("bookings")
     .where("bookings.zone_id", "=", session.zoneId)
     .where("bookings.local_date", "=", session.localDate)
     .where("bookings.session_key", "=", session.sessionKey);
@@ -258,7 +264,7 @@ export async function loadVendorContext(
       since,
     }),
     // Counted only where the zone caps the vendor's category: the rules ask for nothing else.
-    settings.categoryCaps[vendor.category_slug] === undefined
+    categoryCap(settings, vendor.category_slug) === undefined
       ? []
       : categoryBookingCounts.all(db, { zoneId, from, to, category: vendor.category_slug }),
   ]);
@@ -734,13 +740,9 @@ type ActiveBooking = Awaited<ReturnType<typeof activeBookings.all>>[number];
 
 /** A session's active bookings, each with only its stall, status and vendor: a booking page's all. */
 const stallHolders = prepared((db, session: SessionRef) =>
-  db
-    .selectFrom("bookings")
-    .select(["stall_id", "status", "vendor_id"])
-    .where("zone_id", "=", session.zoneId)
-    .where("local_date", "=", session.localDate)
-    .where("session_key", "=", session.sessionKey)
-    .where("status", "in", ACTIVE),
+  bookingsOfSession(db, session)
+    .select(["bookings.stall_id", "bookings.status", "bookings.vendor_id"])
+    .where("bookings.status", "in", ACTIVE),
 );
 
 /**
