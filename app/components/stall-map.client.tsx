@@ -1,5 +1,14 @@
-import { canvas, latLng, svg, type LatLngExpression, type Path, type PathOptions } from "leaflet";
-import { useEffect, useMemo } from "react";
+import {
+  canvas,
+  latLng,
+  svg,
+  type LatLngExpression,
+  type LeafletEventHandlerFnMap,
+  type Path,
+  type PathOptions,
+  type Polygon as LeafletPolygon,
+} from "leaflet";
+import { useEffect, useMemo, useRef } from "react";
 import { MapContainer, Polygon, Tooltip, useMap } from "react-leaflet";
 import type { Position } from "~/domain/geo";
 import type { MapStall, StallTone } from "./stall-map";
@@ -54,49 +63,85 @@ export function StallMapLeaflet({
         interactive={false}
       />
       {stalls.map((stall) => (
-        <Polygon
-          key={stall.id}
-          positions={toLatLngs(stall.ring)}
-          pathOptions={
-            stall.color
-              ? {
-                  color: stall.color,
-                  weight: stall.tone === "free" ? 2 : 1,
-                  fillColor: stall.tone === "free" ? "#ffffff" : stall.color,
-                  fillOpacity: stall.tone === "free" ? 0.9 : 0.85,
-                  dashArray: stall.tone === "free" ? "3 2" : undefined,
-                }
-              : TONE[stall.tone]
-          }
-          eventHandlers={{
-            click: () => onSelect?.(stall.id),
-            add: (event) => {
-              const element = (event.target as Path).getElement();
-              if (!accessible || !element) return;
-              element.setAttribute("aria-label", stall.label);
-              // On a booking page a stall is a button; elsewhere it is a labelled picture.
-              if (!onSelect) {
-                element.setAttribute("role", "img");
-                return;
-              }
-              element.setAttribute("role", "button");
-              element.setAttribute("tabindex", stall.tone === "free" ? "0" : "-1");
-              element.addEventListener("keydown", (e) => {
-                const key = (e as KeyboardEvent).key;
-                if (key !== "Enter" && key !== " ") return;
-                // Choosing opens the stall's confirmation, in focus: the key must end here, or the
-                // same Enter would press whatever takes focus next.
-                e.preventDefault();
-                onSelect(stall.id);
-              });
-            },
-          }}
-        >
-          <Tooltip direction="top">{stall.color ? stall.label : stall.code}</Tooltip>
-        </Polygon>
+        <StallShape key={stall.id} stall={stall} accessible={accessible} onSelect={onSelect} />
       ))}
     </MapContainer>
   );
+}
+
+/**
+ * One stall. Its screen reader's name, role and tab stop are attributes of the drawn shape, which
+ * Leaflet keeps while the stall is drawn: they are set again whenever the stall's label or tone
+ * changes (another session, a booking just made), not only when the shape is first added.
+ */
+function StallShape({
+  stall,
+  accessible,
+  onSelect,
+}: {
+  stall: MapStall;
+  accessible: boolean;
+  onSelect?: (stallId: number) => void;
+}) {
+  const shape = useRef<LeafletPolygon>(null);
+  // The handlers read the stall and the choice as they are now, not as they were when added.
+  const latest = useRef({ stall, onSelect });
+  latest.current = { stall, onSelect };
+  const positions = useMemo(() => toLatLngs(stall.ring), [stall.ring]);
+  const eventHandlers = useMemo<LeafletEventHandlerFnMap>(
+    () => ({
+      click: () => latest.current.onSelect?.(latest.current.stall.id),
+      add: (event) => {
+        const element = (event.target as Path).getElement();
+        if (!accessible || !element) return;
+        describeShape(element, latest.current.stall, Boolean(latest.current.onSelect));
+        if (!latest.current.onSelect) return;
+        element.addEventListener("keydown", (e) => {
+          const key = (e as KeyboardEvent).key;
+          const { stall: now, onSelect: choose } = latest.current;
+          if ((key !== "Enter" && key !== " ") || !choose) return;
+          // Choosing opens the stall's confirmation, in focus: the key must end here, or the
+          // same Enter would press whatever takes focus next.
+          e.preventDefault();
+          choose(now.id);
+        });
+      },
+    }),
+    [accessible],
+  );
+  const selectable = Boolean(onSelect);
+  useEffect(() => {
+    const element = shape.current?.getElement();
+    if (accessible && element) describeShape(element, stall, selectable);
+  }, [accessible, stall, selectable]);
+  return (
+    <Polygon
+      ref={shape}
+      positions={positions}
+      pathOptions={
+        stall.color
+          ? {
+              color: stall.color,
+              weight: stall.tone === "free" ? 2 : 1,
+              fillColor: stall.tone === "free" ? "#ffffff" : stall.color,
+              fillOpacity: stall.tone === "free" ? 0.9 : 0.85,
+              dashArray: stall.tone === "free" ? "3 2" : undefined,
+            }
+          : TONE[stall.tone]
+      }
+      eventHandlers={eventHandlers}
+    >
+      <Tooltip direction="top">{stall.color ? stall.label : stall.code}</Tooltip>
+    </Polygon>
+  );
+}
+
+/** On a booking page a stall is a button, reached by Tab when free; elsewhere a labelled picture. */
+function describeShape(element: Element, stall: MapStall, selectable: boolean) {
+  element.setAttribute("aria-label", stall.label);
+  element.setAttribute("role", selectable ? "button" : "img");
+  if (selectable) element.setAttribute("tabindex", stall.tone === "free" ? "0" : "-1");
+  else element.removeAttribute("tabindex");
 }
 
 /** The smallest finger target: a stall drawn smaller than this cannot be tapped. */
