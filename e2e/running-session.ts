@@ -1,25 +1,33 @@
 // A session of a journey's own market that is running now, whatever the time of day the suite
 // runs: check-in and walk-ups are only open from an hour before a session until its end, so a
-// journey that checks someone in needs one. Made as a one-off event (加场) from ten minutes ago.
+// journey that checks someone in needs one. Made as a one-off event (加场) from ten minutes ago
+// (late in the evening, one from the coming midnight).
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { localToUtc } from "../app/domain/calendar";
+import { addDays, localToUtc } from "../app/domain/calendar";
 import { localMoment, timeOfDay } from "../app/domain/market-hours";
 import { stallsTaking } from "../db/testing/factories";
 
 const TIME_ZONE = "Asia/Shanghai";
+/** Longer than any journey that checks someone in (the offline day sheet takes two minutes). */
+const LONGEST_JOURNEY = 15 * 60_000;
 
 export async function sessionRunningNow(db: Kysely<Database>, zoneId: number) {
   const now = new Date();
-  const { date } = localMoment(now, TIME_ZONE);
   const clock = (d: Date) => timeOfDay(localMoment(d, TIME_ZONE).minutes);
-  const time = clock(now);
   const tenAgo = new Date(now.getTime() - 10 * 60_000);
   const inTwoHours = new Date(now.getTime() + 120 * 60_000);
+  let { date } = localMoment(now, TIME_ZONE);
   // Within the day: an event does not cross midnight.
-  const start = localMoment(tenAgo, TIME_ZONE).date === date ? clock(tenAgo) : "00:00";
-  const end = localMoment(inTwoHours, TIME_ZONE).date === date ? clock(inTwoHours) : "23:59";
-  if (end <= time) throw new Error("No session can run at 23:59; run the journey again.");
+  let start = localMoment(tenAgo, TIME_ZONE).date === date ? clock(tenAgo) : "00:00";
+  let end = localMoment(inTwoHours, TIME_ZONE).date === date ? clock(inTwoHours) : "23:59";
+  if (localToUtc(date, end, TIME_ZONE).getTime() - now.getTime() < LONGEST_JOURNEY) {
+    // Late in the evening today's session would end before the journey does: a session from the
+    // coming midnight instead, whose check-in and walk-ups open an hour before it starts.
+    date = addDays(date, 1);
+    start = "00:00";
+    end = "02:00";
+  }
   const event = await db
     .insertInto("market_events")
     .values({
