@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { createDb } from "../db/connect";
 import { expect, test } from "./fixtures";
 import { E2E_DATABASE_URL } from "./settings";
@@ -21,6 +21,13 @@ async function sessionsOfStall(zone: string, code: string): Promise<Set<string>>
   } finally {
     await db.destroy();
   }
+}
+
+/** The values of a session picker's choices, in its order. */
+function sessionsOffered(picker: Locator): Promise<string[]> {
+  return picker
+    .locator("option")
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
 }
 
 // A resident with a phone, no account: what is on, where, who sells what, in both languages.
@@ -95,9 +102,7 @@ for (const j of journeys) {
       const picker = page.getByLabel(j.session, { exact: true });
       const shown = await picker.inputValue();
       const comes = await sessionsOfStall("longquan-park-evening", "A-01");
-      const offered = await picker
-        .locator("option")
-        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      const offered = await sessionsOffered(picker);
       // Best a session that differs from the one shown at A-01, so the map must change there.
       const second =
         offered.find((value) => value !== shown && comes.has(value) && !comes.has(shown)) ??
@@ -171,10 +176,7 @@ test("a market's map draws its stalls from the layout's file, and says so when i
   // A session at which the regular at A-01 comes: the one shown first may be one they skip.
   const comes = await sessionsOfStall("longquan-park-evening", "A-01");
   await page.goto("/markets/longquan-park-evening");
-  const offered = await page
-    .getByLabel("场次", { exact: true })
-    .locator("option")
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const offered = await sessionsOffered(page.getByLabel("场次", { exact: true }));
   const session = offered.find((value) => comes.has(value));
   const outlines = page.waitForResponse(/\/layouts\/\d+\/stalls\.json$/);
   await page.goto(`/markets/longquan-park-evening?session=${encodeURIComponent(session!)}`);
